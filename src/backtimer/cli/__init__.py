@@ -1,0 +1,104 @@
+"""The command line: ``backtimer`` and its subcommands.
+
+Each subcommand imports what it needs when it runs, so the data commands
+answer quickly and never load the user interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from backtimer import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _routines(args: argparse.Namespace) -> int:
+    from backtimer.cli import routines
+
+    return routines.list_routines(args)
+
+
+def _exercises(args: argparse.Namespace) -> int:
+    from backtimer.cli import routines
+
+    return routines.list_exercises(args)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from backtimer.cli import routines
+
+    return routines.show(args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from backtimer.cli import routines
+
+    return routines.validate(args)
+
+
+def _tui(args: argparse.Namespace) -> int:
+    from backtimer.cli import screens
+
+    return screens.run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backtimer",
+        description="A full-screen workout timer for lower-back exercises, stretches and massage.",
+        epilog="Run a command with --help for more. Stop any exercise that causes sharp"
+        " or radiating pain.",
+    )
+    parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
+    parser.set_defaults(handler=_tui, routine=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    start = commands.add_parser("start", help="open the timer straight into a routine")
+    start.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
+    start.set_defaults(handler=_tui)
+
+    routines = commands.add_parser("routines", help="list the built-in and your own routines")
+    routines.add_argument("--json", action="store_true", help="print JSON")
+    routines.set_defaults(handler=_routines)
+
+    exercises = commands.add_parser("exercises", help="list the catalogue of moves")
+    exercises.add_argument("--json", action="store_true", help="print JSON")
+    exercises.set_defaults(handler=_exercises)
+
+    show = commands.add_parser("show", help="show a routine's steps and how long it takes")
+    show.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
+    show.set_defaults(handler=_show)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check routine files",
+        description="Check routine files. Exit 0 when all are valid, 1 when any is not,"
+        " 2 when a file is missing.",
+    )
+    validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
+    validate.set_defaults(handler=_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except BrokenPipeError:  # `backtimer history | head` closed the pipe: not an error
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

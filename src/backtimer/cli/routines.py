@@ -1,0 +1,145 @@
+"""The routine and catalogue commands: ``routines``, ``exercises``, ``show``, ``validate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.domain.describe import clock, describe_step, duration
+from backtimer.domain.timeline import resolve
+from backtimer.storage import library
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
+    """The JSON description of a routine, as ``routines --json`` prints it."""
+    summary: dict[str, Any] = {"id": entry.id, "name": entry.name, "source": entry.source}
+    if entry.routine is None:
+        summary |= {
+            "estimated_seconds": None,
+            "steps": None,
+            "path": entry.path,
+            "problems": [str(p) for p in entry.problems],
+        }
+        return summary
+    summary |= {
+        "estimated_seconds": entry.timeline.estimated_seconds,
+        "steps": len(entry.routine.step),
+        "description": entry.routine.description,
+        "tags": entry.routine.tags,
+        "path": entry.path,
+        "problems": [],
+    }
+    return summary
+
+
+def list_routines(args: argparse.Namespace) -> int:
+    entries = library.all_routines()
+    if args.json:
+        _print_json([routine_summary(entry) for entry in entries])
+        return EXIT_OK
+    rows = [["ID", "NAME", "SOURCE", "TIME", "STEPS"]]
+    for entry in entries:
+        if entry.routine is None:
+            rows.append([entry.id, "(does not load; see below)", entry.source, "-", "-"])
+        else:
+            time = clock(entry.timeline.estimated_seconds)
+            rows.append([entry.id, entry.name, entry.source, time, str(len(entry.routine.step))])
+    print(_table(rows))
+    for entry in entries:
+        for line in entry.problem_lines():
+            print(line, file=sys.stderr)
+    return EXIT_OK
+
+
+def list_exercises(args: argparse.Namespace) -> int:
+    moves = library.catalogue().exercises.values()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": move.id,
+                    "name": move.name,
+                    "kind": move.kind,
+                    "muscles": move.muscles,
+                    "equipment": move.equipment,
+                    "sides": move.sides,
+                    "prescription": move.prescription,
+                }
+                for move in moves
+            ]
+        )
+        return EXIT_OK
+    rows = [["ID", "NAME", "KIND", "MUSCLES", "EQUIPMENT"]]
+    rows += [[m.id, m.name, m.kind, ", ".join(m.muscles), m.equipment_text] for m in moves]
+    print(_table(rows))
+    return EXIT_OK
+
+
+def show(args: argparse.Namespace) -> int:
+    try:
+        entry = library.find_routine(args.routine)
+    except library.RoutineNotFound as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if entry.routine is None:
+        for line in entry.problem_lines():
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    routine = entry.routine
+    timeline = entry.timeline
+    print(f"{routine.name}  ({entry.id}, {entry.source})")
+    if routine.description:
+        print(routine.description)
+    if routine.tags:
+        print("Tags: " + ", ".join(routine.tags))
+    moves = resolve(routine, library.exercises())
+    equipment = sorted({item for move in moves for item in move.equipment})
+    print("You need: " + (", ".join(equipment) if equipment else "nothing but some floor"))
+    print()
+    for plan, move in zip(timeline.steps, moves, strict=True):
+        seconds = timeline.seconds_from(plan.first) - timeline.seconds_from(plan.end)
+        what = describe_step(plan.step, move, routine.rest_between_sets)
+        print(f"{plan.index + 1:>3}. {move.name:<28} {what}  [{duration(seconds)}]")
+    print()
+    print(f"Estimated time: {duration(timeline.estimated_seconds)}")
+    return EXIT_OK
+
+
+def validate(args: argparse.Namespace) -> int:
+    missing = False
+    invalid = False
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}: no such file", file=sys.stderr)
+            missing = True
+            continue
+        entry = library.read_routine(path)
+        if entry.routine is None:
+            invalid = True
+            for problem in entry.problems:
+                print(f"{name}: {problem}")
+            continue
+        steps = len(entry.routine.step)
+        time = duration(entry.timeline.estimated_seconds)
+        print(f"{name}: ok ({entry.name}, {steps} steps, {time})")
+    if missing:
+        return EXIT_USAGE
+    return EXIT_INVALID if invalid else EXIT_OK

@@ -1,0 +1,103 @@
+"""The catalogue: the article's moves, one massage per culprit muscle, and the muscles.
+
+The data lives in ``catalogue.toml`` beside this module; the storage layer
+reads it and `parse_catalogue` checks it, so a mistake in it fails loudly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from backtimer.domain.exercise import Exercise, Id
+from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
+from backtimer.domain.routine import Step
+
+
+class Muscle(BaseModel):
+    """A muscle that often lies behind lower-back pain."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+    id: Id
+    """Short id, like ``ql``."""
+    name: str
+    """The anatomical name."""
+    short: str
+    """The name people use, like "QL"."""
+    where: str
+    """Where it sits, in plain words."""
+    complaint: str
+    """The pain it typically causes."""
+
+
+class CatalogueExercise(Exercise):
+    """A catalogue move: an `Exercise` with what it is for and a default prescription."""
+
+    about: str = ""
+    """One sentence on what the move does."""
+    prescription: str = ""
+    """The usual dose, in words ("20 reps each leg")."""
+    targets: list[Id] = Field(default_factory=list)
+    """Ids of the culprit muscles the move works."""
+    default: dict[str, Any] = Field(default_factory=dict)
+    """Step fields for a step that follows the prescription (without ``exercise``)."""
+
+    @model_validator(mode="after")
+    def _default_is_a_step(self) -> CatalogueExercise:
+        self.default_step()
+        return self
+
+    def default_step(self) -> Step:
+        """A routine step that follows this move's prescription."""
+        return Step.model_validate({"exercise": self.id, **self.default})
+
+
+class _CatalogueFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    muscle: list[Muscle]
+    exercise: list[CatalogueExercise]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every move and culprit muscle the app knows, by id."""
+
+    exercises: dict[str, CatalogueExercise]
+    muscles: dict[str, Muscle]
+
+    def moves_for(self, muscle_id: str) -> list[CatalogueExercise]:
+        """The moves and massages that work a culprit muscle, massages last."""
+        moves = [e for e in self.exercises.values() if muscle_id in e.targets]
+        return sorted(moves, key=lambda e: e.kind == "massage")
+
+
+def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
+    """Check the catalogue's data and index it by id.
+
+    Raises:
+        ProblemsError: when the data is malformed or refers to unknown muscles.
+    """
+    try:
+        data = _CatalogueFile.model_validate(tomllib.loads(text))
+    except ValidationError as exc:
+        raise ProblemsError(source, from_validation_error(exc)) from None
+    muscles = {m.id: m for m in data.muscle}
+    exercises = {e.id: e for e in data.exercise}
+    problems = [
+        Problem(f"exercise[{index}].targets", f"unknown muscle '{target}'")
+        for index, exercise in enumerate(data.exercise, start=1)
+        for target in exercise.targets
+        if target not in muscles
+    ]
+    if len(exercises) != len(data.exercise) or len(muscles) != len(data.muscle):
+        problems.append(Problem("", "an id is used twice"))
+    if problems:
+        raise ProblemsError(source, problems)
+    return Catalogue(exercises=exercises, muscles=muscles)

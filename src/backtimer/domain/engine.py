@@ -1,0 +1,427 @@
+"""The timer: runs a `Timeline` against a monotonic clock, by deadlines.
+
+The engine never counts ticks. Each segment ends at a deadline computed from
+the moment the previous one ended (shifted by any pause), so however late or
+seldom `Engine.tick` is called, the times are exact and nothing drifts. The
+clock is injected: ``time.monotonic`` in the app, a fake one in the tests.
+Every call returns the `Event`\\ s it caused, for cues and for saving progress.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from backtimer.domain.timeline import Segment, Side, Timeline
+
+Clock = Callable[[], float]
+"""Seconds from a monotonic clock."""
+
+Status = Literal["ready", "running", "paused", "finished", "stopped"]
+
+COUNTDOWN_FROM = 3
+"""The last seconds of a segment that get a countdown cue."""
+COUNTDOWN_MIN_SECONDS = 5
+"""Segments shorter than this get no countdown: it would be all there is."""
+HALFWAY_MIN_SECONDS = 10
+"""Work shorter than this gets no halfway cue."""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentStarted:
+    segment: Segment
+
+
+@dataclass(frozen=True, slots=True)
+class SideSwitch:
+    """Time to change sides: the switch segment, or the first work on the new side."""
+
+    side: Side | None
+
+
+@dataclass(frozen=True, slots=True)
+class RepDone:
+    segment: Segment
+
+
+@dataclass(frozen=True, slots=True)
+class SetDone:
+    step: int
+    set: int
+
+
+@dataclass(frozen=True, slots=True)
+class StepDone:
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class Countdown:
+    """``seconds`` (3, 2 or 1) are left in the segment."""
+
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Halfway:
+    segment: Segment
+
+
+@dataclass(frozen=True, slots=True)
+class Paused:
+    gap: float = 0.0
+    """Seconds the clock jumped when the engine paused itself (0 when asked to pause)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Stopped:
+    pass
+
+
+Event = (
+    SegmentStarted
+    | SideSwitch
+    | RepDone
+    | SetDone
+    | StepDone
+    | Countdown
+    | Halfway
+    | Paused
+    | Resumed
+    | Finished
+    | Stopped
+)
+
+
+@dataclass(slots=True)
+class StepTally:
+    """What was actually done of one step."""
+
+    exercise: str
+    sets_done: int = 0
+    reps_done: int = 0
+    """Reps finished, every side counted."""
+    seconds_done: float = 0.0
+    """Seconds spent working on the step, rests and pauses not counted."""
+    skipped: bool = False
+    """The person moved on before the step was finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The state of the timer at one moment, for display."""
+
+    status: Status
+    segment: Segment
+    remaining: float | None
+    """Seconds left in the segment; None for a self-paced rep."""
+    elapsed: float
+    """Seconds into the segment."""
+    routine_remaining: float
+    """Estimated seconds to the end of the routine."""
+    upcoming: Segment | None
+    """The next segment of work, or None near the end."""
+
+    @property
+    def shown_seconds(self) -> int | None:
+        """Whole seconds as a countdown shows them: 10 until 9 are left, 1 in the last."""
+        return None if self.remaining is None else math.ceil(self.remaining - 1e-9)
+
+
+@dataclass
+class _Clocking:
+    """The engine's times, all read from the one clock."""
+
+    started: float = 0.0
+    segment_start: float = 0.0
+    """When the current segment started, moved later by every pause in it."""
+    paused_at: float | None = None
+    ended: float | None = None
+    paused_total: float = 0.0
+    last_tick: float | None = None
+
+
+class Engine:
+    """A running routine: its position, its clock and what has been done."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Clock,
+        *,
+        gap_limit: float | None = None,
+        first_step: int = 0,
+        tallies: Sequence[StepTally] | None = None,
+    ) -> None:
+        """Prepare a run; nothing happens until `start`.
+
+        Args:
+            timeline: the compiled routine.
+            clock: monotonic seconds.
+            gap_limit: when two ticks are further apart than this, the engine
+                pauses at the first of them instead of jumping ahead (the
+                terminal was suspended, the laptop slept).
+            first_step: the step to start at, to resume an interrupted session.
+            tallies: what was done before, when resuming.
+        """
+        self.timeline = timeline
+        self._clock = clock
+        self._gap_limit = gap_limit
+        self._status: Status = "ready"
+        self._index = timeline.steps[first_step].first
+        self._t = _Clocking()
+        self._countdown = 0
+        self._halfway_due = False
+        self.tallies = (
+            list(tallies) if tallies else [StepTally(plan.exercise.id) for plan in timeline.steps]
+        )
+
+    # ------------------------------------------------------------ reading
+
+    @property
+    def status(self) -> Status:
+        return self._status
+
+    @property
+    def segment(self) -> Segment:
+        return self.timeline.segments[self._index]
+
+    @property
+    def step(self) -> int:
+        """Index of the current step."""
+        return self.segment.step
+
+    @property
+    def ended_at(self) -> float | None:
+        """The clock's time when the run finished or was stopped."""
+        return self._t.ended
+
+    def active_seconds(self) -> float:
+        """Seconds the routine has been running, pauses left out."""
+        if self._status == "ready":
+            return 0.0
+        end = self._t.ended if self._t.ended is not None else self._clock()
+        return end - self._t.started - self.paused_seconds()
+
+    def paused_seconds(self) -> float:
+        """Seconds spent paused so far."""
+        pausing = 0.0
+        if self._t.paused_at is not None:
+            pausing = (self._t.ended or self._clock()) - self._t.paused_at
+        return self._t.paused_total + pausing
+
+    def snapshot(self) -> Snapshot:
+        """Where the timer is now (call `tick` first to bring it up to date)."""
+        segment = self.segment
+        elapsed = self._segment_elapsed(self._now_or_end())
+        remaining = None if segment.seconds is None else max(0.0, segment.seconds - elapsed)
+        left = segment.estimate if remaining is None else remaining
+        if self._status == "finished":
+            left = 0.0
+        else:
+            left += self.timeline.seconds_from(self._index + 1)
+        return Snapshot(
+            status=self._status,
+            segment=segment,
+            remaining=remaining,
+            elapsed=elapsed,
+            routine_remaining=left,
+            upcoming=self.timeline.next_work(self._index),
+        )
+
+    # ------------------------------------------------------------ controls
+
+    def start(self) -> list[Event]:
+        if self._status != "ready":
+            return []
+        now = self._clock()
+        self._t.started = self._t.last_tick = now
+        self._status = "running"
+        return self._enter(self._index, now)
+
+    def tick(self) -> list[Event]:
+        """Bring the timer up to the clock's time; call it often, late or early."""
+        if self._status != "running":
+            return []
+        now = self._clock()
+        last, self._t.last_tick = self._t.last_tick, now
+        if self._gap_limit is not None and last is not None and now - last > self._gap_limit:
+            events = self._run_until(last)
+            if self._status == "running":
+                self._t.paused_at = last
+                self._status = "paused"
+                events.append(Paused(gap=now - last))
+            return events
+        return self._run_until(now)
+
+    def pause(self) -> list[Event]:
+        events = self.tick()
+        if self._status != "running":
+            return events
+        self._t.paused_at = self._clock()
+        self._status = "paused"
+        return [*events, Paused()]
+
+    def resume(self) -> list[Event]:
+        if self._status != "paused" or self._t.paused_at is None:
+            return []
+        now = self._clock()
+        shift = now - self._t.paused_at
+        self._t.segment_start += shift
+        self._t.paused_total += shift
+        self._t.paused_at = None
+        self._t.last_tick = now
+        self._status = "running"
+        return [Resumed()]
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self._status == "paused" else self.pause()
+
+    def next(self) -> list[Event]:
+        """End a break early, or leave the current step for the next one."""
+        if not self._live():
+            return []
+        events = self.tick()
+        segment = self.segment
+        if segment.is_break:
+            target = self._index + 1
+        else:
+            self.tallies[segment.step].skipped = True
+            target = self.timeline.steps[segment.step].end
+        return events + self._jump(target)
+
+    def previous(self) -> list[Event]:
+        """Go back to the start (the rest before) of the previous step."""
+        if not self._live():
+            return []
+        events = self.tick()
+        return events + self._jump(self.timeline.steps[max(self.step - 1, 0)].first)
+
+    def restart_step(self) -> list[Event]:
+        """Start the current step's work again from its first rep."""
+        if not self._live():
+            return []
+        events = self.tick()
+        return events + self._jump(self.timeline.steps[self.step].first_work)
+
+    def rep_done(self) -> list[Event]:
+        """Count a self-paced rep; ignored unless one is under way."""
+        events = self.tick()
+        if self._status != "running" or self.segment.seconds is not None:
+            return events
+        return events + self._complete(self._clock())
+
+    def stop(self) -> list[Event]:
+        """End the routine early, keeping what was done."""
+        if not self._live():
+            return []
+        events = self.tick()
+        if not self._live():
+            return events
+        now = self._clock()
+        self._account(self._t.paused_at if self._t.paused_at is not None else now)
+        if self._t.paused_at is not None:
+            self._t.paused_total += now - self._t.paused_at
+            self._t.paused_at = None
+        self._t.ended = now
+        self._status = "stopped"
+        return [*events, Stopped()]
+
+    # ------------------------------------------------------------ inside
+
+    def _live(self) -> bool:
+        return self._status in ("running", "paused")
+
+    def _now_or_end(self) -> float:
+        if self._t.ended is not None:
+            return self._t.ended
+        if self._t.paused_at is not None:
+            return self._t.paused_at
+        return self._clock()
+
+    def _segment_elapsed(self, at: float) -> float:
+        return 0.0 if self._status == "ready" else max(0.0, at - self._t.segment_start)
+
+    def _run_until(self, at: float) -> list[Event]:
+        events: list[Event] = []
+        while self._status == "running":
+            seconds = self.segment.seconds
+            if seconds is None or at < self._t.segment_start + seconds:
+                break
+            events += self._complete(self._t.segment_start + seconds)
+        if self._status == "running":
+            events += self._announce(at)
+        return events
+
+    def _account(self, at: float) -> None:
+        """Add the time spent in the current segment, if it was work, to its step."""
+        segment = self.segment
+        if not segment.is_break:
+            self.tallies[segment.step].seconds_done += self._segment_elapsed(at)
+
+    def _complete(self, at: float) -> list[Event]:
+        """The current segment ran its course at ``at``: count it, move on."""
+        segment = self.segment
+        tally = self.tallies[segment.step]
+        self._account(at)
+        events: list[Event] = []
+        if segment.ends_rep and segment.kind != "work":
+            tally.reps_done += 1
+            events.append(RepDone(segment))
+        if segment.ends_set:
+            tally.sets_done += 1
+            events.append(SetDone(segment.step, segment.set))
+        if segment.index == self.timeline.steps[segment.step].end - 1:
+            events.append(StepDone(segment.step))
+        return events + self._enter(segment.index + 1, at)
+
+    def _jump(self, target: int) -> list[Event]:
+        at = self._t.paused_at if self._t.paused_at is not None else self._clock()
+        self._account(at)
+        return self._enter(target, at)
+
+    def _enter(self, index: int, at: float) -> list[Event]:
+        if index >= len(self.timeline.segments):
+            self._t.ended = at
+            self._status = "finished"
+            return [Finished()]
+        self._index = index
+        self._t.segment_start = at
+        segment = self.segment
+        seconds = segment.seconds or 0
+        self._countdown = COUNTDOWN_FROM if seconds >= COUNTDOWN_MIN_SECONDS else 0
+        self._halfway_due = not segment.is_break and seconds >= HALFWAY_MIN_SECONDS
+        events: list[Event] = [SegmentStarted(segment)]
+        if segment.switches_side:
+            events.append(SideSwitch(segment.side))
+        return events
+
+    def _announce(self, at: float) -> list[Event]:
+        """Countdown and halfway cues due by ``at`` in the current segment."""
+        seconds = self.segment.seconds
+        if seconds is None:
+            return []
+        events: list[Event] = []
+        elapsed = at - self._t.segment_start
+        if self._halfway_due and elapsed >= seconds / 2:
+            self._halfway_due = False
+            events.append(Halfway(self.segment))
+        crossed = 0
+        while self._countdown and seconds - elapsed <= self._countdown:
+            crossed = self._countdown
+            self._countdown -= 1
+        if crossed:
+            events.append(Countdown(crossed))
+        return events

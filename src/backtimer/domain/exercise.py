@@ -1,0 +1,69 @@
+"""What a move is: its kind, the muscles it works, what it needs, how to do it.
+
+The same model describes a catalogue move and a person's own ``[[exercise]]``
+in a routine file; the catalogue adds a default prescription on top.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+"""A catalogue or routine id: lowercase letters, digits and hyphens."""
+
+Cue = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+"""One line of instruction, short enough to read from the mat."""
+
+Kind = Literal["strength", "mobility", "stretch", "massage"]
+KINDS: tuple[Kind, ...] = ("strength", "mobility", "stretch", "massage")
+
+Sides = Literal["none", "each", "alternate-reps", "alternate-sets"]
+SIDES: tuple[Sides, ...] = ("none", "each", "alternate-reps", "alternate-sets")
+
+SIDES_MEANING: dict[Sides, str] = {
+    "none": "both sides together",
+    "each": "all reps on one side, then the other",
+    "alternate-reps": "left and right in turn, rep by rep",
+    "alternate-sets": "left and right in turn, set by set",
+}
+
+
+class Exercise(BaseModel):
+    """A move that a routine step can ask for."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+    id: Id
+    """How routine files refer to the move, like ``cat-cow``."""
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """The name shown on screen."""
+    kind: Kind = "strength"
+    """strength, mobility, stretch or massage."""
+    muscles: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
+        default_factory=list, max_length=20
+    )
+    """The muscles the move works, in everyday words."""
+    equipment: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
+        default_factory=list, max_length=20
+    )
+    """What to have at hand; empty when nothing is needed."""
+    cues: list[Cue] = Field(default_factory=list, max_length=20)
+    """How to do it, one short line at a time."""
+    sides: Sides = "none"
+    """How the move is done per side when a step does not say."""
+
+    @property
+    def per_side(self) -> bool:
+        """True when the move is done on the left and the right separately."""
+        return self.sides != "none"
+
+    @property
+    def equipment_text(self) -> str:
+        """The equipment as one line, or "nothing" when none is needed."""
+        return ", ".join(self.equipment) if self.equipment else "nothing"

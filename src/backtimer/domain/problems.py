@@ -1,0 +1,160 @@
+"""Problems found in a file a person wrote, in words that person can act on.
+
+Pydantic reports errors as locations and machine types; this module turns them
+into lines like ``step[3].hold: must be at least 1 second (got -5)``. Step and
+phase positions are counted from 1, the way a person counts ``[[step]]`` tables.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+# Fields measured in seconds, so that limits read "at least 1 second".
+SECONDS_FIELDS = frozenset(
+    {
+        "work",
+        "hold",
+        "tempo",
+        "release",
+        "rest",
+        "rest_after",
+        "lead_in",
+        "rest_between_steps",
+        "rest_between_sets",
+        "side_switch",
+        "seconds",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where it is and what to do about it."""
+
+    where: str
+    """The place in the file, like ``step[3].hold``; empty for the file as a whole."""
+    message: str
+    """What is wrong, in plain words, with the fix where there is one."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class ProblemsError(ValueError):
+    """A file could not be read; carries every problem found in it."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """One ``source: where: message`` line per problem."""
+        return [f"{self.source}: {problem}" for problem in self.problems]
+
+
+def location(loc: Iterable[int | str]) -> str:
+    """Render a pydantic location as ``step[3].phases[1].seconds`` (1-based)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A ``(did you mean 'x'?)`` hint for a likely typo, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _unit(field: str, amount: Any) -> str:
+    if field not in SECONDS_FIELDS:
+        return ""
+    return " second" if amount == 1 else " seconds"
+
+
+def _message(error: ErrorDetails, allowed_keys: Iterable[str]) -> str:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    loc = error["loc"]
+    field = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    got = _shown(error.get("input"))
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "unknown key" + suggest(field, allowed_keys)
+    if kind in {"greater_than_equal", "greater_than"}:
+        limit = ctx.get("ge", ctx.get("gt"))
+        return f"must be at least {limit}{_unit(field, limit)} (got {got})"
+    if kind in {"less_than_equal", "less_than"}:
+        limit = ctx.get("le", ctx.get("lt"))
+        return f"must be at most {limit}{_unit(field, limit)} (got {got})"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"must be a whole number (got {got})"
+    if kind == "string_type":
+        return f"must be text in double quotes (got {got})"
+    if kind == "bool_type":
+        return f"must be true or false (got {got})"
+    if kind == "list_type":
+        return f"must be a list in square brackets (got {got})"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"must be a table (got {got})"
+    if kind == "string_too_long":
+        return f"must be at most {ctx['max_length']} characters (got {len(error['input'])})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_long":
+        return f"may have at most {ctx['max_length']} entries (got {ctx.get('actual_length')})"
+    if kind == "too_short":
+        return f"needs at least {ctx['min_length']} entry"
+    if kind == "string_pattern_mismatch":
+        return (
+            "must be lowercase letters, digits and hyphens, starting with a letter or digit,"
+            f" at most 64 characters (got {got})"
+        )
+    if kind == "literal_error":
+        return f"must be one of {ctx['expected']} (got {got})"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def from_validation_error(
+    exc: ValidationError, keys_at: dict[str, Iterable[str]] | None = None
+) -> list[Problem]:
+    """Translate a pydantic error into problems.
+
+    Args:
+        exc: the error pydantic raised.
+        keys_at: for "unknown key" hints, the allowed keys of each kind of
+            table, by the name of the list it sits in (``"step"``), ``""`` for
+            the top level.
+    """
+    keys_at = keys_at or {}
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        container = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "")
+        problems.append(Problem(location(loc), _message(error, keys_at.get(container, ()))))
+    return problems

@@ -1,0 +1,249 @@
+"""Routine files, format 1: the models, their validation and their parsing.
+
+The format is the user's contract (PRODUCT.md section 4): people write these
+files by hand, so every mistake becomes a `Problem` naming the place and the
+fix. Parsing works on text; reading files is the storage layer's job.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from backtimer.domain.exercise import Cue, Exercise, Id, Sides
+from backtimer.domain.problems import Problem, ProblemsError, from_validation_error, suggest
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_STEPS = 200
+
+Seconds = Annotated[int, Field(ge=1, le=3600)]
+"""A timed stretch of work: 1 second to an hour."""
+Pause = Annotated[int, Field(ge=0, le=3600)]
+"""A break or lead-in: none at all up to an hour."""
+Reps = Annotated[int, Field(ge=1, le=500)]
+Sets = Annotated[int, Field(ge=1, le=50)]
+
+StepKind = Literal["work", "hold", "phases", "tempo", "self-paced"]
+STEP_KINDS: dict[StepKind, str] = {
+    "work": "timed work",
+    "hold": "holds",
+    "phases": "reps in timed phases",
+    "tempo": "reps at a set tempo",
+    "self-paced": "self-paced reps",
+}
+
+_MODEL = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+
+
+class Phase(BaseModel):
+    """One timed part of a rep, like "breathe out, round the back" for 3 s."""
+
+    model_config = _MODEL
+
+    cue: Cue
+    """What to do during this phase."""
+    seconds: Seconds
+    """How long the phase lasts."""
+
+
+class Step(BaseModel):
+    """One exercise in a routine and what it asks for.
+
+    A step has exactly one of ``work``, ``hold``, ``phases`` (with ``reps``),
+    ``tempo`` (with ``reps``), or ``reps`` alone for self-paced reps.
+    """
+
+    model_config = _MODEL
+
+    exercise: Id
+    """A catalogue id, or the id of an ``[[exercise]]`` in the same file."""
+    reps: Reps | None = None
+    """Reps per set, always counted per side."""
+    sets: Sets = 1
+    """How many sets."""
+    work: Seconds | None = None
+    """Timed work: seconds per set, per side."""
+    hold: Seconds | None = None
+    """Seconds to hold each rep."""
+    release: Pause | None = None
+    """Seconds between holds (2 when left out)."""
+    tempo: Seconds | None = None
+    """Seconds per rep; leave out for self-paced reps."""
+    phases: list[Phase] | None = Field(default=None, min_length=1, max_length=20)
+    """One rep is these phases, in order."""
+    sides: Sides | None = None
+    """none, each, alternate-reps or alternate-sets; the exercise's own default when left out."""
+    rest: Pause | None = None
+    """Rest between this step's sets, instead of the routine's default."""
+    rest_after: Pause | None = None
+    """Rest before the next step, instead of the routine's default."""
+    cue: Cue | None = None
+    """An extra instruction for this step, shown under the exercise's own cues."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Step:
+        given = [
+            name for name in ("work", "hold", "phases", "tempo") if getattr(self, name) is not None
+        ]
+        if len(given) > 1:
+            both = " and ".join(given)
+            raise ValueError(
+                f"has both {both}; a step takes exactly one of work, hold, phases or tempo"
+                " (or reps alone for self-paced reps)"
+            )
+        if not given and self.reps is None:
+            raise ValueError(
+                "says nothing to do: give it work, hold, phases with reps, tempo with reps,"
+                " or reps alone"
+            )
+        if self.work is not None and self.reps is not None:
+            raise ValueError("reps do not go with work (work is timed; use sets to repeat it)")
+        if (self.phases is not None or self.tempo is not None) and self.reps is None:
+            raise ValueError(f"{given[0]} needs reps: how many times to do it")
+        if self.release is not None and self.hold is None:
+            raise ValueError("release only goes with hold (it is the pause between holds)")
+        if self.sides == "alternate-reps" and self.work is not None:
+            raise ValueError('sides = "alternate-reps" needs reps; timed work has none')
+        return self
+
+    @property
+    def kind(self) -> StepKind:
+        """Which of the five kinds of step this is."""
+        if self.work is not None:
+            return "work"
+        if self.hold is not None:
+            return "hold"
+        if self.phases is not None:
+            return "phases"
+        if self.tempo is not None:
+            return "tempo"
+        return "self-paced"
+
+    @property
+    def rep_count(self) -> int:
+        """Reps per set and side (1 for timed work and a single hold)."""
+        return self.reps if self.reps is not None else 1
+
+
+class Routine(BaseModel):
+    """A routine file: settings for the whole routine, its steps, its own moves."""
+
+    model_config = _MODEL
+
+    format: Literal[1]
+    """The version of this file format; always 1."""
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """The routine's name, shown in the picker."""
+    description: Annotated[str, StringConstraints(max_length=2000)] = ""
+    """A sentence or two about what the routine is for."""
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(
+        default_factory=list, max_length=20
+    )
+    """Words to find the routine by, like "stretch" or "evening"."""
+    lead_in: Pause = 5
+    """Seconds of "get ready" before the first step."""
+    rest_between_steps: Pause = 15
+    """Rest before each step after the first."""
+    rest_between_sets: Pause = 30
+    """Rest between the sets of a step."""
+    side_switch: Annotated[int, Field(ge=0, le=60)] = 5
+    """Seconds to change sides when a step does all of one side, then the other."""
+    step: list[Step] = Field(min_length=1, max_length=MAX_STEPS)
+    """The steps, in order."""
+    exercise: list[Exercise] = Field(default_factory=list, max_length=100)
+    """Moves this file defines for itself."""
+
+    def own_exercises(self) -> dict[str, Exercise]:
+        """The file's ``[[exercise]]`` entries by id."""
+        return {exercise.id: exercise for exercise in self.exercise}
+
+
+KEYS_AT: dict[str, tuple[str, ...]] = {
+    "": tuple(Routine.model_fields),
+    "step": tuple(Step.model_fields),
+    "phases": tuple(Phase.model_fields),
+    "exercise": tuple(Exercise.model_fields),
+}
+
+
+def check_references(routine: Routine, catalogue: Mapping[str, Exercise]) -> list[Problem]:
+    """Problems with the ids a routine uses: unknown, clashing or doubled."""
+    problems = []
+    own: dict[str, int] = {}
+    for index, exercise in enumerate(routine.exercise, start=1):
+        where = f"exercise[{index}].id"
+        if exercise.id in catalogue:
+            problems.append(
+                Problem(
+                    where, f"'{exercise.id}' is a catalogue move; give your own move another id"
+                )
+            )
+        elif exercise.id in own:
+            problems.append(
+                Problem(
+                    where, f"'{exercise.id}' is already defined by exercise[{own[exercise.id]}]"
+                )
+            )
+        own.setdefault(exercise.id, index)
+    known = set(catalogue) | set(own)
+    for index, step in enumerate(routine.step, start=1):
+        if step.exercise not in known:
+            problems.append(
+                Problem(
+                    f"step[{index}].exercise",
+                    f"unknown exercise '{step.exercise}'{suggest(step.exercise, known)}; use an id"
+                    " from `backtimer exercises` or add an [[exercise]] with that id",
+                )
+            )
+    return problems
+
+
+def parse_routine(text: str, catalogue: Mapping[str, Exercise], source: str) -> Routine:
+    """Parse and check a routine file's text.
+
+    Args:
+        text: the file's contents.
+        catalogue: the catalogue's moves by id, to check the ids steps use.
+        source: how to name the file in problems (its path, usually).
+
+    Raises:
+        ProblemsError: listing everything wrong with the file.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemsError(source, [Problem("", f"not valid TOML: {exc}")]) from None
+    try:
+        routine = Routine.model_validate(data)
+    except ValidationError as exc:
+        raise ProblemsError(source, from_validation_error(exc, dict(KEYS_AT))) from None
+    problems = check_references(routine, catalogue)
+    if problems:
+        raise ProblemsError(source, problems)
+    return routine
+
+
+def parse_routine_bytes(data: bytes, catalogue: Mapping[str, Exercise], source: str) -> Routine:
+    """Like `parse_routine`, from the raw bytes of a file, checking size and encoding."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ProblemsError(
+            source,
+            [Problem("", f"is {len(data) // 1024} KiB; a routine file may be at most 256 KiB")],
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProblemsError(
+            source, [Problem("", f"is not UTF-8 text (byte {exc.start + 1} is not valid)")]
+        ) from None
+    return parse_routine(text, catalogue, source)

@@ -1,0 +1,167 @@
+"""Reading the catalogue and routine files: the built-in ones and the user's own.
+
+A routine that fails to load is still listed, with its problems, so one bad
+file never hides the good ones and never stops the app.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Literal
+
+from backtimer.domain.catalogue import Catalogue, parse_catalogue
+from backtimer.domain.exercise import ID_PATTERN, Exercise
+from backtimer.domain.problems import Problem, ProblemsError
+from backtimer.domain.routine import Routine, parse_routine_bytes
+from backtimer.domain.timeline import Timeline, compile_timeline
+from backtimer.storage import locations
+
+Source = Literal["built-in", "user"]
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The catalogue shipped with the package (read once)."""
+    return parse_catalogue(locations.catalogue_resource().read_text("utf-8"))
+
+
+def exercises() -> dict[str, Exercise]:
+    """The catalogue's moves by id, as routine checking wants them."""
+    return dict(catalogue().exercises)
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """A routine file as found on disk: its routine, or why it could not be read."""
+
+    id: str
+    source: Source
+    path: str
+    """Where the file is, for messages."""
+    text: str = ""
+    """The file's text as read (empty when it could not be read)."""
+    routine: Routine | None = None
+    problems: tuple[Problem, ...] = ()
+    _catalogue: dict[str, Exercise] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.routine is not None
+
+    @property
+    def name(self) -> str:
+        return self.routine.name if self.routine else self.id
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """The compiled routine (only for an entry that loaded)."""
+        if self.routine is None:
+            raise ValueError(f"{self.path} did not load")
+        return compile_timeline(self.routine, self._catalogue)
+
+    def problem_lines(self) -> list[str]:
+        return [f"{self.path}: {problem}" for problem in self.problems]
+
+
+def read_routine(path: Path, source: Source = "user") -> RoutineEntry:
+    """Load one routine file; problems are kept in the entry, never raised."""
+    moves = exercises()
+    routine_id = path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = Problem("", f"cannot be read: {exc.strerror or exc}")
+        return RoutineEntry(routine_id, source, str(path), problems=(problem,))
+    return _entry(routine_id, source, str(path), data, moves)
+
+
+def _entry(
+    routine_id: str, source: Source, where: str, data: bytes, moves: dict[str, Exercise]
+) -> RoutineEntry:
+    text = data.decode("utf-8", errors="replace")
+    try:
+        routine = parse_routine_bytes(data, moves, where)
+    except ProblemsError as exc:
+        return RoutineEntry(routine_id, source, where, text, problems=exc.problems)
+    return RoutineEntry(routine_id, source, where, text, routine, _catalogue=moves)
+
+
+def _builtin_files() -> list[Traversable]:
+    folder = locations.builtin_routines()
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+
+
+def builtin_routines() -> list[RoutineEntry]:
+    """The routines that ship with backtimer."""
+    moves = exercises()
+    return [
+        _entry(
+            f.name.removesuffix(".toml"), "built-in", f"built-in {f.name}", f.read_bytes(), moves
+        )
+        for f in _builtin_files()
+    ]
+
+
+def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
+    """The user's routine files, each checked, bad ones included with their problems."""
+    folder = locations.routines_dir()
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.glob("*.toml")):
+        entry = read_routine(path)
+        if not re.match(ID_PATTERN, path.stem):
+            entry = _with_problem(
+                entry,
+                "the file name must be a routine id: lowercase letters, digits and hyphens,"
+                " like my-evening.toml",
+            )
+        elif path.stem in builtin_ids:
+            entry = _with_problem(
+                entry, f"'{path.stem}' is the id of a built-in routine; rename the file"
+            )
+        entries.append(entry)
+    return entries
+
+
+def _with_problem(entry: RoutineEntry, message: str) -> RoutineEntry:
+    return RoutineEntry(
+        entry.id,
+        entry.source,
+        entry.path,
+        entry.text,
+        problems=(*entry.problems, Problem("", message)),
+    )
+
+
+def all_routines() -> list[RoutineEntry]:
+    """Built-in routines first, then the user's, each group by file name."""
+    builtins = builtin_routines()
+    return builtins + user_routines({entry.id for entry in builtins})
+
+
+class RoutineNotFound(LookupError):
+    """No routine has that id, and no file has that path."""
+
+
+def find_routine(ref: str) -> RoutineEntry:
+    """A routine by id, or by the path of a routine file.
+
+    Raises:
+        RoutineNotFound: with a message that lists the ids there are.
+    """
+    path = Path(ref)
+    if ref.endswith(".toml") or path.is_file():
+        if not path.is_file():
+            raise RoutineNotFound(f"{ref}: no such file")
+        return read_routine(path)
+    entries = all_routines()
+    for entry in entries:
+        if entry.id == ref:
+            return entry
+    ids = ", ".join(entry.id for entry in entries)
+    raise RoutineNotFound(f"no routine '{ref}'; there are: {ids}")

@@ -1,0 +1,67 @@
+"""Where backtimer keeps its files.
+
+Everything lives in one data directory: ``$BACKTIMER_HOME`` when it is set
+(the tests always set it), otherwise the platform's user data directory.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+HOME_VARIABLE = "BACKTIMER_HOME"
+
+
+def data_dir() -> Path:
+    """The data directory (not created here)."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path  # only needed when no override is set
+
+    return user_data_path("backtimer", appauthor=False)
+
+
+def routines_dir() -> Path:
+    """The user's own routine files."""
+    return data_dir() / "routines"
+
+
+def history_file() -> Path:
+    """Finished sessions of the current month."""
+    return data_dir() / "history.toml"
+
+
+def archive_dir() -> Path:
+    """Finished sessions of earlier months, one file a month."""
+    return data_dir() / "history"
+
+
+def journal_dir() -> Path:
+    """Sessions under way, one small file each, until they are finished."""
+    return data_dir() / "in-progress"
+
+
+def cache_dir() -> Path:
+    """Derived data that can always be rebuilt from the TOML files."""
+    return data_dir() / "cache"
+
+
+def settings_file() -> Path:
+    return data_dir() / "settings.toml"
+
+
+def lock_file() -> Path:
+    """Held while any history file is written, so two copies never collide."""
+    return data_dir() / ".lock"
+
+
+def builtin_routines() -> Traversable:
+    """The routine files that ship inside the package."""
+    return files("backtimer") / "routines"
+
+
+def catalogue_resource() -> Traversable:
+    return files("backtimer.domain") / "catalogue.toml"

@@ -1,0 +1,252 @@
+"""The timer engine, driven by a fake clock: exact times, counts and controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from backtimer.domain.engine import (
+    Countdown,
+    Engine,
+    Event,
+    Finished,
+    Halfway,
+    Paused,
+    RepDone,
+    Resumed,
+    SegmentStarted,
+    SideSwitch,
+    StepDone,
+    Stopped,
+)
+from backtimer.domain.routine import parse_routine
+from backtimer.domain.timeline import Timeline, compile_timeline
+from backtimer.storage import library
+from tests.fakes import FakeClock
+
+BUILTINS = [entry.id for entry in library.builtin_routines()]
+
+
+def timeline_of(text: str) -> Timeline:
+    moves = library.exercises()
+    return compile_timeline(parse_routine(text, moves, "test.toml"), moves)
+
+
+def builtin(routine_id: str) -> Timeline:
+    return next(e for e in library.builtin_routines() if e.id == routine_id).timeline
+
+
+def run_to_end(engine: Engine, clock: FakeClock, step: float = 0.37) -> list[Event]:
+    """Tick until the end, pressing "rep done" 1.5 s into each self-paced rep."""
+    events = engine.start()
+    while engine.status == "running":
+        if engine.segment.seconds is None:
+            clock.advance(1.5)
+            events += engine.rep_done()
+        else:
+            clock.advance(step)
+            events += engine.tick()
+    return events
+
+
+@pytest.mark.parametrize("routine_id", BUILTINS)
+def test_every_builtin_runs_to_the_end_with_exact_counts(routine_id: str, clock: FakeClock) -> None:
+    timeline = builtin(routine_id)
+    engine = Engine(timeline, clock)
+    events = run_to_end(engine, clock)
+    assert engine.status == "finished"
+    assert sum(isinstance(e, SegmentStarted) for e in events) == len(timeline.segments)
+    assert [e.step for e in events if isinstance(e, StepDone)] == list(range(len(timeline.steps)))
+    assert sum(isinstance(e, Finished) for e in events) == 1
+    for plan, tally in zip(timeline.steps, engine.tallies, strict=True):
+        assert tally.exercise == plan.exercise.id
+        assert tally.sets_done == plan.step.sets
+        assert tally.reps_done == plan.reps
+        assert tally.seconds_done == pytest.approx(plan.work_seconds)
+        assert not tally.skipped
+    # Nothing drifts: the routine took exactly its timed length, whatever the tick size.
+    assert engine.active_seconds() == pytest.approx(timeline.estimated_seconds, abs=1e-6)
+
+
+def test_reps_and_sets_are_counted_per_side(clock: FakeClock) -> None:
+    timeline = builtin("eight-contenders")
+    engine = Engine(timeline, clock)
+    run_to_end(engine, clock)
+    by_move = {t.exercise: t for t in engine.tallies}
+    assert by_move["elephant-walk"].reps_done == 40  # 20 each leg
+    assert by_move["atg-split-squat"].reps_done == 16  # 8 each side
+    assert by_move["suitcase-carry"].sets_done == 4
+    assert by_move["suitcase-carry"].seconds_done == pytest.approx(240)
+    assert by_move["seated-piriformis-stretch"].reps_done == 6  # 3 holds each side
+
+
+def test_the_shown_seconds_never_skip_or_repeat(clock: FakeClock) -> None:
+    timeline = timeline_of(
+        'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nhold = 10\n'
+    )
+    engine = Engine(timeline, clock)
+    engine.start()
+    shown = [engine.snapshot().shown_seconds]
+    while engine.status == "running":
+        clock.advance(0.07)
+        engine.tick()
+        if engine.status == "running" and engine.snapshot().shown_seconds != shown[-1]:
+            shown.append(engine.snapshot().shown_seconds)
+    assert shown == [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]
+
+
+def test_countdown_and_halfway_cues(clock: FakeClock) -> None:
+    timeline = timeline_of(
+        'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nhold = 10\n'
+    )
+    engine = Engine(timeline, clock)
+    engine.start()
+    seen: list[tuple[float, Event]] = []
+    for _ in range(40):
+        clock.advance(0.25)
+        seen += [(clock.now - 1000.0, e) for e in engine.tick()]
+    cues = [(t, e) for t, e in seen if isinstance(e, Countdown | Halfway)]
+    assert [(t, type(e).__name__) for t, e in cues] == [
+        (5.0, "Halfway"),
+        (7.0, "Countdown"),
+        (8.0, "Countdown"),
+        (9.0, "Countdown"),
+    ]
+    assert [e.seconds for _, e in cues if isinstance(e, Countdown)] == [3, 2, 1]
+
+
+def test_pausing_stops_the_clock_and_resuming_goes_on_from_there(clock: FakeClock) -> None:
+    timeline = timeline_of(
+        'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nhold = 10\n'
+    )
+    engine = Engine(timeline, clock)
+    engine.start()
+    clock.advance(3)
+    assert isinstance(engine.pause()[-1], Paused)
+    clock.advance(100)
+    assert engine.tick() == []
+    assert engine.snapshot().remaining == pytest.approx(7)
+    assert engine.resume() == [Resumed()]
+    clock.advance(6.5)
+    engine.tick()
+    assert engine.snapshot().remaining == pytest.approx(0.5)
+    clock.advance(0.5)
+    assert Finished() in engine.tick()
+    assert engine.paused_seconds() == pytest.approx(100)
+    assert engine.active_seconds() == pytest.approx(10)
+
+
+def test_a_gap_between_ticks_pauses_where_the_gap_began(clock: FakeClock) -> None:
+    timeline = timeline_of(
+        'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nhold = 30\n'
+    )
+    engine = Engine(timeline, clock, gap_limit=2.0)
+    engine.start()
+    clock.advance(1)
+    engine.tick()
+    clock.advance(600)  # the laptop slept
+    events = engine.tick()
+    assert events == [Paused(gap=600)]
+    assert engine.status == "paused"
+    assert engine.snapshot().remaining == pytest.approx(29)
+    engine.resume()
+    clock.advance(1.5)  # ticks closer together than the limit are normal
+    engine.tick()
+    assert engine.snapshot().remaining == pytest.approx(27.5)
+    assert engine.paused_seconds() == pytest.approx(600)
+
+
+def test_next_ends_a_break_then_skips_the_rest_of_a_step(clock: FakeClock) -> None:
+    timeline = builtin("back-durability")
+    engine = Engine(timeline, clock)
+    engine.start()
+    assert (engine.step, engine.segment.kind) == (0, "get-ready")
+    engine.next()
+    assert (engine.step, engine.segment.kind) == (0, "work")
+    assert not engine.tallies[0].skipped
+    clock.advance(10)
+    engine.next()
+    assert (engine.step, engine.segment.kind) == (1, "rest")
+    assert engine.tallies[0].skipped
+    assert engine.tallies[0].seconds_done == pytest.approx(10)
+    assert engine.tallies[0].sets_done == 0
+
+
+def test_previous_goes_back_to_the_rest_before_the_previous_step(clock: FakeClock) -> None:
+    timeline = builtin("back-durability")
+    engine = Engine(timeline, clock)
+    engine.start()
+    engine.next()
+    engine.next()
+    engine.next()  # step 2's work
+    assert (engine.step, engine.segment.is_break) == (1, False)
+    engine.previous()
+    assert engine.segment.index == timeline.steps[0].first
+    engine.previous()  # already at the first step: back to its start
+    assert engine.segment.kind == "get-ready"
+
+
+def test_restart_step_begins_its_work_again_and_keeps_what_was_done(clock: FakeClock) -> None:
+    text = (
+        'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nreps = 3\ntempo = 2\n'
+    )
+    engine = Engine(timeline_of(text), clock)
+    engine.start()
+    clock.advance(4.5)
+    engine.tick()
+    assert engine.segment.rep == 3
+    engine.restart_step()
+    assert (engine.segment.rep, engine.snapshot().remaining) == (1, 2)
+    run_to_end(engine, clock)
+    assert engine.tallies[0].reps_done == 5  # two before the restart, three after
+
+
+def test_self_paced_reps_wait_for_the_person(clock: FakeClock) -> None:
+    text = 'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nreps = 3\n'
+    engine = Engine(timeline_of(text), clock)
+    engine.start()
+    clock.advance(1000)
+    engine.tick()
+    assert (engine.segment.rep, engine.snapshot().remaining) == (1, None)
+    engine.pause()
+    assert engine.rep_done() == []  # not counted while paused
+    engine.resume()
+    events = engine.rep_done()
+    assert isinstance(events[0], RepDone) and engine.segment.rep == 2
+    engine.rep_done()
+    engine.rep_done()
+    assert engine.status == "finished"
+    assert engine.tallies[0].reps_done == 3
+
+
+def test_side_switches_are_announced(clock: FakeClock) -> None:
+    events = run_to_end(Engine(builtin("eight-contenders"), clock), clock)
+    sides = [e.side for e in events if isinstance(e, SideSwitch)]
+    # suitcase carry changes hands each set; split squat and piriformis switch once
+    assert sides == ["right", "left", "right", "right", "right"]
+
+
+def test_stop_keeps_what_was_done_and_ends_the_run(clock: FakeClock) -> None:
+    engine = Engine(builtin("back-durability"), clock)
+    engine.start()
+    engine.next()
+    clock.advance(20)
+    engine.pause()
+    clock.advance(5)
+    assert engine.stop()[-1] == Stopped()
+    assert engine.status == "stopped"
+    assert engine.tallies[0].seconds_done == pytest.approx(20)
+    assert engine.paused_seconds() == pytest.approx(5)
+    assert engine.next() == [] and engine.resume() == []
+
+
+def test_a_run_can_start_at_a_later_step_with_earlier_tallies(clock: FakeClock) -> None:
+    first = Engine(builtin("back-durability"), clock)
+    first.start()
+    first.next()
+    clock.advance(45)
+    first.tick()
+    first.stop()
+    resumed = Engine(first.timeline, clock, first_step=1, tallies=first.tallies)
+    resumed.start()
+    assert resumed.step == 1 and resumed.segment.kind == "rest"
+    assert resumed.tallies[0].seconds_done == pytest.approx(45)
