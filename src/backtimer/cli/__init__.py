@@ -43,10 +43,22 @@ def _validate(args: argparse.Namespace) -> int:
     return routines.validate(args)
 
 
+def _history(args: argparse.Namespace) -> int:
+    from backtimer.cli import history
+
+    return history.list_history(args)
+
+
 def _tui(args: argparse.Namespace) -> int:
     from backtimer.cli import screens
 
     return screens.run(args)
+
+
+def _date(text: str) -> object:
+    from backtimer.cli.history import parse_date
+
+    return parse_date(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
     validate.set_defaults(handler=_validate)
+
+    history = commands.add_parser("history", help="list past sessions")
+    formats = history.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help="print JSON")
+    formats.add_argument("--csv", action="store_true", help="print CSV")
+    history.add_argument(
+        "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
+    )
+    history.set_defaults(handler=_history)
     return parser
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from backtimer.domain.exercise import Exercise, Sides
 from backtimer.domain.routine import Step
+from backtimer.domain.timeline import Segment
 
 
 def duration(seconds: float) -> str:
@@ -79,3 +82,61 @@ def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -
     if step.sets > 1 and rest:
         what += f", {duration(rest)} rest between sets"
     return what
+
+
+KIND_TITLES = {
+    "get-ready": "GET READY",
+    "rest": "REST",
+    "switch": "SWITCH SIDES",
+    "work": "WORK",
+    "hold": "HOLD",
+    "release": "RELEASE",
+    "phase": "",
+    "rep": "REP",
+    "self-paced": "YOUR PACE",
+}
+
+
+def segment_title(segment: Segment) -> str:
+    """A word or two for what kind of moment this is: "HOLD", "REST", "PHASE 1 OF 2"."""
+    if segment.kind == "phase":
+        return f"PHASE {segment.phase} OF {segment.phases}"
+    return KIND_TITLES[segment.kind]
+
+
+def segment_counts(segment: Segment) -> str:
+    """Where in the step this is: "Rep 3 of 8 · Set 1 of 2"."""
+    parts = []
+    if segment.reps and segment.rep:
+        parts.append(f"Rep {segment.rep} of {segment.reps}")
+    if segment.sets > 1:
+        parts.append(f"Set {segment.set} of {segment.sets}")
+    return " · ".join(parts)
+
+
+def _side(segment: Segment) -> str:
+    return f" · {segment.side} side" if segment.side else ""
+
+
+def upcoming(segments: Sequence[Segment], index: int) -> str:
+    """What comes after segment ``index``, in a line: "Rest 15 s, then Cat-cow"."""
+    if index + 1 >= len(segments):
+        return "The end. Well done!"
+    current, after = segments[index], segments[index + 1]
+    if after.is_break:
+        rest = f"{segment_title(after).capitalize()} {duration(after.estimate)}"
+        following = next((s for s in segments[index + 2 :] if not s.is_break), None)
+        if following is None:
+            return rest
+        if following.step != current.step:
+            return f"{rest}, then {following.exercise.name}{_side(following)}"
+        if following.set != current.set:
+            return f"{rest}, then set {following.set} of {following.sets}{_side(following)}"
+        return f"{rest}, then the {following.side} side" if following.side else rest
+    if after.step != current.step or current.kind in ("get-ready", "rest"):
+        return f"{after.exercise.name}{_side(after)}"
+    if after.kind == "phase":
+        return f"{after.cue}{_side(after)}"
+    if after.kind == "release":
+        return "Release, then the next hold"
+    return f"{segment_counts(after) or segment_title(after).capitalize()}{_side(after)}"

@@ -1,0 +1,104 @@
+"""Session records: what a person did, when, and how their back felt.
+
+One `Session` per workout, finished or not. They are stored as TOML
+``[[session]]`` tables and exported as JSON with the same fields.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_serializer
+
+Status = Literal["completed", "stopped", "interrupted"]
+STATUSES: tuple[Status, ...] = ("completed", "stopped", "interrupted")
+
+Pain = Annotated[int, Field(ge=0, le=10)]
+"""Pain on the usual 0 (none) to 10 (worst imaginable) scale."""
+
+SESSION_ID_PATTERN = r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$"
+
+
+def new_session_id(started_at: datetime) -> str:
+    """A unique, sortable id: the start time in UTC and a random suffix."""
+    return f"{started_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+class StepRecord(BaseModel):
+    """What was planned and what was done of one step."""
+
+    model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
+
+    exercise: str
+    """The exercise's id."""
+    sets_done: int = Field(ge=0)
+    reps_done: int = Field(ge=0)
+    """Reps finished, both sides counted."""
+    seconds_done: float = Field(ge=0)
+    """Seconds of work, rests and pauses not counted."""
+    skipped: bool = False
+    """The person moved on before finishing the step."""
+    planned_sets: int | None = None
+    planned_reps: int | None = None
+    planned_seconds: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Every planned set was done."""
+        if self.planned_sets is None:
+            return not self.skipped and bool(self.seconds_done or self.reps_done)
+        return self.sets_done >= self.planned_sets
+
+
+class Session(BaseModel):
+    """One workout as it is kept in the history."""
+
+    model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
+
+    id: Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
+    """Unique and sortable: the start time in UTC and a random suffix."""
+    routine: str
+    """The routine's id."""
+    routine_name: str
+    """The routine's name when the session was done."""
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+    """When it finished, was stopped, or was last saved before a crash."""
+    status: Status
+    """completed, stopped (ended early) or interrupted (the app did not get to finish it)."""
+    active_seconds: float = Field(ge=0)
+    """Seconds the timer ran, pauses not counted."""
+    paused_seconds: float = Field(ge=0)
+    pain_before: Pain | None = None
+    pain_after: Pain | None = None
+    note: Annotated[str, Field(max_length=2000)] = ""
+    stopped_at_step: int | None = Field(default=None, ge=1)
+    """The step (from 1) the session ended at, when it ended early."""
+    steps: list[StepRecord] = Field(default_factory=list)
+
+    @field_serializer("started_at", "ended_at")
+    def _in_utc(self, value: datetime) -> datetime:
+        return value.astimezone(UTC).replace(microsecond=0)
+
+    @property
+    def minutes(self) -> float:
+        return self.active_seconds / 60
+
+    @property
+    def skipped_steps(self) -> int:
+        return sum(1 for step in self.steps if step.skipped)
+
+    @property
+    def steps_done(self) -> int:
+        """Steps done in full."""
+        return sum(1 for step in self.steps if step.complete)
+
+
+def session_json(session: Session) -> dict[str, Any]:
+    """A session as ``history --json`` prints it: times in ISO 8601 with their offset."""
+    data = session.model_dump(mode="json")
+    data["started_at"] = session.started_at.astimezone(UTC).replace(microsecond=0).isoformat()
+    data["ended_at"] = session.ended_at.astimezone(UTC).replace(microsecond=0).isoformat()
+    return data

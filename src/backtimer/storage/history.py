@@ -1,0 +1,250 @@
+"""The session history on disk, written so that no session is ever lost.
+
+Finished sessions of the current month live in ``history.toml``; earlier
+months move to ``history/YYYY-MM.toml``, so recording a session rewrites one
+month at most, never years of history. A session under way is kept in its own
+small journal file in ``in-progress/``, rewritten at every step change and
+pause, and says ``interrupted`` until it ends: if the process is killed, the
+next start finds the journal, sees that no live process holds its lock, and
+moves it into the history as it stands.
+
+Every write is atomic and done under one lock file, so two copies of the app
+never lose each other's sessions. A history file that cannot be read is set
+aside under a new name and reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from backtimer.domain.history import Session
+from backtimer.storage import locations
+from backtimer.storage.files import HeldLock, locked, set_aside, write_atomic
+
+HEADER = (
+    "# backtimer history: one [[session]] table per workout, times in UTC.\n"
+    "# Written by backtimer; safe to read with any TOML parser.\n\n"
+)
+
+
+@dataclass
+class HistoryLoad:
+    """Every session found, oldest first, and any problem met on the way."""
+
+    sessions: list[Session] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class UnreadableFile(ValueError):
+    """A history file that does not parse or holds an invalid session."""
+
+
+def _month(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y-%m}"
+
+
+def _dump(sessions: Iterable[Session]) -> str:
+    ordered = sorted(sessions, key=lambda s: s.started_at)
+    tables = [s.model_dump(mode="python", exclude_none=True) for s in ordered]
+    return HEADER + (tomli_w.dumps({"session": tables}) if tables else "")
+
+
+def parse_sessions(text: str, source: str) -> list[Session]:
+    """The sessions in one history file's text.
+
+    Raises:
+        UnreadableFile: naming the file and the problem.
+    """
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UnreadableFile(f"{source}: not valid TOML: {exc}") from None
+    tables = data.get("session", [])
+    if not isinstance(tables, list):
+        raise UnreadableFile(f"{source}: 'session' must be a list of [[session]] tables")
+    sessions = []
+    for index, table in enumerate(tables, start=1):
+        try:
+            sessions.append(Session.model_validate(table))
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise UnreadableFile(f"{source}: session[{index}].{where}: {first['msg']}") from None
+    return sessions
+
+
+class HistoryStore:
+    """Reads and writes the history in the data directory."""
+
+    def __init__(self, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self._now = now
+
+    # ------------------------------------------------------------ reading
+
+    def files(self) -> list[Path]:
+        """Every history file, oldest month first, the current month last."""
+        archive = locations.archive_dir()
+        months = sorted(archive.glob("*.toml")) if archive.is_dir() else []
+        current = locations.history_file()
+        return months + ([current] if current.exists() else [])
+
+    def load(self) -> HistoryLoad:
+        """Every session, oldest first; an unreadable file is reported and skipped."""
+        result = HistoryLoad()
+        by_id: dict[str, Session] = {}
+        for path in self.files():
+            try:
+                sessions = self._read(path)
+            except (UnreadableFile, OSError) as exc:
+                result.problems.append(str(exc))
+                continue
+            for session in sessions:
+                by_id[session.id] = session  # a later file wins after an interrupted move
+        result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
+        return result
+
+    def _read(self, path: Path) -> list[Session]:
+        try:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            return []
+        except UnicodeDecodeError:
+            raise UnreadableFile(f"{path}: is not UTF-8 text") from None
+        return parse_sessions(text, str(path))
+
+    # ------------------------------------------------------------ writing
+
+    def record(self, session: Session) -> list[str]:
+        """Add a session, or replace the one with its id; returns problems met.
+
+        Sessions from earlier months found in ``history.toml`` move to their
+        month's file on the way.
+        """
+        with locked(locations.lock_file()):
+            return self._record_locked([session])
+
+    def record_many(self, sessions: Iterable[Session]) -> list[str]:
+        with locked(locations.lock_file()):
+            return self._record_locked(list(sessions))
+
+    def delete(self, session_id: str) -> Session | None:
+        """Remove a session; returns it (for undo), or None when there was none."""
+        with locked(locations.lock_file()):
+            for path in self.files():
+                with contextlib.suppress(UnreadableFile, OSError):
+                    sessions = self._read(path)
+                    kept = [s for s in sessions if s.id != session_id]
+                    if len(kept) != len(sessions):
+                        write_atomic(path, _dump(kept))
+                        return next(s for s in sessions if s.id == session_id)
+        return None
+
+    def _load_for_write(self, path: Path, problems: list[str]) -> list[Session]:
+        """A file's sessions before changing it; an unreadable file is set aside first."""
+        try:
+            return self._read(path)
+        except (UnreadableFile, OSError) as exc:
+            kept = set_aside(path)
+            problems.append(f"{exc} (kept as {kept.name}; a new {path.name} was started)")
+            return []
+
+    def _record_locked(self, sessions: list[Session]) -> list[str]:
+        problems: list[str] = []
+        this_month = _month(self._now())
+        current_path = locations.history_file()
+        current = {s.id: s for s in self._load_for_write(current_path, problems)}
+        moves: dict[str, dict[str, Session]] = {}
+        for session in sessions:
+            month = _month(session.started_at)
+            if month == this_month:
+                current[session.id] = session
+            else:
+                current.pop(session.id, None)
+                moves.setdefault(month, {})[session.id] = session
+        for session in [s for s in current.values() if _month(s.started_at) != this_month]:
+            del current[session.id]
+            moves.setdefault(_month(session.started_at), {})[session.id] = session
+        for month, incoming in sorted(moves.items()):
+            path = locations.archive_dir() / f"{month}.toml"
+            merged = {s.id: s for s in self._load_for_write(path, problems)} | incoming
+            write_atomic(path, _dump(merged.values()))
+        write_atomic(current_path, _dump(current.values()))
+        return problems
+
+    # ------------------------------------------------------------ sessions under way
+
+    def journal(self, session_id: str) -> Journal:
+        """Start keeping a session under way (see `Journal`)."""
+        return Journal(self, session_id)
+
+    def recover(self) -> tuple[list[Session], list[str]]:
+        """Move journals left by dead processes into the history, as interrupted.
+
+        Returns:
+            The recovered sessions, and problems with journals that could not be read
+            (those are set aside, never deleted).
+        """
+        folder = locations.journal_dir()
+        if not folder.is_dir():
+            return [], []
+        recovered: list[Session] = []
+        problems: list[str] = []
+        for path in sorted(folder.glob("*.toml")):
+            lock = HeldLock(path.with_suffix(".lock"))
+            if not lock.acquire():
+                continue  # another copy of the app is running this session
+            try:
+                if not path.exists():
+                    continue  # its process finished it while we looked
+                try:
+                    sessions = self._read(path)
+                except (UnreadableFile, OSError) as exc:
+                    kept = set_aside(path)
+                    problems.append(f"{exc} (kept as {kept.name})")
+                    continue
+                problems += self.record_many(sessions)
+                recovered += sessions
+                path.unlink()
+            finally:
+                with contextlib.suppress(OSError):
+                    lock.path.unlink()
+                lock.release()
+        return recovered, problems
+
+
+class Journal:
+    """The file of one session under way, locked by this process while it lives."""
+
+    def __init__(self, store: HistoryStore, session_id: str) -> None:
+        self._store = store
+        self.path = locations.journal_dir() / f"{session_id}.toml"
+        self._lock = HeldLock(self.path.with_suffix(".lock"))
+        if not self._lock.acquire():
+            raise RuntimeError(f"{self.path}: this session is open in another copy of backtimer")
+
+    def save(self, session: Session) -> None:
+        """Keep the session as it stands (it says ``interrupted`` until it ends)."""
+        write_atomic(self.path, _dump([session]))
+
+    def finish(self, session: Session) -> list[str]:
+        """Move the ended session into the history and drop the journal."""
+        problems = self._store.record(session)
+        self.close()
+        return problems
+
+    def close(self) -> None:
+        """Drop the journal (its session is in the history) and release the lock."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self._lock.path.unlink()
+        self._lock.release()

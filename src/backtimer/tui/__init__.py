@@ -1,0 +1,1 @@
+"""The full-screen app: screens, widgets and styles (loaded only for the timer)."""

@@ -1,0 +1,118 @@
+"""The app: global keys, the theme, and the way from picking a routine to its summary."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from backtimer.domain.history import Session
+from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.workout import Workout, can_resume
+from backtimer.storage import library
+from backtimer.storage.library import RoutineEntry
+from backtimer.tui.screens.help import HelpScreen, keys_of
+from backtimer.tui.screens.pain import SKIPPED, PainQuestion
+from backtimer.tui.screens.picker import PickerScreen
+from backtimer.tui.screens.resume import resume_question
+from backtimer.tui.screens.summary import SummaryScreen
+from backtimer.tui.screens.workout import WorkoutScreen
+from backtimer.tui.services import Services
+
+
+class BacktimerApp(App[None]):
+    """backtimer's full-screen timer."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "backtimer"
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (60, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-small"), (20, "-short"), (30, "-tall")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
+        Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
+        Binding("ctrl+z", "suspend_process", show=False),
+    ]
+
+    def __init__(self, services: Services | None = None, start: RoutineEntry | None = None) -> None:
+        super().__init__()
+        self.services = services or Services.load()
+        self._start = start
+
+    def on_mount(self) -> None:
+        self.theme = self.services.settings.theme
+        self.push_screen(PickerScreen())
+        for problem in self.services.problems:
+            self.notify(problem, severity="warning", timeout=10)
+        self.recover_sessions()
+        if self._start is not None:
+            self.start_routine(self._start)
+
+    @work(thread=True, exclusive=True, group="recover")
+    def recover_sessions(self) -> None:
+        """Save sessions left by a killed process as interrupted; offer to resume one."""
+        recovered, problems = self.services.store.recover()
+        for problem in problems:
+            self.call_from_thread(self.notify, problem, severity="error", timeout=15)
+        if recovered and self._start is None:
+            self.call_from_thread(self._offer_resume, max(recovered, key=lambda s: s.ended_at))
+
+    def _offer_resume(self, session: Session) -> None:
+        entry = next((e for e in library.all_routines() if e.id == session.routine), None)
+        if entry is None or not entry.ok or not can_resume(session, entry.timeline):
+            self.notify(f"A {session.routine_name} session was cut short; it is saved.")
+            return
+        steps = len(entry.timeline.steps)
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.start_routine(entry, resume=session)
+
+        self.push_screen(resume_question(session, steps), answered)
+
+    def on_picker_screen_start(self, message: PickerScreen.Start) -> None:
+        self.start_routine(message.entry)
+
+    def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
+        """Ask about pain (unless resuming), run the workout, then show its summary."""
+        assert entry.routine is not None
+        routine = entry.routine
+        lead_in = self.services.settings.lead_in
+        if lead_in is not None:
+            routine = routine.model_copy(update={"lead_in": lead_in})
+        timeline = compile_timeline(routine, library.exercises())
+        services = self.services
+        workout = Workout(entry.id, timeline, services.clock, services.now, resume=resume)
+
+        def summarise(session: Session | None) -> None:
+            if session is not None:
+                self.push_screen(SummaryScreen(session, services.store))
+
+        def begin(pain: int | None) -> None:
+            if pain is None:
+                return
+            workout.pain_before = None if pain == SKIPPED else pain
+            settings = services.settings
+            screen = WorkoutScreen(
+                workout, services.store, sound=settings.sound, flash=settings.flash
+            )
+            self.push_screen(screen, summarise)
+
+        if workout.resumed:
+            begin(workout.pain_before if workout.pain_before is not None else SKIPPED)
+        else:
+            self.push_screen(PainQuestion(entry.name), begin)
+
+    def action_help(self) -> None:
+        screen = self.screen
+        bindings = [b for b in screen.BINDINGS if isinstance(b, Binding)]
+        title = screen.sub_title or screen.title or "backtimer"
+        self.push_screen(HelpScreen(title, keys_of(bindings)))
+
+    async def action_quit(self) -> None:
+        """Quit from anywhere; a workout under way is saved as stopped first."""
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                screen.end_now()
+            elif isinstance(screen, SummaryScreen):
+                screen.save_now()
+        self.exit()

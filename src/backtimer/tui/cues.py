@@ -1,0 +1,63 @@
+"""Cues: what the timer's events sound and look like.
+
+Each kind of moment has its own rhythm of terminal bells and its own flash,
+so a person on the mat can tell them apart without looking: one bell for each
+of the last three seconds, two for a new segment, three to switch sides, and
+four at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from textual.screen import Screen
+
+from backtimer.domain.engine import Countdown, Event, Finished, SegmentStarted, SideSwitch
+
+CueKind = Literal["countdown", "segment", "switch", "finish"]
+
+BELLS: dict[CueKind, int] = {"countdown": 1, "segment": 2, "switch": 3, "finish": 4}
+BELL_GAP = 0.18
+"""Seconds between the bells of one cue, so they are heard as a rhythm."""
+FLASH_SECONDS = 0.35
+
+
+def cue_for(events: Iterable[Event]) -> CueKind | None:
+    """The one cue a batch of events deserves: the most important wins."""
+    kinds: set[CueKind] = set()
+    for event in events:
+        if isinstance(event, Finished):
+            kinds.add("finish")
+        elif isinstance(event, SideSwitch):
+            kinds.add("switch")
+        elif isinstance(event, SegmentStarted):
+            kinds.add("segment")
+        elif isinstance(event, Countdown):
+            kinds.add("countdown")
+    for kind in ("finish", "switch", "segment", "countdown"):
+        if kind in kinds:
+            return kind
+    return None
+
+
+class CuePlayer:
+    """Rings the bell and flashes a screen for a cue, when switched on."""
+
+    def __init__(self, screen: Screen[Any], *, sound: bool, flash: bool) -> None:
+        self._screen = screen
+        self.sound = sound
+        self.flash = flash
+        self.muted = False
+
+    def play(self, kind: CueKind) -> None:
+        if self.muted:
+            return
+        if self.sound:
+            self._screen.app.bell()
+            for number in range(1, BELLS[kind]):
+                self._screen.set_timer(number * BELL_GAP, self._screen.app.bell)
+        if self.flash:
+            css_class = f"-flash-{kind}"
+            self._screen.add_class(css_class)
+            self._screen.set_timer(FLASH_SECONDS, lambda: self._screen.remove_class(css_class))

@@ -1,0 +1,66 @@
+"""Every key of the screen below, with what it does."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from backtimer.tui.widgets.too_small import TooSmall
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "right": "→",
+    "left": "←",
+    "up": "↑",
+    "down": "↓",
+    "escape": "esc",
+}
+
+GENERAL = [
+    ("?", "show these keys"),
+    ("ctrl+q", "quit from anywhere (a workout under way is saved as stopped)"),
+    ("ctrl+z", "suspend to the shell; a workout pauses itself"),
+    ("ctrl+p", "command palette"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys it is given, then the keys that work everywhere."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
+
+    def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.heading = title
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Label(f"Keys: {self.heading}", classes="dialog-title")
+            yield Static(self._table(self.keys))
+            yield Label("Everywhere", classes="dialog-title")
+            yield Static(self._table(GENERAL))
+            yield Label("Escape or ? closes this.", classes="dialog-hint")
+
+    @staticmethod
+    def _table(keys: list[tuple[str, str]]) -> str:
+        return "\n".join(f"[b]{escape(key):>10}[/]  {escape(what)}" for key, what in keys)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss()
+
+
+def keys_of(bindings: list[Binding]) -> list[tuple[str, str]]:
+    """(key, what it does) for bindings with a description, keys shown as typed."""
+    rows = []
+    for binding in bindings:
+        if not binding.description:
+            continue
+        keys = ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
+        rows.append((keys, binding.tooltip or binding.description))
+    return rows

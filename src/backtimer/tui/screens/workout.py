@@ -1,0 +1,316 @@
+"""The live workout: a big countdown, what to do now, and one key for every action.
+
+The screen owns the `Workout` and asks its engine for the time; it never
+counts ticks. A one-shot timer wakes the screen when the shown second is due
+to change (at most half a second apart), and widgets are refreshed only when
+what they show changes. The session is saved as it goes, off the UI thread.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, Static
+
+from backtimer.domain.describe import (
+    describe_step,
+    segment_counts,
+    segment_title,
+    upcoming,
+)
+from backtimer.domain.engine import Event, Finished, Paused, SegmentStarted, SetDone
+from backtimer.domain.history import Session
+from backtimer.domain.timeline import Segment, Side
+from backtimer.domain.workout import Workout
+from backtimer.storage.history import HistoryStore
+from backtimer.tui.cues import CuePlayer, cue_for
+from backtimer.tui.recorder import SessionRecorder
+from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.widgets.big_clock import BigClock
+from backtimer.tui.widgets.routine_progress import RoutineProgress
+from backtimer.tui.widgets.side_badge import SideBadge
+from backtimer.tui.widgets.too_small import TooSmall
+
+MAX_WAIT = 0.5
+"""Longest time between two looks at the clock, so a gap of 2 s is always noticed."""
+
+
+def clock_text(seconds: int) -> str:
+    """Seconds as the big clock shows them: "45", "1:30"."""
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
+
+
+def instructions(segment: Segment, workout: Workout) -> str:
+    """How to do the move; during breaks, what comes next and what it needs."""
+    plan = workout.timeline.steps[segment.step]
+    exercise = plan.exercise
+    lines = []
+    if segment.is_break and segment.kind != "switch":
+        rest = workout.timeline.routine.rest_between_sets
+        lines.append(f"[b]Next: {exercise.name}[/] — {describe_step(plan.step, exercise, rest)}")
+        lines.append(f"[b]You need:[/] {exercise.equipment_text}")
+    lines += [f"• {cue}" for cue in exercise.cues]
+    if plan.step.cue:
+        lines.append(f"[b]•[/] {plan.step.cue}")
+    return "\n".join(lines)
+
+
+class WorkoutScreen(Screen[Session | None]):
+    """Follow a routine. Dismissed with the saved session when it ends."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause or go on"),
+        Binding(
+            "n,right",
+            "next",
+            "Next",
+            key_display="n →",
+            tooltip="End a rest, or skip to the next step",
+        ),
+        Binding(
+            "p,left", "previous", "Back", key_display="p ←", tooltip="Back to the previous step"
+        ),
+        Binding("r", "restart_step", "Restart step"),
+        Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
+        Binding("m", "mute", "Mute", tooltip="Turn the bell and flash off or on"),
+        Binding(
+            "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
+        ),
+    ]
+
+    clock: reactive[str] = reactive("")
+    segment: reactive[Segment | None] = reactive(None)
+    paused: reactive[bool] = reactive(False)
+    final: reactive[bool] = reactive(False)
+    """In the last three seconds of a segment."""
+    done: reactive[int] = reactive(0)
+    segment_side: reactive[Side | None] = reactive(None)
+
+    def __init__(self, workout: Workout, store: HistoryStore, *, sound: bool, flash: bool) -> None:
+        super().__init__()
+        self.workout = workout
+        self._store = store
+        self.cues = CuePlayer(self, sound=sound, flash=flash)
+        self._timer: Timer | None = None
+        self._recorder: SessionRecorder | None = None
+        self._ending = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        with Vertical(id="workout"):
+            with Horizontal(id="heading"):
+                yield Label(id="step-label")
+                yield SideBadge(id="side").data_bind(side=WorkoutScreen.segment_side)
+            yield Label(id="exercise")
+            with Horizontal(id="clock-row"):
+                yield BigClock(id="clock").data_bind(text=WorkoutScreen.clock)
+                with Vertical(id="clock-notes"):
+                    yield Label(id="kind")
+                    yield Label(id="counts")
+            yield Label(id="cue")
+            yield Label(id="status")
+            yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
+            yield Static(id="up-next")
+            yield Static(id="instructions")
+        yield Footer()
+
+    # ------------------------------------------------------------ the clock
+
+    def on_mount(self) -> None:
+        self.title = self.workout.routine_name
+        progress = self.query_one(RoutineProgress)
+        progress.total = self.workout.timeline.estimated_seconds
+        events = self.workout.start()
+        assert self.workout.session_id is not None
+        self._recorder = SessionRecorder(self._store, self.workout.session_id, self._save_failed)
+        self._recorder.save(self.workout.record())
+        self._handle(events)
+        self._wake()
+
+    def _save_failed(self, message: str) -> None:
+        self.app.call_from_thread(self.notify, message, severity="error", timeout=8)
+
+    def tick(self) -> None:
+        """Look at the clock: handle what happened since, show where we are."""
+        self._handle(self.workout.engine.tick())
+        self._wake()
+
+    def _wake(self) -> None:
+        """Sleep until the shown second changes (or half a second at most)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        engine = self.workout.engine
+        if engine.status != "running":
+            return
+        snapshot = engine.snapshot()
+        wait = MAX_WAIT
+        if snapshot.remaining is not None and snapshot.shown_seconds is not None:
+            wait = min(MAX_WAIT, snapshot.remaining - (snapshot.shown_seconds - 1) + 0.002)
+        self._timer = self.set_timer(max(wait, 0.005), self.tick)
+
+    def _handle(self, events: list[Event]) -> None:
+        engine = self.workout.engine
+        cue = cue_for(events)
+        if cue is not None:
+            self.cues.play(cue)
+        for event in events:
+            if isinstance(event, Paused) and event.gap:
+                self.notify(
+                    f"Paused: the clock jumped {event.gap:.0f} s (the terminal was suspended"
+                    " or the computer slept). Press space to go on.",
+                    severity="warning",
+                    timeout=10,
+                )
+        if any(isinstance(e, Paused | SetDone) for e in events) or self._step_changed(events):
+            self._save()
+        if any(isinstance(e, Finished) for e in events):
+            self.end()
+        self._show()
+        if engine.status in ("running", "paused"):
+            self.refresh_bindings()
+
+    def _step_changed(self, events: list[Event]) -> bool:
+        current = self.segment
+        return any(
+            isinstance(e, SegmentStarted) and (current is None or e.segment.step != current.step)
+            for e in events
+        )
+
+    def _save(self) -> None:
+        if self._recorder is not None:
+            self._recorder.save(self.workout.record())
+
+    def _show(self) -> None:
+        engine = self.workout.engine
+        snapshot = engine.snapshot()
+        segment = snapshot.segment
+        shown = snapshot.shown_seconds
+        self.clock = clock_text(shown) if shown is not None else str(segment.rep)
+        self.final = shown is not None and shown <= 3 and (segment.seconds or 0) >= 5
+        self.paused = engine.status == "paused"
+        total = self.workout.timeline.estimated_seconds
+        self.done = max(0, total - round(snapshot.routine_remaining))
+        self.segment = segment
+        self.segment_side = segment.side
+
+    # ------------------------------------------------------------ display
+
+    def watch_segment(self, segment: Segment | None) -> None:
+        if segment is None:
+            return
+        steps = len(self.workout.timeline.steps)
+        prefix = "Next: step" if segment.is_break and segment.kind != "switch" else "Step"
+        self.query_one("#step-label", Label).update(f"{prefix} {segment.step + 1} of {steps}")
+        self.query_one("#exercise", Label).update(segment.exercise.name)
+        self.query_one("#kind", Label).update(segment_title(segment))
+        self.query_one("#counts", Label).update(segment_counts(segment))
+        self.query_one("#cue", Label).update(segment.cue)
+        self.query_one("#up-next", Static).update(
+            f"[b]Up next:[/] {upcoming(self.workout.timeline.segments, segment.index)}"
+        )
+        self.query_one("#instructions", Static).update(instructions(segment, self.workout))
+        self.set_class(segment.is_break, "-break")
+        self.set_class(segment.kind == "switch", "-switch")
+        self.set_class(segment.seconds is None, "-self-paced")
+        self._status()
+
+    def watch_paused(self) -> None:
+        self.set_class(self.paused, "-paused")
+        self._status()
+
+    def watch_final(self, final: bool) -> None:
+        self.set_class(final, "-final")
+
+    def _status(self) -> None:
+        if not self.is_mounted or self.segment is None:
+            return
+        if self.paused:
+            text = "PAUSED · press space to go on"
+        elif self.segment.seconds is None:
+            text = f"Press Enter after each rep · rep {self.segment.rep} of {self.segment.reps}"
+        else:
+            text = ""
+        self.query_one("#status", Label).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rep_done":
+            return self.segment is not None and self.segment.seconds is None
+        return True
+
+    # ------------------------------------------------------------ keys
+
+    def _act(self, events: list[Event]) -> None:
+        self._handle(events)
+        self._wake()
+
+    def action_toggle_pause(self) -> None:
+        self._act(self.workout.engine.toggle_pause())
+
+    def action_next(self) -> None:
+        self._act(self.workout.engine.next())
+
+    def action_previous(self) -> None:
+        self._act(self.workout.engine.previous())
+
+    def action_restart_step(self) -> None:
+        self._act(self.workout.engine.restart_step())
+
+    def action_rep_done(self) -> None:
+        self._act(self.workout.engine.rep_done())
+
+    def action_mute(self) -> None:
+        self.cues.muted = not self.cues.muted
+        self.notify("Cues off" if self.cues.muted else "Cues on", timeout=2)
+
+    def action_stop(self) -> None:
+        engine = self.workout.engine
+        was_running = engine.status == "running"
+        self._act(engine.pause())
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self._act(engine.stop())
+                self.end()
+            elif was_running:
+                self._act(engine.resume())
+
+        self.app.push_screen(
+            Confirm("Stop the workout?", "What you have done so far is saved."), answered
+        )
+
+    # ------------------------------------------------------------ the end
+
+    @work(exclusive=True, group="end")
+    async def end(self) -> None:
+        """Save the finished or stopped session, then hand it to whoever pushed us."""
+        if self._ending or self._recorder is None:
+            return
+        self._ending = True
+        if self._timer is not None:
+            self._timer.stop()
+        session = self.workout.record()
+        try:
+            for problem in await self._recorder.finish(session):
+                self.notify(problem, severity="warning", timeout=10)
+        except OSError as exc:
+            self.notify(
+                f"{exc}. The session stays in progress and is recovered at the next start.",
+                severity="error",
+                timeout=15,
+            )
+        self.dismiss(session)
+
+    def end_now(self) -> None:
+        """Stop and save at once, without waiting for the loop: the app is quitting."""
+        if self._ending or self._recorder is None:
+            return
+        self._ending = True
+        self.workout.engine.stop()
+        self._recorder.finish_now(self.workout.record())
