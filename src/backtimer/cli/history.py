@@ -8,7 +8,7 @@ import json
 import sys
 from datetime import date, datetime
 
-from backtimer.cli import EXIT_OK, EXIT_USAGE
+from backtimer.cli import EXIT_OK
 from backtimer.domain.describe import duration
 from backtimer.domain.history import Session, session_json
 from backtimer.storage.history import HistoryStore

@@ -28,8 +28,9 @@ class BacktimerApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (60, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-small"), (20, "-short"), (30, "-tall")]
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
+        Binding("f1", "help", "Keys", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
         Binding("ctrl+z", "suspend_process", show=False),
     ]
 

@@ -38,6 +38,11 @@ class SessionRecorder:
         if not self.closed:
             self._executor.submit(self._journal.save, session).add_done_callback(self._report)
 
+    def flush(self) -> None:
+        """Wait for the saves asked for so far (for tests, and before reading the journal)."""
+        if not self.closed:
+            self._executor.submit(lambda: None).result()
+
     async def finish(self, session: Session) -> list[str]:
         """Move the ended session into the history, waiting without blocking the UI."""
         future = self._executor.submit(self._journal.finish, session)

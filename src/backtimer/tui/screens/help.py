@@ -21,7 +21,7 @@ KEY_NAMES = {
 }
 
 GENERAL = [
-    ("?", "show these keys"),
+    ("?, F1", "show these keys (F1 where you can type)"),
     ("ctrl+q", "quit from anywhere (a workout under way is saved as stopped)"),
     ("ctrl+z", "suspend to the shell; a workout pauses itself"),
     ("ctrl+p", "command palette"),

@@ -28,11 +28,13 @@ SAFETY = (
 
 
 def matches(entry: RoutineEntry, query: str) -> bool:
-    """True when every word of the query is in the routine's name, id, tags or moves."""
+    """True when every word of the query is in the routine's name, id, tags or moves,
+    or in the muscles and equipment of its moves."""
     haystack = [entry.id, entry.name]
     if entry.routine is not None:
         haystack += entry.routine.tags
-        haystack += [plan.exercise.name for plan in entry.timeline.steps]
+        for plan in entry.timeline.steps:
+            haystack += [plan.exercise.name, *plan.exercise.muscles, *plan.exercise.equipment]
     text = " ".join(haystack).lower()
     return all(word in text for word in query.lower().split())
 
@@ -66,7 +68,8 @@ class PickerScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True, tooltip="Start the highlighted routine"),
         Binding("escape", "clear", "Clear filter", show=False),
         Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
-        Binding("question_mark", "app.help", "Keys", key_display="?", priority=True),
+        # "?" would go into the filter here; F1 shows the keys instead.
+        Binding("f1", "app.help", "Keys", key_display="F1"),
     ]
 
     entries: var[list[RoutineEntry]] = var(list)
@@ -81,7 +84,7 @@ class PickerScreen(Screen[None]):
                 yield OptionList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Choose a routine"

@@ -91,7 +91,7 @@ class SummaryScreen(Screen[None]):
                     "A digit rates the pain now (T for 10); Enter saves and goes back.",
                     classes="dialog-hint",
                 )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"

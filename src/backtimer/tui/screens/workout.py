@@ -8,7 +8,7 @@ what they show changes. The session is saved as it goes, off the UI thread.
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -36,6 +36,8 @@ from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.side_badge import SideBadge
 from backtimer.tui.widgets.too_small import TooSmall
 
+LARGE_CLOCK_HEIGHT = 28
+"""Terminal rows from which the countdown is drawn at twice the size."""
 MAX_WAIT = 0.5
 """Longest time between two looks at the clock, so a gap of 2 s is always noticed."""
 
@@ -75,7 +77,7 @@ class WorkoutScreen(Screen[Session | None]):
         Binding(
             "p,left", "previous", "Back", key_display="p ←", tooltip="Back to the previous step"
         ),
-        Binding("r", "restart_step", "Restart step"),
+        Binding("r", "restart_step", "Restart", tooltip="Start this step again"),
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         Binding("m", "mute", "Mute", tooltip="Turn the bell and flash off or on"),
         Binding(
@@ -118,7 +120,7 @@ class WorkoutScreen(Screen[Session | None]):
             yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
             yield Static(id="up-next")
             yield Static(id="instructions")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     # ------------------------------------------------------------ the clock
 
@@ -132,6 +134,9 @@ class WorkoutScreen(Screen[Session | None]):
         self._recorder.save(self.workout.record())
         self._handle(events)
         self._wake()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(BigClock).scale = 2 if event.size.height >= LARGE_CLOCK_HEIGHT else 1
 
     def _save_failed(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, severity="error", timeout=8)
@@ -182,6 +187,11 @@ class WorkoutScreen(Screen[Session | None]):
             isinstance(e, SegmentStarted) and (current is None or e.segment.step != current.step)
             for e in events
         )
+
+    def flush_saves(self) -> None:
+        """Wait until every save asked for so far is on disk."""
+        if self._recorder is not None:
+            self._recorder.flush()
 
     def _save(self) -> None:
         if self._recorder is not None:

@@ -1,0 +1,54 @@
+"""Fixtures for driving the app headless: fake clocks, no blinking cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from textual.widgets import Input
+
+from backtimer.domain.settings import Settings
+from backtimer.storage.history import HistoryStore
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.services import Services
+from tests.fakes import FakeClock
+
+
+class FakeWallClock:
+    """A wall clock that follows a `FakeClock`, from a fixed date."""
+
+    def __init__(self, clock: FakeClock, start: datetime) -> None:
+        self._clock = clock
+        self._origin = clock.now
+        self._start = start
+
+    def __call__(self) -> datetime:
+        return self._start + timedelta(seconds=self._clock.now - self._origin)
+
+
+START = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor would make snapshots depend on timing."""
+    monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture
+def wall(clock: FakeClock) -> FakeWallClock:
+    return FakeWallClock(clock, START)
+
+
+@pytest.fixture
+def make_app(clock: FakeClock, wall: FakeWallClock) -> Callable[..., BacktimerApp]:
+    """Build the app with fake clocks; keyword arguments go to `BacktimerApp`."""
+
+    def make(settings: Settings | None = None, **kwargs: object) -> BacktimerApp:
+        services = Services(
+            clock=clock, now=wall, store=HistoryStore(wall), settings=settings or Settings()
+        )
+        return BacktimerApp(services, **kwargs)  # type: ignore[arg-type]
+
+    return make

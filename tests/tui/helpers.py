@@ -1,0 +1,62 @@
+"""Helpers for pilot tests: reading what a widget shows, moving the fake clock."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Digits, OptionList, Static
+
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.workout import WorkoutScreen
+from tests.fakes import FakeClock
+
+
+def shown(widget: Widget) -> str:
+    """The plain text a widget shows."""
+    if isinstance(widget, Digits):
+        return widget.value
+    if isinstance(widget, Static):
+        return widget.visual.plain if hasattr(widget.visual, "plain") else str(widget.visual)
+    raise TypeError(f"cannot read {widget!r}")
+
+
+def text(app: BacktimerApp, selector: str) -> str:
+    return shown(app.screen.query_one(selector))
+
+
+def workout(app: BacktimerApp) -> WorkoutScreen:
+    screen = app.screen
+    assert isinstance(screen, WorkoutScreen), f"on {type(screen).__name__}, not the workout"
+    return screen
+
+
+async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float, step: float = 0.5) -> None:
+    """Let ``seconds`` pass on the fake clock, looking at it every ``step`` like the app does."""
+    screen = workout(pilot.app)  # type: ignore[arg-type]
+    left = seconds
+    while left > 1e-9:
+        moved = min(step, left)
+        clock.advance(moved)
+        left -= moved
+        screen.tick()
+    await pilot.pause()
+
+
+async def routines_listed(pilot: Pilot[None]) -> None:
+    """Wait until the picker has read the routine files (a worker does it)."""
+    options = pilot.app.screen.query_one("#routines", OptionList)
+    for _ in range(500):
+        if options.option_count:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the routines never appeared")
+
+
+async def start_routine(pilot: Pilot[None], query: str, pain: str = "enter") -> None:
+    """From the picker: filter to one routine, start it, answer the pain question."""
+    await routines_listed(pilot)
+    await pilot.press(*query)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(pain)
+    await pilot.pause()

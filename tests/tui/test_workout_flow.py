@@ -1,0 +1,171 @@
+"""A person's whole path, keys only: picker, pain question, workout, summary, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from backtimer.storage import locations
+from backtimer.storage.history import HistoryStore, parse_sessions
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.screens.picker import PickerScreen
+from backtimer.tui.screens.summary import SummaryScreen
+from tests.fakes import FakeClock
+from tests.tui.helpers import advance, start_routine, text, workout
+
+Make = Callable[..., BacktimerApp]
+
+
+async def test_from_the_picker_to_the_summary_with_every_key(
+    make_app: Make, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "contenders", pain="3")
+        screen = workout(app)
+        assert screen.workout.pain_before == 3
+        assert text(app, "#kind") == "GET READY"
+        assert text(app, "#exercise") == "Elephant walk"
+        assert text(app, "#step-label") == "Next: step 1 of 8"
+        assert text(app, "#clock") == "10"
+
+        await advance(pilot, clock, 4)
+        assert text(app, "#clock") == "6"
+
+        # Pause: time passes, the clock does not move.
+        await pilot.press("space")
+        assert "PAUSED" in text(app, "#status")
+        await advance(pilot, clock, 30)
+        assert text(app, "#clock") == "6"
+        await pilot.press("space")
+        assert text(app, "#status") == ""
+
+        # Elephant walk: legs in turn, LEFT then RIGHT for each rep.
+        await advance(pilot, clock, 6)
+        assert (text(app, "#kind"), text(app, "#counts")) == ("REP", "Rep 1 of 20")
+        assert text(app, "#side") == "◀  LEFT"
+        await advance(pilot, clock, 2)
+        assert (text(app, "#counts"), text(app, "#side")) == ("Rep 1 of 20", "RIGHT  ▶")
+
+        # Next skips the rest of the step, to the rest before the next one.
+        await pilot.press("n")
+        assert (text(app, "#kind"), text(app, "#exercise")) == ("REST", "Cat-cow")
+        assert text(app, "#step-label") == "Next: step 2 of 8"
+        await pilot.press("right")
+        assert text(app, "#kind") == "PHASE 1 OF 2"
+        assert text(app, "#cue") == "Breathe out and round the back up like a cat"
+        await advance(pilot, clock, 3)
+        assert text(app, "#cue").startswith("Breathe in")
+        await advance(pilot, clock, 3)
+        assert text(app, "#counts") == "Rep 2 of 10"
+
+        # Restart the step: back to its first rep.
+        await pilot.press("r")
+        assert (text(app, "#counts"), text(app, "#clock")) == ("Rep 1 of 10", "3")
+
+        # Previous: back to the start of the elephant walk.
+        await pilot.press("p")
+        assert (text(app, "#kind"), text(app, "#exercise")) == ("GET READY", "Elephant walk")
+
+        # On to the self-paced good mornings: Enter counts each rep.
+        await pilot.press("n", "n", "n", "n", "left", "right", "n", "n")
+        assert (text(app, "#kind"), text(app, "#exercise")) == ("PHASE 1 OF 4", "Pelvic tilt")
+        await pilot.press("n", "n")
+        assert text(app, "#exercise") == "Seated good morning"
+        assert text(app, "#kind") == "YOUR PACE"
+        assert text(app, "#status") == "Press Enter after each rep · rep 1 of 10"
+        await advance(pilot, clock, 20)
+        assert text(app, "#clock") == "1"  # waits for the person
+        await pilot.press("enter", "enter", "enter")
+        assert (text(app, "#clock"), text(app, "#counts")) == ("4", "Rep 4 of 10")
+        await pilot.press(*["enter"] * 7)
+        assert (text(app, "#kind"), text(app, "#exercise")) == ("REST", "Suitcase carry")
+
+        # Suitcase carry changes hands each set: the side switch.
+        await pilot.press("n")
+        assert (text(app, "#side"), text(app, "#counts")) == ("◀  LEFT", "Set 1 of 4")
+        assert text(app, "#clock") == "1:00"
+        await advance(pilot, clock, 60)
+        assert text(app, "#kind") == "REST"
+        assert text(app, "#up-next") == "Up next: Suitcase carry · right side"
+        await pilot.press("n")
+        assert (text(app, "#side"), text(app, "#counts")) == ("RIGHT  ▶", "Set 2 of 4")
+        await advance(pilot, clock, 10)
+        assert text(app, "#clock") == "50"
+
+        # Stop early: asked first, then the summary.
+        await pilot.press("q")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(app, "#summary-title") == "Workout stopped early"
+        steps = text(app, "#summary-steps").splitlines()
+        assert steps[0] == "↷ 1. Elephant walk: 1 of 40 reps, 2 s (skipped)"
+        assert steps[3].startswith("✓ 4. Seated good morning: 10 of 10 reps")
+        assert steps[4].startswith("◐ 5. Suitcase carry: 1 of 4 sets, 1 min 10 s")
+        assert steps[7].startswith("· 8. Seated piriformis stretch")
+        await pilot.press("2", *"stiff hips", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+
+    (session,) = HistoryStore().load().sessions
+    assert (session.status, session.routine, session.stopped_at_step) == (
+        "stopped",
+        "eight-contenders",
+        5,
+    )
+    assert (session.pain_before, session.pain_after, session.note) == (3, 2, "stiff hips")
+    by_move = {s.exercise: s for s in session.steps}
+    assert by_move["elephant-walk"].skipped and by_move["elephant-walk"].reps_done == 1
+    assert by_move["seated-good-morning"].reps_done == 10
+    assert by_move["suitcase-carry"].sets_done == 1
+    assert by_move["suitcase-carry"].seconds_done == 70
+    assert session.paused_seconds == 30
+
+
+async def test_a_whole_routine_is_recorded_as_completed(make_app: Make, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "durab")
+        timeline = workout(app).workout.timeline
+        await advance(pilot, clock, timeline.estimated_seconds + 1, step=1.0)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(app, "#summary-title") == "Workout complete. Well done!"
+        # Already recorded before any key is pressed on the summary.
+        (session,) = HistoryStore().load().sessions
+        assert session.status == "completed"
+        assert session.active_seconds == timeline.estimated_seconds
+        assert session.pain_before is None
+        assert all(step.complete for step in session.steps)
+
+
+async def test_ctrl_q_mid_workout_saves_it_as_stopped(make_app: Make, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk", pain="6")
+        await advance(pilot, clock, 20)
+        await pilot.press("ctrl+q")
+    (session,) = HistoryStore().load().sessions
+    assert (session.status, session.pain_before, session.stopped_at_step) == ("stopped", 6, 1)
+    assert session.active_seconds == 20
+
+
+async def test_the_journal_is_written_as_the_workout_goes(make_app: Make, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "massage")
+        screen = workout(app)
+        await advance(pilot, clock, 10 + 45 + 5 + 45 + 2)  # into the second step
+        screen.flush_saves()
+        assert HistoryStore().load().sessions == []  # nothing is finished yet
+        (journal,) = locations.journal_dir().glob("*.toml")
+        (session,) = parse_sessions(journal.read_text(), str(journal))
+        assert session.status == "interrupted"  # what it would be after a crash
+        assert session.stopped_at_step == 2
+        assert session.steps[0].sets_done == 1
+        assert journal.stat().st_mode & 0o777 == 0o600
