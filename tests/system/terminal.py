@@ -1,0 +1,79 @@
+"""Run backtimer in a real pseudo-terminal, as a person's shell would."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
+
+
+def wait_until(check: Callable[[], object], seconds: float = 20.0, what: str = "") -> object:
+    """Poll ``check`` until it returns something truthy; fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what or check}")
+
+
+class Terminal:
+    """``backtimer ARGS`` on a pseudo-terminal of a given size, its output collected."""
+
+    def __init__(self, home: Path, *args: str, size: tuple[int, int] = (100, 30)) -> None:
+        master, slave = pty.openpty()
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env = {**os.environ, "BACKTIMER_HOME": str(home), "TERM": "xterm-256color"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "backtimer", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+        self._master = master
+        self._output = bytearray()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self._master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self._output += chunk
+
+    def text(self) -> str:
+        """Everything written so far, escape sequences removed."""
+        return ANSI.sub(b"", bytes(self._output)).decode("utf-8", errors="replace")
+
+    def wait_for(self, words: str, seconds: float = 20.0) -> None:
+        wait_until(lambda: words in self.text(), seconds, f"{words!r} on the screen")
+
+    def press(self, keys: str) -> None:
+        os.write(self._master, keys.encode())
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+        os.close(self._master)
