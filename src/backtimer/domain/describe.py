@@ -107,7 +107,7 @@ def segment_title(segment: Segment) -> str:
 def segment_counts(segment: Segment) -> str:
     """Where in the step this is: "Rep 3 of 8 · Set 1 of 2"."""
     parts = []
-    if segment.reps and segment.rep:
+    if segment.reps > 1 and segment.rep:
         parts.append(f"Rep {segment.rep} of {segment.reps}")
     if segment.sets > 1:
         parts.append(f"Set {segment.set} of {segment.sets}")

@@ -36,8 +36,8 @@ from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.side_badge import SideBadge
 from backtimer.tui.widgets.too_small import TooSmall
 
-LARGE_CLOCK_HEIGHT = 28
-"""Terminal rows from which the countdown is drawn at twice the size."""
+LARGE_CLOCK_SIZE = (90, 28)
+"""Columns and rows from which the countdown is drawn at twice the size."""
 MAX_WAIT = 0.5
 """Longest time between two looks at the clock, so a gap of 2 s is always noticed."""
 
@@ -136,7 +136,9 @@ class WorkoutScreen(Screen[Session | None]):
         self._wake()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(BigClock).scale = 2 if event.size.height >= LARGE_CLOCK_HEIGHT else 1
+        width, height = event.size
+        roomy = height >= LARGE_CLOCK_SIZE[1] and width >= LARGE_CLOCK_SIZE[0]
+        self.query_one(BigClock).scale = 2 if roomy else 1
 
     def _save_failed(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, severity="error", timeout=8)
