@@ -21,10 +21,10 @@ KEY_NAMES = {
 }
 
 GENERAL = [
-    ("?, F1", "show these keys (F1 where you can type)"),
-    ("ctrl+q", "quit from anywhere (a workout under way is saved as stopped)"),
-    ("ctrl+z", "suspend to the shell; a workout pauses itself"),
-    ("ctrl+p", "command palette"),
+    ("?, F1", "Show these keys (F1 where you can type)"),
+    ("ctrl+q", "Quit; a workout under way is saved as stopped"),
+    ("ctrl+z", "Suspend to the shell; a workout pauses itself"),
+    ("ctrl+p", "Command palette"),
 ]
 
 
@@ -43,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Label(f"Keys: {self.heading}", classes="dialog-title")
             yield Static(self._table(self.keys))
-            yield Label("Everywhere", classes="dialog-title")
+            yield Label("Everywhere", classes="dialog-title help-section")
             yield Static(self._table(GENERAL))
             yield Label("Escape or ? closes this.", classes="dialog-hint")
 

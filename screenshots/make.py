@@ -1,0 +1,52 @@
+"""Save an SVG of every screen into this folder: ``python screenshots/make.py``.
+
+Each screen is reached the way the snapshot tests reach it (tests/tui/scenes.py),
+with a fake clock and an empty data directory, so the pictures are repeatable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # to import the scenes from tests/
+
+from backtimer.domain.settings import Settings  # noqa: E402
+from backtimer.storage.history import HistoryStore  # noqa: E402
+from backtimer.tui.app import BacktimerApp  # noqa: E402
+from backtimer.tui.services import Services  # noqa: E402
+from tests.fakes import FakeClock  # noqa: E402
+from tests.tui.conftest import START, FakeWallClock  # noqa: E402
+from tests.tui.scenes import SCENES  # noqa: E402
+
+SIZE = (100, 30)
+
+
+async def shoot(name: str) -> Path:
+    clock = FakeClock()
+    wall = FakeWallClock(clock, START)
+    services = Services(
+        clock=clock, now=wall, store=HistoryStore(wall), settings=Settings(sound=False, flash=False)
+    )
+    app = BacktimerApp(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await SCENES[name](pilot, clock)
+        await pilot.pause()
+        path = HERE / f"{name}.svg"
+        app.save_screenshot(path.name, str(HERE))
+    return path
+
+
+def main() -> None:
+    for name in SCENES:
+        with tempfile.TemporaryDirectory() as home:
+            os.environ["BACKTIMER_HOME"] = home
+            print(asyncio.run(shoot(name)).relative_to(HERE.parent))
+
+
+if __name__ == "__main__":
+    main()
