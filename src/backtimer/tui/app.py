@@ -18,6 +18,7 @@ from backtimer.tui.screens.resume import resume_question
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
+from backtimer.tui.speaker import Speaker
 
 
 class BacktimerApp(App[None]):
@@ -93,8 +94,13 @@ class BacktimerApp(App[None]):
                 return
             workout.pain_before = None if pain == SKIPPED else pain
             settings = services.settings
+            voice = settings.voice and services.speech is not None
             screen = WorkoutScreen(
-                workout, services.store, sound=settings.sound, flash=settings.flash
+                workout,
+                services.store,
+                sound=settings.sound,
+                flash=settings.flash,
+                speaker=Speaker(services.speech) if voice and services.speech else None,
             )
             self.push_screen(screen, summarise)
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from textual.screen import Screen
 
 from backtimer.domain.engine import Countdown, Event, Finished, SegmentStarted, SideSwitch
+from backtimer.tui.speaker import Speaker
 
 CueKind = Literal["countdown", "segment", "switch", "finish"]
 
@@ -42,13 +43,21 @@ def cue_for(events: Iterable[Event]) -> CueKind | None:
 
 
 class CuePlayer:
-    """Rings the bell and flashes a screen for a cue, when switched on."""
+    """Rings the bell, flashes a screen and speaks, for what is switched on."""
 
-    def __init__(self, screen: Screen[Any], *, sound: bool, flash: bool) -> None:
+    def __init__(
+        self, screen: Screen[Any], *, sound: bool, flash: bool, speaker: Speaker | None = None
+    ) -> None:
         self._screen = screen
         self.sound = sound
         self.flash = flash
+        self.speaker = speaker
         self.muted = False
+
+    def say(self, words: str) -> None:
+        """Speak, in the background, when there is a voice and cues are on."""
+        if self.speaker is not None and not self.muted:
+            self.speaker.say(words)
 
     def play(self, kind: CueKind) -> None:
         if self.muted:

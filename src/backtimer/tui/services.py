@@ -30,11 +30,19 @@ class Services:
     settings: Settings = field(default_factory=Settings)
     problems: list[str] = field(default_factory=list)
     """Problems met while loading, to show once the app is up."""
+    speech: list[str] | None = None
+    """The command that speaks cues, or None for no voice."""
 
     @classmethod
     def load(cls) -> Services:
-        """The real clocks, and the settings from the data directory."""
+        """The real clocks, the settings from the data directory, a voice if there is one."""
         from backtimer.storage.settings import load_settings
+        from backtimer.tui.speaker import find_program
 
         settings, problems = load_settings()
-        return cls(settings=settings, problems=problems, store=HistoryStore(_utc_now))
+        speech = find_program(settings.speech_program)
+        if settings.speech_program and speech is None:
+            problems.append(f"The speech program '{settings.speech_program}' was not found.")
+        return cls(
+            settings=settings, problems=problems, store=HistoryStore(_utc_now), speech=speech
+        )

@@ -25,12 +25,14 @@ from backtimer.domain.describe import (
 )
 from backtimer.domain.engine import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
+from backtimer.domain.spoken import phrases
 from backtimer.domain.timeline import Segment, Side
 from backtimer.domain.workout import Workout
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
 from backtimer.tui.recorder import SessionRecorder
 from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.speaker import Speaker
 from backtimer.tui.widgets.big_clock import BigClock
 from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.side_badge import SideBadge
@@ -93,11 +95,19 @@ class WorkoutScreen(Screen[Session | None]):
     done: reactive[int] = reactive(0)
     segment_side: reactive[Side | None] = reactive(None)
 
-    def __init__(self, workout: Workout, store: HistoryStore, *, sound: bool, flash: bool) -> None:
+    def __init__(
+        self,
+        workout: Workout,
+        store: HistoryStore,
+        *,
+        sound: bool,
+        flash: bool,
+        speaker: Speaker | None = None,
+    ) -> None:
         super().__init__()
         self.workout = workout
         self._store = store
-        self.cues = CuePlayer(self, sound=sound, flash=flash)
+        self.cues = CuePlayer(self, sound=sound, flash=flash, speaker=speaker)
         self._timer: Timer | None = None
         self._recorder: SessionRecorder | None = None
         self._ending = False
@@ -167,6 +177,9 @@ class WorkoutScreen(Screen[Session | None]):
         cue = cue_for(events)
         if cue is not None:
             self.cues.play(cue)
+        words = phrases(events, engine.segment, self.workout.timeline)
+        if words:
+            self.cues.say(" ".join(words))
         for event in events:
             if isinstance(event, Paused) and event.gap:
                 self.notify(
@@ -318,6 +331,10 @@ class WorkoutScreen(Screen[Session | None]):
                 timeout=15,
             )
         self.dismiss(session)
+
+    def on_unmount(self) -> None:
+        if self.cues.speaker is not None:
+            self.cues.speaker.close()
 
     def end_now(self) -> None:
         """Stop and save at once, without waiting for the loop: the app is quitting."""

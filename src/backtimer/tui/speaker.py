@@ -1,0 +1,88 @@
+"""Speaking cues through whatever speech program the computer has.
+
+Detected at start, never required: espeak-ng, espeak, spd-say or macOS ``say``,
+or the program named in the settings. Speaking never holds up the timer: the
+UI only puts the words on a queue; a background thread starts the program
+and stops the one still talking, so each cue cuts the previous one short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import shutil
+import subprocess
+import threading
+from collections.abc import Sequence
+
+KNOWN: dict[str, list[str]] = {
+    "espeak-ng": ["espeak-ng", "-s", "165"],
+    "espeak": ["espeak", "-s", "165"],
+    "spd-say": ["spd-say", "--wait"],
+    "say": ["say"],
+}
+"""Speech programs tried in order, with the arguments that come before the words."""
+
+
+def available() -> list[str]:
+    """The known speech programs installed on this computer."""
+    return [name for name in KNOWN if shutil.which(name)]
+
+
+def find_program(preferred: str | None = None) -> list[str] | None:
+    """The command to speak with: the preferred program if it exists, else the first found.
+
+    Args:
+        preferred: a name from `KNOWN`, or the name or path of another program
+            that takes the words as its last argument.
+    """
+    if preferred:
+        return list(KNOWN.get(preferred, [preferred])) if shutil.which(preferred) else None
+    found = available()
+    return list(KNOWN[found[0]]) if found else None
+
+
+class Speaker:
+    """Says one thing at a time in the background; a new phrase stops the old one."""
+
+    def __init__(self, command: Sequence[str]) -> None:
+        self.command = list(command)
+        self._words: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._talking: subprocess.Popen[bytes] | None = None
+        self._thread = threading.Thread(target=self._run, name="backtimer-speech", daemon=True)
+        self._thread.start()
+
+    def say(self, words: str) -> None:
+        """Queue the words and return at once."""
+        self._words.put(words)
+
+    def close(self) -> None:
+        """Stop talking and end the background thread."""
+        self._words.put(None)
+        self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        while True:
+            words = self._words.get()
+            self._hush()
+            if words is None:
+                return
+            with contextlib.suppress(OSError):
+                self._talking = subprocess.Popen(
+                    [*self.command, words],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+
+    def _hush(self) -> None:
+        talking, self._talking = self._talking, None
+        if talking is None or talking.poll() is not None:
+            return
+        talking.terminate()
+        try:
+            talking.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            talking.kill()
+            talking.wait()
