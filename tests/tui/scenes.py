@@ -64,6 +64,11 @@ async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("question_mark")
 
 
+async def guide(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press("g", "down", "down", "down")
+
+
 SCENES: dict[str, Scene] = {
     "picker": picker,
     "hold": hold,
@@ -72,4 +77,5 @@ SCENES: dict[str, Scene] = {
     "self_paced": self_paced,
     "summary": summary,
     "keys": keys,
+    "guide": guide,
 }

@@ -176,3 +176,35 @@ async def test_a_tiny_terminal_gets_a_message_not_a_crash(make_app: Make) -> Non
     async with roomy.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         assert not roomy.screen.query_one(TooSmall).display
+
+
+async def test_the_pain_guide_leads_from_a_complaint_to_a_workout(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("g")
+        advice = app.screen.query_one("#advice")
+        assert "Likely: Quadratus lumborum (QL)" in shown(advice)
+        await pilot.press("down", "down", "down", "down")
+        assert "Likely: Piriformis" in shown(advice)
+        assert "Seated piriformis stretch" in shown(advice)
+        await pilot.press("enter")  # start the routine it built
+        await pilot.press("enter")  # skip the pain question
+        await pilot.pause()
+        assert text(app, "#exercise") == "Piriformis massage"
+        assert workout(app).workout.routine_id == "guide-buttock-thigh"
+
+
+async def test_letters_start_the_filter_and_slash_focuses_it(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = app.screen.query_one("#routines", OptionList)
+        assert app.focused is options
+        await pilot.press(*"desk")
+        assert options.option_count == 1
+        await pilot.press("escape")
+        assert app.focused is options and options.option_count == 6
+        await pilot.press("slash", *"glute")  # "g" alone would open the guide
+        assert options.option_count > 1

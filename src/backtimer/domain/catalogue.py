@@ -36,6 +36,20 @@ class Muscle(BaseModel):
     """The pain it typically causes."""
 
 
+class Area(BaseModel):
+    """Where it hurts, in the words a person would use, and the muscles likely behind it."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+    id: Id
+    label: str
+    """The answer to "where does it hurt?"."""
+    muscles: list[Id]
+    """Ids of the culprit muscles that most often cause this pain."""
+
+
 class CatalogueExercise(Exercise):
     """A catalogue move: an `Exercise` with what it is for and a default prescription."""
 
@@ -62,6 +76,7 @@ class _CatalogueFile(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     muscle: list[Muscle]
+    area: list[Area]
     exercise: list[CatalogueExercise]
 
 
@@ -71,6 +86,7 @@ class Catalogue:
 
     exercises: dict[str, CatalogueExercise]
     muscles: dict[str, Muscle]
+    areas: dict[str, Area]
 
     def moves_for(self, muscle_id: str) -> list[CatalogueExercise]:
         """The moves and massages that work a culprit muscle, massages last."""
@@ -96,8 +112,14 @@ def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
         for target in exercise.targets
         if target not in muscles
     ]
+    problems += [
+        Problem(f"area[{index}].muscles", f"unknown muscle '{muscle}'")
+        for index, area in enumerate(data.area, start=1)
+        for muscle in area.muscles
+        if muscle not in muscles
+    ]
     if len(exercises) != len(data.exercise) or len(muscles) != len(data.muscle):
         problems.append(Problem("", "an id is used twice"))
     if problems:
         raise ProblemsError(source, problems)
-    return Catalogue(exercises=exercises, muscles=muscles)
+    return Catalogue(exercises=exercises, muscles=muscles, areas={a.id: a for a in data.area})

@@ -165,3 +165,10 @@ def find_routine(ref: str) -> RoutineEntry:
             return entry
     ids = ", ".join(entry.id for entry in entries)
     raise RoutineNotFound(f"no routine '{ref}'; there are: {ids}")
+
+
+def unsaved_entry(routine_id: str, routine: Routine) -> RoutineEntry:
+    """An entry for a routine made in the app (by the pain guide), not read from a file."""
+    return RoutineEntry(
+        routine_id, "user", "(not saved yet)", routine=routine, _catalogue=exercises()
+    )

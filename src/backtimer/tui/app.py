@@ -11,6 +11,7 @@ from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
@@ -72,6 +73,9 @@ class BacktimerApp(App[None]):
         self.push_screen(resume_question(session, steps), answered)
 
     def on_picker_screen_start(self, message: PickerScreen.Start) -> None:
+        self.start_routine(message.entry)
+
+    def on_guide_screen_start(self, message: GuideScreen.Start) -> None:
         self.start_routine(message.entry)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from backtimer.domain.describe import clock
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.widgets.routine_preview import RoutinePreview
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -54,7 +55,9 @@ def option_for(entry: RoutineEntry) -> Option:
 
 
 class PickerScreen(Screen[None]):
-    """Choose a routine. The filter has the focus, so typing filters at once."""
+    """Choose a routine. Letters that are not a key of their own start the filter."""
+
+    AUTO_FOCUS = "#routines"
 
     @dataclass
     class Start(Message):
@@ -66,10 +69,12 @@ class PickerScreen(Screen[None]):
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
         Binding("enter", "start", "Start", priority=True, tooltip="Start the highlighted routine"),
+        Binding("slash", "filter", "Filter", key_display="/", tooltip="Type to filter"),
         Binding("escape", "clear", "Clear filter", show=False),
+        Binding("g", "guide", "Where it hurts", tooltip="Find the muscle behind your pain"),
         Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
-        # "?" would go into the filter here; F1 shows the keys instead.
-        Binding("f1", "app.help", "Keys", key_display="F1"),
+        # "?" goes into the filter while it has the focus; F1 shows the keys there too.
+        Binding("f1", "app.help", "Keys", key_display="F1", show=False),
     ]
 
     entries: var[list[RoutineEntry]] = var(list)
@@ -80,7 +85,7 @@ class PickerScreen(Screen[None]):
         yield TooSmall()
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
-                yield Input(placeholder="Type to filter routines", id="filter")
+                yield Input(placeholder="Type to filter (or /)", id="filter")
                 yield OptionList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
@@ -140,8 +145,33 @@ class PickerScreen(Screen[None]):
             current = options.highlighted if options.highlighted is not None else 0
             options.highlighted = max(0, min(options.option_count - 1, current + by))
 
+    def on_key(self, event: events.Key) -> None:
+        """A printable key with no binding of its own goes to the filter."""
+        search = self.query_one("#filter", Input)
+        character = event.character
+        if (
+            self.focused is search
+            or not event.is_printable
+            or not character
+            or not character.strip()
+        ):
+            return
+        if event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        search.focus()
+        search.insert_text_at_cursor(character)
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
+        self.query_one("#routines", OptionList).focus()
+
+    def action_guide(self) -> None:
+        self.app.push_screen(GuideScreen())
 
     def action_reload(self) -> None:
         self.load_routines()

@@ -1,0 +1,114 @@
+"""The pain guide: where does it hurt? The likely muscle, what works it, a routine for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from backtimer.domain.catalogue import Area
+from backtimer.domain.describe import describe_step, duration
+from backtimer.domain.guide import guide_routine, moves_for, muscles_for
+from backtimer.storage import library
+from backtimer.storage.library import RoutineEntry
+from backtimer.tui.widgets.too_small import TooSmall
+
+SEE_SOMEONE = (
+    "Pain that is sharp, shoots down the leg, or comes with numbness or weakness"
+    " is for a professional to look at first."
+)
+
+
+def advice(area: Area, entry: RoutineEntry) -> str:
+    """Rich markup: the muscles, what works them, and the routine built for them."""
+    catalogue = library.catalogue()
+    lines = []
+    for muscle in muscles_for(area, catalogue):
+        also = f" ({escape(muscle.short)})" if muscle.short != muscle.name else ""
+        lines += [
+            f"[b $accent]Likely: {escape(muscle.name)}{also}[/]",
+            f"[b]Where:[/] {escape(muscle.where)}",
+            f"[b]Typical pain:[/] {escape(muscle.complaint)}",
+            "",
+        ]
+    lines.append("[b]What works it[/]")
+    lines += [
+        f"  • {escape(move.name)} [dim]({move.kind}; {escape(move.prescription)})[/]"
+        for move in moves_for(area, catalogue)
+    ]
+    assert entry.routine is not None
+    timeline = entry.timeline
+    lines += ["", f"[b]A routine for it[/] [dim]{duration(timeline.estimated_seconds)}[/]"]
+    lines += [
+        f"  {plan.index + 1}. {escape(plan.exercise.name)}"
+        f" [dim]{escape(describe_step(plan.step, plan.exercise))}[/]"
+        for plan in timeline.steps
+    ]
+    lines += ["", f"[i $warning]{escape(SEE_SOMEONE)}[/]"]
+    return "\n".join(lines)
+
+
+class GuideScreen(Screen[None]):
+    """Choose where it hurts; Enter starts the routine built for it."""
+
+    AUTO_FOCUS = "#areas"
+    BINDINGS = [
+        Binding("enter", "start", "Start it", priority=True, tooltip="Start the routine shown"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    @dataclass
+    class Start(Message):
+        """Start the routine the guide built."""
+
+        entry: RoutineEntry
+
+    area: reactive[Area | None] = reactive(None)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        with Horizontal(id="guide"):
+            with Vertical(id="guide-areas"):
+                yield Label("Where does it hurt?", classes="question")
+                yield OptionList(
+                    *[Option(a.label, id=a.id) for a in library.catalogue().areas.values()],
+                    id="areas",
+                )
+            with VerticalScroll(id="guide-advice"):
+                yield Static(id="advice")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Where it hurts"
+        self.query_one("#areas", OptionList).highlighted = 0
+
+    @on(OptionList.OptionHighlighted, "#areas")
+    def _chosen(self, event: OptionList.OptionHighlighted) -> None:
+        self.area = library.catalogue().areas[str(event.option.id)]
+
+    def entry(self) -> RoutineEntry | None:
+        if self.area is None:
+            return None
+        routine = guide_routine(self.area, library.catalogue())
+        return library.unsaved_entry(f"guide-{self.area.id}", routine)
+
+    def watch_area(self) -> None:
+        entry = self.entry()
+        if self.area is not None and entry is not None:
+            self.query_one("#advice", Static).update(advice(self.area, entry))
+
+    @on(OptionList.OptionSelected, "#areas")
+    def action_start(self) -> None:
+        entry = self.entry()
+        if entry is not None:
+            self.post_message(self.Start(entry))
