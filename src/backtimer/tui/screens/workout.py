@@ -12,7 +12,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static
@@ -87,13 +87,15 @@ class WorkoutScreen(Screen[Session | None]):
         ),
     ]
 
-    clock: reactive[str] = reactive("")
-    segment: reactive[Segment | None] = reactive(None)
-    paused: reactive[bool] = reactive(False)
-    final: reactive[bool] = reactive(False)
+    # State, not drawn by the screen itself: `var`, so a change repaints only the
+    # widgets bound to it, never the whole screen.
+    clock: var[str] = var("")
+    segment: var[Segment | None] = var(None)
+    paused: var[bool] = var(False)
+    final: var[bool] = var(False)
     """In the last three seconds of a segment."""
-    done: reactive[int] = reactive(0)
-    segment_side: reactive[Side | None] = reactive(None)
+    done: var[int] = var(0)
+    segment_side: var[Side | None] = var(None)
 
     def __init__(
         self,
@@ -193,8 +195,6 @@ class WorkoutScreen(Screen[Session | None]):
         if any(isinstance(e, Finished) for e in events):
             self.end()
         self._show()
-        if engine.status in ("running", "paused"):
-            self.refresh_bindings()
 
     def _step_changed(self, events: list[Event]) -> bool:
         current = self.segment
@@ -245,6 +245,7 @@ class WorkoutScreen(Screen[Session | None]):
         self.set_class(segment.kind == "switch", "-switch")
         self.set_class(segment.seconds is None, "-self-paced")
         self._status()
+        self.refresh_bindings()  # "rep done" is offered only for self-paced reps
 
     def watch_paused(self) -> None:
         self.set_class(self.paused, "-paused")

@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import RenderResult
 from textual.geometry import Size
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widgets import Digits
@@ -94,7 +94,8 @@ class BlockDigits:
 class BigClock(Digits):
     """Large digits showing whatever text the screen gives it ("45", "1:30")."""
 
-    text: reactive[str] = reactive("")
+    text: var[str] = var("")
+    """What to show; `update` repaints it (and lays it out only if its width changes)."""
     scale: reactive[int] = reactive(1, layout=True)
     """1 for Textual's three-row digits, 2 for six rows of solid blocks."""
 

@@ -1,13 +1,25 @@
-"""How far through the routine: a bar, and the time done and left."""
+"""How far through the routine: a bar, and the time left beside it."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
-from textual.reactive import reactive
-from textual.widgets import Label, ProgressBar
+from textual.reactive import reactive, var
+from textual.widget import Widget
+from textual.widgets import ProgressBar
 
 from backtimer.domain.describe import clock
+
+
+class TimeLeft(Widget):
+    """ "4:05 left", repainted in place: its width never changes, so no layout is needed."""
+
+    DEFAULT_CSS = "TimeLeft { width: 14; height: 1; padding: 0 0 0 2; }"
+
+    seconds: reactive[int] = reactive(0)
+
+    def render(self) -> RenderResult:
+        return f"{clock(self.seconds)} left"
 
 
 class RoutineProgress(Horizontal):
@@ -17,30 +29,26 @@ class RoutineProgress(Horizontal):
     RoutineProgress { height: 1; width: 1fr; }
     RoutineProgress ProgressBar { width: 1fr; }
     RoutineProgress ProgressBar Bar { width: 1fr; }
-    RoutineProgress Label { width: auto; padding: 0 0 0 2; }
     """
 
-    done: reactive[int] = reactive(0)
+    done: var[int] = var(0)
     """Whole seconds done (estimated for self-paced reps)."""
-    total: reactive[int] = reactive(1)
+    total: var[int] = var(1)
     """Whole seconds in the routine."""
 
     def compose(self) -> ComposeResult:
         yield ProgressBar(show_percentage=False, show_eta=False)
-        yield Label()
+        yield TimeLeft()
 
-    def _show(self) -> None:
-        if not self.is_mounted:
-            return
-        self.query_one(ProgressBar).update(total=max(self.total, 1), progress=self.done)
-        left = max(self.total - self.done, 0)
-        self.query_one(Label).update(f"{clock(left)} left")
+    def watch_done(self, done: int) -> None:
+        if self.is_mounted:
+            self.query_one(ProgressBar).progress = done
+            self.query_one(TimeLeft).seconds = max(self.total - done, 0)
 
-    def watch_done(self) -> None:
-        self._show()
-
-    def watch_total(self) -> None:
-        self._show()
+    def watch_total(self, total: int) -> None:
+        if self.is_mounted:
+            self.query_one(ProgressBar).total = max(total, 1)
+            self.watch_done(self.done)
 
     def on_mount(self) -> None:
-        self._show()
+        self.watch_total(self.total)
