@@ -12,7 +12,6 @@ from backtimer.cli import EXIT_OK, EXIT_USAGE
 from backtimer.domain.schedule import Progress, slot_label
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.library import all_routines
 from backtimer.storage.programs import ProgramEntry, Standing
 
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
@@ -33,15 +32,10 @@ def _table(rows: list[list[str]]) -> str:
 
 def _situation() -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
-    routines = [entry for entry in all_routines() if entry.ok]
-    names = {entry.id: entry.name for entry in routines}
-    entries = programs.all_programs(set(names))
-    history = HistoryStore().load()
-    now = datetime.now(UTC)
-    standing = programs.standing(history.sessions, now, programs.local_zone(), entries)
-    for problem in [*history.problems, *standing.problems]:
+    found = programs.situation(HistoryStore(), datetime.now(UTC), programs.local_zone())
+    for problem in found.problems:
         print(problem, file=sys.stderr)
-    return entries, standing, names
+    return found.programs, found.standing, found.names
 
 
 def progress_json(plan: Progress, names: dict[str, str]) -> dict[str, Any]:

@@ -26,7 +26,8 @@ from backtimer.domain.program import Program, check_routines, parse_program_byte
 from backtimer.domain.schedule import Progress, progress
 from backtimer.storage import locations
 from backtimer.storage.files import locked, set_aside, write_atomic
-from backtimer.storage.library import Source, all_routines
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.library import RoutineEntry, Source, all_routines
 
 HEADER = "# backtimer: the programme under way and those left before.\n\n"
 
@@ -216,6 +217,38 @@ def standing(
         return Standing(state.active, entry, problems=(*problems, message))
     plan = progress(entry.program, state.active.start, sessions, now, zone)
     return Standing(state.active, entry, plan, tuple(problems))
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything the programme views need, read in one go (off the UI loop)."""
+
+    programs: list[ProgramEntry]
+    routines: dict[str, RoutineEntry]
+    """The routines that load, by id."""
+    standing: Standing
+    problems: tuple[str, ...]
+    """Problems with the history or ``program.toml``, to show once."""
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {routine_id: entry.name for routine_id, entry in self.routines.items()}
+
+    def lead_routine(self) -> RoutineEntry | None:
+        """The routine of the session to do now, if any."""
+        plan = self.standing.progress
+        if plan is None or plan.lead is None:
+            return None
+        return self.routines.get(plan.lead.routine)
+
+
+def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation:
+    """Read the routines, programmes, history and ``program.toml``; work out where things stand."""
+    routines = {entry.id: entry for entry in all_routines() if entry.ok}
+    entries = all_programs(set(routines))
+    history = store.load()
+    found = standing(history.sessions, now, zone, entries)
+    return Situation(entries, routines, found, (*history.problems, *found.problems))
 
 
 def local_zone() -> tzinfo:
