@@ -88,7 +88,9 @@ def test_after_the_morning_session_the_evening_is_due_and_the_day_is_not_done() 
 
 def test_both_sessions_make_day_one_done_and_day_two_due_tomorrow() -> None:
     done = [session("flex-am", at(MONDAY, 7)), session("flex-pm", at(MONDAY, 20))]
-    assert plan(TWICE_DAILY, done, at(MONDAY, 21)).headline() == "Flexible back: day 1 of 21 done"
+    assert plan(TWICE_DAILY, done, at(MONDAY, 21)).headline() == (
+        "Flexible back: day 1 of 21 done — day 2 of 21 comes on Tue 24 Nov"
+    )
     tomorrow = plan(TWICE_DAILY, done, at(MONDAY + timedelta(days=1), 8))
     assert [d.mark for d in tomorrow.days[:3]] == ["done", "due", "upcoming"]
     assert tomorrow.headline() == "Flexible back: morning — day 2 of 21"
@@ -191,7 +193,7 @@ def test_n_a_week_today_done_and_twice_in_a_day_counts_once() -> None:
     done = [session("durability", at(MONDAY, 9)), session("durability", at(MONDAY, 18))]
     state = plan(THREE_A_WEEK, done, at(MONDAY, 19))
     assert state.weeks_grid()[0] == ["done", "upcoming", "upcoming"]
-    assert state.headline() == "Back durability: day 1 of 18 done"
+    assert state.headline() == "Back durability: day 1 of 18 done — day 2 of 18 comes this week"
 
 
 def test_when_the_weeks_are_over_it_is_finished() -> None:

@@ -116,8 +116,11 @@ class Progress:
         days = "1 day" if missed == 1 else f"{missed} days"
         return f"{days} missed, the plan goes on"
 
-    def headline(self, names: Mapping[str, str] | None = None) -> str:
-        """What is due today, in one line: "Flexible back: evening — day 9 of 21"."""
+    def headline(self, names: Mapping[str, str] | None = None, missed: bool = True) -> str:
+        """What is due today, in one line: "Flexible back: evening — day 9 of 21".
+
+        With ``missed``, the count of missed days follows ("1 day missed, the plan goes on").
+        """
         name = self.program.name
         if self.today < self.start:
             return f"{name} starts on {self.start:%a %d %b}"
@@ -128,17 +131,21 @@ class Progress:
             what = f"{name}: {slot_label(self.lead, names)}" if self._label_needed() else name
             line = f"{what} — day {today.number} of {self.total}"
         elif today is not None:
-            line = f"{name}: day {today.number} of {self.total} done"
+            line = f"{name}: day {today.number} of {self.total} done" + self._coming()
         else:
-            line = f"{name}: rest day"
-            upcoming = self.next_day
-            if upcoming is not None:
-                when = (
-                    f" on {upcoming.day:%a %d %b}" if upcoming.day else f" in week {upcoming.week}"
-                )
-                line += f" — day {upcoming.number} of {self.total} comes{when}"
-        missed = self.missed_text()
-        return f"{line} — {missed}" if missed else line
+            line = f"{name}: rest day" + self._coming()
+        note = self.missed_text() if missed else ""
+        return f"{line} — {note}" if note else line
+
+    def _coming(self) -> str:
+        upcoming = self.next_day
+        if upcoming is None:
+            return ""
+        if upcoming.day is not None:
+            when = f"on {upcoming.day:%a %d %b}"
+        else:
+            when = "this week" if upcoming.week == self.week else f"in week {upcoming.week}"
+        return f" — day {upcoming.number} of {self.total} comes {when}"
 
     def _label_needed(self) -> bool:
         return len(self.program.slot) > 1 or self.program.slot[0].time != "any"

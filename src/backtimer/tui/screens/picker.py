@@ -103,7 +103,7 @@ class PickerScreen(Screen[None]):
         services = self.app.services  # type: ignore[attr-defined]
         found = programs.situation(services.store, services.now(), services.zone)
         plan = found.standing.progress
-        line = plan.headline(found.names) if plan else ""
+        line = plan.headline(found.names, missed=False) if plan else ""
         if plan is not None and plan.lead is not None:
             line = f"Today: {line} · ctrl+t to start"
         banner = self.query_one("#today-banner", Static)

@@ -68,10 +68,9 @@ def option_for(entry: ProgramEntry, active: bool) -> Option:
         label.append("⚠ ", style="bold red")
         label.append(entry.id)
         return Option(label, id=entry.id)
+    label.append("● " if active else "  ", style="bold yellow")
     label.append(entry.name, style="bold")
     label.append(f"  {entry.program.weeks} wk", style="dim")
-    if active:
-        label.append("  active", style="italic yellow")
     return Option(label, id=entry.id)
 
 
@@ -100,9 +99,9 @@ class ProgramsScreen(Screen[None]):
         with Horizontal(id="programs"):
             yield OptionList(id="program-list")
             with VerticalScroll(id="program-detail"):
-                yield Static(id="program-about")
                 yield Static(id="program-today")
                 yield Static(id="program-grid")
+                yield Static(id="program-about")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -197,7 +196,7 @@ class ProgramsScreen(Screen[None]):
         detail = "Its sessions stay in the history."
         self.app.push_screen(Confirm(question, detail, "Start", "Keep it"), answered)
 
-    @work(thread=True, exclusive=True, group="programs")
+    @work(thread=True, group="program-change")
     def begin(self, program_id: str) -> None:
         services = self.app.services  # type: ignore[attr-defined]
         today = services.now().astimezone(services.zone).date()
@@ -218,7 +217,7 @@ class ProgramsScreen(Screen[None]):
         detail = "Its sessions stay in the history."
         self.app.push_screen(Confirm("Leave the programme?", detail, "Leave", "Stay"), answered)
 
-    @work(thread=True, exclusive=True, group="programs")
+    @work(thread=True, group="program-change")
     def leave(self) -> None:
         services = self.app.services  # type: ignore[attr-defined]
         programs.leave_program(services.now().astimezone(services.zone).date())
