@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from backtimer.domain.problems import ProblemsError
@@ -88,3 +90,10 @@ def test_days_per_week_schedule_in_words() -> None:
         {"format": 1, "name": "B", "weeks": 1, "days_per_week": 3, "slot": [{"routine": "x"}]}
     )
     assert program.schedule_text() == "3 days a week for 1 week"
+
+
+def test_the_readme_example_is_valid() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    example = next(block for block in readme.split("```toml\n")[1:] if "[[slot]]" in block)
+    program = parse_program_bytes(example.split("```", 1)[0].encode(), "README.md")
+    assert check_routines(program, {"flexible-back-morning", "flexible-back-evening"}) == []
