@@ -128,9 +128,8 @@ class ProgramsScreen(Screen[None]):
         options.clear_options()
         options.add_options([option_for(e, e.id == active) for e in found.programs])
         ids = [entry.id for entry in found.programs]
-        options.highlighted = (
-            ids.index(previous) if previous in ids else ids.index(active or ids[0])
-        )
+        chosen = previous if previous in ids else active
+        options.highlighted = ids.index(chosen) if chosen in ids else 0
         for problem in found.problems:
             self.notify(problem, severity="warning", timeout=10)
         self._show()
