@@ -7,10 +7,15 @@ saves each one as an SVG for the README. Add a scene here when a screen is added
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, time, timedelta
 
 from textual.pilot import Pilot
 
+from backtimer.domain.history import Session, new_session_id
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
+from tests.tui.conftest import START
 from tests.tui.helpers import advance, routines_listed, start_routine
 
 Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
@@ -69,6 +74,52 @@ async def guide(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("g", "down", "down", "down")
 
 
+def follow_a_programme() -> None:
+    """Flexible back, started a week before START: day 6 missed, all else done."""
+    start = START.date() - timedelta(days=7)
+    start_program("flexible-back-3wk", start)
+    store = HistoryStore()
+    for offset in range(7):
+        day = datetime.combine(start + timedelta(days=offset), time(7), tzinfo=UTC)
+        if offset == 5:
+            continue
+        store.record(past_session("flexible-back-morning", day))
+        store.record(past_session("flexible-back-evening", day + timedelta(hours=12)))
+    store.record(past_session("flexible-back-morning", START - timedelta(hours=1)))
+
+
+def past_session(routine: str, started: datetime) -> Session:
+    return Session(
+        id=new_session_id(started),
+        routine=routine,
+        routine_name=routine,
+        started_at=started,
+        ended_at=started + timedelta(minutes=8),
+        status="completed",
+        active_seconds=480,
+        paused_seconds=0,
+    )
+
+
+async def programs(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press("p")
+    await settled(pilot)
+
+
+async def program_progress(pilot: Pilot[None], clock: FakeClock) -> None:
+    follow_a_programme()
+    await programs(pilot, clock)
+
+
+async def picker_today(pilot: Pilot[None], clock: FakeClock) -> None:
+    follow_a_programme()
+    await routines_listed(pilot)
+    await settled(pilot)
+    pilot.app.screen.load_today()  # type: ignore[attr-defined]
+    await settled(pilot)
+
+
 SCENES: dict[str, Scene] = {
     "picker": picker,
     "hold": hold,
@@ -78,4 +129,7 @@ SCENES: dict[str, Scene] = {
     "summary": summary,
     "keys": keys,
     "guide": guide,
+    "programs": programs,
+    "program_progress": program_progress,
+    "picker_today": picker_today,
 }

@@ -208,3 +208,17 @@ async def test_letters_start_the_filter_and_slash_focuses_it(make_app: Make) -> 
         assert app.focused is options and options.option_count == 6
         await pilot.press("slash", *"glute")  # "g" alone would open the guide
         assert options.option_count > 1
+
+
+async def test_a_users_own_routine_is_listed_as_theirs(make_app: Make, home: Path) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "mine.toml").write_text(
+        'format = 1\nname = "Mine"\n[[step]]\nexercise = "cat-cow"\nhold = 5\n'
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*"mine")
+        options = app.screen.query_one("#routines", OptionList)
+        assert str(options.get_option_at_index(0).prompt).startswith("Mine  0:10  yours")

@@ -49,6 +49,30 @@ def _history(args: argparse.Namespace) -> int:
     return history.list_history(args)
 
 
+def _programs(args: argparse.Namespace) -> int:
+    from backtimer.cli import programs
+
+    return programs.list_programs(args)
+
+
+def _program_start(args: argparse.Namespace) -> int:
+    from backtimer.cli import programs
+
+    return programs.start(args)
+
+
+def _program_leave(args: argparse.Namespace) -> int:
+    from backtimer.cli import programs
+
+    return programs.leave(args)
+
+
+def _today(args: argparse.Namespace) -> int:
+    from backtimer.cli import programs
+
+    return programs.today(args)
+
+
 def _tui(args: argparse.Namespace) -> int:
     from backtimer.cli import screens
 
@@ -105,7 +129,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
     history.set_defaults(handler=_history)
+    _add_program_commands(commands)
     return parser
+
+
+def _add_program_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    programs = commands.add_parser(
+        "programs", help="list the programmes (multi-week plans), start or leave one"
+    )
+    programs.add_argument("--json", action="store_true", help="print JSON")
+    programs.set_defaults(handler=_programs)
+    actions = programs.add_subparsers(title="actions", metavar="ACTION")
+    start = actions.add_parser("start", help="start a programme today (leaving the one under way)")
+    start.add_argument("program", metavar="PROGRAM", help="a programme id")
+    start.set_defaults(handler=_program_start)
+    leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
+    leave.set_defaults(handler=_program_leave)
+
+    today = commands.add_parser("today", help="what the programme under way asks for today")
+    today.add_argument("--json", action="store_true", help="print JSON")
+    today.set_defaults(handler=_today)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,6 +29,16 @@ def routines_dir() -> Path:
     return data_dir() / "routines"
 
 
+def programs_dir() -> Path:
+    """The user's own programme files."""
+    return data_dir() / "programs"
+
+
+def program_file() -> Path:
+    """The active programme, its start date, and the programmes left before."""
+    return data_dir() / "program.toml"
+
+
 def history_file() -> Path:
     """Finished sessions of the current month."""
     return data_dir() / "history.toml"
@@ -61,6 +71,11 @@ def lock_file() -> Path:
 def builtin_routines() -> Traversable:
     """The routine files that ship inside the package."""
     return files("backtimer") / "routines"
+
+
+def builtin_programs() -> Traversable:
+    """The programme files that ship inside the package."""
+    return files("backtimer") / "programs"
 
 
 def catalogue_resource() -> Traversable:

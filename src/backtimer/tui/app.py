@@ -15,6 +15,7 @@ from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
+from backtimer.tui.screens.programs import ProgramsScreen
 from backtimer.tui.screens.resume import resume_question
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
@@ -112,6 +113,30 @@ class BacktimerApp(App[None]):
             begin(workout.pain_before if workout.pain_before is not None else SKIPPED)
         else:
             self.push_screen(PainQuestion(entry.name), begin)
+
+    def action_programs(self) -> None:
+        self.push_screen(ProgramsScreen())
+
+    def action_today(self) -> None:
+        """Start the active programme's session for now, if one is due."""
+        self.start_today()
+
+    @work(thread=True, exclusive=True, group="today")
+    def start_today(self) -> None:
+        from backtimer.storage.programs import situation
+
+        found = situation(self.services.store, self.services.now(), self.services.zone)
+        routine = found.lead_routine()
+        if routine is None:
+            plan = found.standing.progress
+            told = (
+                plan.headline(found.names)
+                if plan
+                else "No programme is under way (p in the picker)."
+            )
+            self.call_from_thread(self.notify, told)
+        else:
+            self.call_from_thread(self.start_routine, routine)
 
     def action_help(self) -> None:
         screen = self.screen

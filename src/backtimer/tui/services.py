@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from backtimer.domain.engine import Clock
 from backtimer.domain.settings import Settings
@@ -28,6 +28,8 @@ class Services:
     now: Callable[[], datetime] = _utc_now
     store: HistoryStore = field(default_factory=HistoryStore)
     settings: Settings = field(default_factory=Settings)
+    zone: tzinfo = UTC
+    """The time zone for local dates (programme days); the computer's own when run for real."""
     problems: list[str] = field(default_factory=list)
     """Problems met while loading, to show once the app is up."""
     speech: list[str] | None = None
@@ -36,6 +38,7 @@ class Services:
     @classmethod
     def load(cls) -> Services:
         """The real clocks, the settings from the data directory, a voice if there is one."""
+        from backtimer.storage.programs import local_zone
         from backtimer.storage.settings import load_settings
         from backtimer.tui.speaker import find_program
 
@@ -43,6 +46,7 @@ class Services:
         speech = find_program(settings.speech_program)
         if settings.speech_program and speech is None:
             problems.append(f"The speech program '{settings.speech_program}' was not found.")
+        store = HistoryStore(_utc_now)
         return cls(
-            settings=settings, problems=problems, store=HistoryStore(_utc_now), speech=speech
+            settings=settings, problems=problems, store=store, zone=local_zone(), speech=speech
         )

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
-from backtimer.storage import library
+from backtimer.storage import library, programs
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.widgets.routine_preview import RoutinePreview
@@ -50,7 +50,7 @@ def option_for(entry: RoutineEntry) -> Option:
     label.append(entry.name, style="bold")
     label.append(f"  {clock(entry.timeline.estimated_seconds)}", style="dim")
     if entry.source == "user":
-        label.append("  yours", style="italic $accent")
+        label.append("  yours", style="italic cyan")
     return Option(label, id=entry.id)
 
 
@@ -73,6 +73,8 @@ class PickerScreen(Screen[None]):
         Binding("escape", "clear", "Clear filter", show=False),
         Binding("g", "guide", "Where it hurts", tooltip="Find the muscle behind your pain"),
         Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
+        Binding("t", "app.today", "Today", tooltip="Start today's programme session"),
+        Binding("p", "app.programs", "Programmes", tooltip="Multi-week programmes"),
         # "?" goes into the filter while it has the focus; F1 shows the keys there too.
         Binding("f1", "app.help", "Keys", key_display="F1", show=False),
     ]
@@ -83,6 +85,7 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield TooSmall()
+        yield Static(id="today-banner")
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
                 yield Input(placeholder="Type to filter (or /)", id="filter")
@@ -95,6 +98,22 @@ class PickerScreen(Screen[None]):
         self.sub_title = "Choose a routine"
         self.query_one("#routines", OptionList).loading = True
         self.load_routines()
+
+    def on_screen_resume(self) -> None:
+        self.load_today()
+
+    @work(thread=True, exclusive=True, group="today")
+    def load_today(self) -> None:
+        """The one-line banner of today's programme session (hidden when none is active)."""
+        services = self.app.services  # type: ignore[attr-defined]
+        found = programs.situation(services.store, services.now(), services.zone)
+        plan = found.standing.progress
+        line = plan.headline(found.names, missed=False) if plan else ""
+        if plan is not None and plan.lead is not None:
+            line = f"Today: {line} · t to start"
+        banner = self.query_one("#today-banner", Static)
+        self.app.call_from_thread(banner.update, line)
+        self.app.call_from_thread(setattr, banner, "display", bool(line))
 
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:

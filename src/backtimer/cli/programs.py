@@ -1,0 +1,180 @@
+"""The programme commands: ``programs``, ``programs start``, ``programs leave``, ``today``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from backtimer.cli import EXIT_OK, EXIT_USAGE
+from backtimer.domain.schedule import Progress, slot_label
+from backtimer.storage import programs
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.programs import ProgramEntry, Standing
+
+MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+def _situation() -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
+    """Every programme, where the active one stands, and the routine names by id."""
+    found = programs.situation(HistoryStore(), datetime.now(UTC), programs.local_zone())
+    for problem in found.problems:
+        print(problem, file=sys.stderr)
+    return found.programs, found.standing, found.names
+
+
+def progress_json(plan: Progress, names: dict[str, str]) -> dict[str, Any]:
+    """Where a programme stands, as ``today --json`` and ``programs --json`` print it."""
+    today = plan.today_day
+    return {
+        "start": plan.start.isoformat(),
+        "today": plan.today.isoformat(),
+        "week": plan.week,
+        "finished": plan.finished,
+        "rest_day": today is None and not plan.finished,
+        "day": today.number if today else None,
+        "total_days": plan.total,
+        "done_days": plan.count("done"),
+        "missed_days": plan.count("missed"),
+        "slot": plan.lead.time if plan.lead else None,
+        "routine": plan.lead.routine if plan.lead else None,
+        "headline": plan.headline(names),
+        "today_slots": [
+            {
+                "time": state.slot.time,
+                "routine": state.slot.routine,
+                "done": state.done,
+                "late": state.late,
+            }
+            for state in plan.today_slots
+        ],
+        "weeks": plan.weeks_grid(),
+    }
+
+
+def program_json(entry: ProgramEntry, standing: Standing, names: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": entry.id, "name": entry.name, "source": entry.source}
+    active = standing.enrolment is not None and standing.enrolment.program == entry.id
+    if entry.program is None:
+        return data | {"active": active, "path": entry.path, "problems": entry.problem_lines()}
+    program = entry.program
+    data |= {
+        "description": program.description,
+        "weeks": program.weeks,
+        "schedule": program.schedule_text(),
+        "slots": [{"time": slot.time, "routine": slot.routine} for slot in program.slot],
+        "sessions": program.total_days * len(program.slot),
+        "active": active,
+        "path": entry.path,
+        "problems": [],
+    }
+    if active and standing.progress is not None:
+        data["progress"] = progress_json(standing.progress, names)
+    return data
+
+
+def list_programs(args: argparse.Namespace) -> int:
+    entries, standing, names = _situation()
+    if args.json:
+        _print_json([program_json(entry, standing, names) for entry in entries])
+        return EXIT_OK
+    rows = [["ID", "NAME", "SOURCE", "SCHEDULE", "SESSIONS", ""]]
+    for entry in entries:
+        active = standing.enrolment is not None and standing.enrolment.program == entry.id
+        if entry.program is None:
+            rows.append([entry.id, "(does not load; see below)", entry.source, "-", "-", ""])
+            continue
+        sessions = str(entry.program.total_days * len(entry.program.slot))
+        schedule = entry.program.schedule_text()
+        mark = "active" if active else ""
+        rows.append([entry.id, entry.name, entry.source, schedule, sessions, mark])
+    print(_table(rows))
+    if standing.progress is not None:
+        print()
+        _print_progress(standing.progress, names)
+    for entry in entries:
+        for line in entry.problem_lines():
+            print(line, file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_progress(plan: Progress, names: dict[str, str]) -> None:
+    print(plan.headline(names))
+    for week, row in enumerate(plan.weeks_grid(), start=1):
+        print(f"  week {week}  " + " ".join(MARKS[mark] for mark in row))
+    print("  ✓ done  ✗ missed  • due today  · to come")
+
+
+def today(args: argparse.Namespace) -> int:
+    _, standing, names = _situation()
+    plan = standing.progress
+    if args.json:
+        data: dict[str, Any] = {"active": plan is not None}
+        if plan is not None and standing.entry is not None:
+            data |= {"program": standing.entry.id, "name": standing.entry.name}
+            data |= progress_json(plan, names)
+        _print_json(data)
+        return EXIT_OK
+    if plan is None:
+        print("No programme is under way. See them with `backtimer programs`;")
+        print("start one with `backtimer programs start ID` or from the app (p in the picker).")
+        return EXIT_OK
+    print(plan.headline(names))
+    for state in plan.today_slots:
+        when = state.slot.time if state.slot.time != "any" else "today"
+        status = (
+            "done" if state.done else "late, but there is still time" if state.late else "to do"
+        )
+        print(
+            f"  {when:<8} {slot_label(state.slot.model_copy(update={'time': 'any'}), names)}"
+            f" — {status}"
+        )
+    if plan.lead is not None:
+        print(f"Start it: backtimer start {plan.lead.routine}")
+    return EXIT_OK
+
+
+def start(args: argparse.Namespace) -> int:
+    entries = programs.all_programs()
+    entry = next((e for e in entries if e.id == args.program), None)
+    if entry is None:
+        ids = ", ".join(e.id for e in entries)
+        print(f"no programme '{args.program}'; there are: {ids}", file=sys.stderr)
+        return EXIT_USAGE
+    if entry.program is None:
+        for line in entry.problem_lines():
+            print(line, file=sys.stderr)
+        return 1
+    state, _ = programs.load_state()
+    today_local = datetime.now(programs.local_zone()).date()
+    for problem in programs.start_program(entry.id, today_local):
+        print(problem, file=sys.stderr)
+    if state.active is not None:
+        print(f"Left '{state.active.program}' (its sessions stay in the history).")
+    print(f"Started {entry.name} today: {entry.program.schedule_text()}.")
+    print("See what is due with `backtimer today`.")
+    return EXIT_OK
+
+
+def leave(args: argparse.Namespace) -> int:
+    left = programs.leave_program(datetime.now(programs.local_zone()).date())
+    if left is None:
+        print("No programme is under way.")
+    else:
+        print(f"Left '{left.program}'; its sessions stay in the history.")
+    return EXIT_OK

@@ -1,0 +1,268 @@
+"""The programme calendar: where a started programme stands, from the history.
+
+Rules (the README says them in plain words):
+
+- A programme started on a local date runs ``weeks`` weeks; week 1 is the start
+  date and the six days after it, so a start mid-week just shifts the weeks.
+- With set weekdays, the training days are those weekdays within the weeks.
+  With ``days_per_week = N``, any N days of each programme week count.
+- A slot is done by a *completed* session of its routine on that local date;
+  stopped and interrupted sessions do not count. Matching is greedy, so the
+  same routine in two slots needs two sessions. A day counts when all its
+  slots are done.
+- A missed day never breaks the plan: past training days not done are missed
+  and the calendar moves on; with N a week, a week that ended short counts its
+  shortfall as missed.
+- Dates are local: the caller passes "now" and the time zone.
+
+Nothing here reads a file or a clock.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Literal
+
+from backtimer.domain.history import Session
+from backtimer.domain.program import Program, Slot
+
+Mark = Literal["done", "missed", "due", "upcoming"]
+EVENING_FROM_HOUR = 14
+"""From this local hour on, a day's evening slot leads over its morning slot."""
+
+
+@dataclass(frozen=True)
+class TrainingDay:
+    """One training day of the programme and how it went."""
+
+    number: int
+    """Its place in the programme, from 1."""
+    week: int
+    """The programme week it is in, from 1."""
+    mark: Mark
+    day: date | None
+    """Its date; None for a missed or upcoming day of an N-a-week programme."""
+
+
+@dataclass(frozen=True)
+class SlotState:
+    """One slot of today and whether it is done."""
+
+    slot: Slot
+    done: bool
+    late: bool = False
+    """A morning slot not done by the afternoon: missed, but it can still be done."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a programme stands on one day."""
+
+    program: Program
+    start: date
+    today: date
+    days: tuple[TrainingDay, ...]
+    """Every training day of the programme, in order."""
+    today_slots: tuple[SlotState, ...]
+    """Today's slots when today is a training day (done or due), else empty."""
+    lead: Slot | None
+    """The session to do now: the first slot of today not done yet, by time of day."""
+
+    @property
+    def end(self) -> date:
+        """The first day after the programme."""
+        return self.start + timedelta(weeks=self.program.weeks)
+
+    @property
+    def finished(self) -> bool:
+        return self.today >= self.end
+
+    @property
+    def week(self) -> int:
+        """The programme week today is in (the last one once it is over)."""
+        return min(self.program.weeks, max(1, (self.today - self.start).days // 7 + 1))
+
+    @property
+    def total(self) -> int:
+        return len(self.days)
+
+    def count(self, mark: Mark) -> int:
+        return sum(1 for day in self.days if day.mark == mark)
+
+    @property
+    def today_day(self) -> TrainingDay | None:
+        """Today's training day, done or due; None on a rest day."""
+        return next((d for d in self.days if d.day == self.today and d.mark != "missed"), None)
+
+    @property
+    def next_day(self) -> TrainingDay | None:
+        """The first training day still to come (due or upcoming)."""
+        return next((d for d in self.days if d.mark in ("due", "upcoming")), None)
+
+    def weeks_grid(self) -> list[list[Mark]]:
+        """The marks of each week's training days, one row a week."""
+        rows: list[list[Mark]] = [[] for _ in range(self.program.weeks)]
+        for day in self.days:
+            rows[day.week - 1].append(day.mark)
+        return rows
+
+    def missed_text(self) -> str:
+        missed = self.count("missed")
+        if not missed:
+            return ""
+        days = "1 day" if missed == 1 else f"{missed} days"
+        return f"{days} missed, the plan goes on"
+
+    def headline(self, names: Mapping[str, str] | None = None, missed: bool = True) -> str:
+        """What is due today, in one line: "Flexible back: evening — day 9 of 21".
+
+        With ``missed``, the count of missed days follows ("1 day missed, the plan goes on").
+        """
+        name = self.program.name
+        if self.today < self.start:
+            return f"{name} starts on {self.start:%a %d %b}"
+        if self.finished:
+            return f"{name} is over: {self.count('done')} of {self.total} days done"
+        today = self.today_day
+        if today is not None and self.lead is not None:
+            what = f"{name}: {slot_label(self.lead, names)}" if self._label_needed() else name
+            line = f"{what} — day {today.number} of {self.total}"
+        elif today is not None:
+            line = f"{name}: day {today.number} of {self.total} done" + self._coming()
+        else:
+            line = f"{name}: rest day" + self._coming()
+        note = self.missed_text() if missed else ""
+        return f"{line} — {note}" if note else line
+
+    def _coming(self) -> str:
+        upcoming = self.next_day
+        if upcoming is None:
+            return ""
+        if upcoming.day is not None:
+            when = f"on {upcoming.day:%a %d %b}"
+        else:
+            when = "this week" if upcoming.week == self.week else f"in week {upcoming.week}"
+        return f" — day {upcoming.number} of {self.total} comes {when}"
+
+    def _label_needed(self) -> bool:
+        return len(self.program.slot) > 1 or self.program.slot[0].time != "any"
+
+
+def slot_label(slot: Slot, names: Mapping[str, str] | None = None) -> str:
+    """A slot in words: its time of day, or the routine's name when any time will do."""
+    if slot.time != "any":
+        return slot.time
+    return (names or {}).get(slot.routine, slot.routine)
+
+
+def _done_slots(slots: list[Slot], routines_done: Counter[str]) -> list[bool]:
+    """Match a day's completed sessions to its slots, greedily, in slot order."""
+    left = Counter(routines_done)
+    done = []
+    for slot in slots:
+        if left[slot.routine] > 0:
+            left[slot.routine] -= 1
+            done.append(True)
+        else:
+            done.append(False)
+    return done
+
+
+def _completed_by_date(
+    sessions: Iterable[Session], zone: tzinfo, start: date, end: date
+) -> dict[date, Counter[str]]:
+    by_date: dict[date, Counter[str]] = {}
+    for session in sessions:
+        if session.status != "completed":
+            continue
+        day = session.started_at.astimezone(zone).date()
+        if start <= day < end:
+            by_date.setdefault(day, Counter())[session.routine] += 1
+    return by_date
+
+
+def progress(
+    program: Program, start: date, sessions: Iterable[Session], now: datetime, zone: tzinfo
+) -> Progress:
+    """Where ``program``, started on ``start``, stands at ``now`` in time zone ``zone``."""
+    local_now = now.astimezone(zone)
+    today = local_now.date()
+    end = start + timedelta(weeks=program.weeks)
+    done_on = _completed_by_date(sessions, zone, start, end)
+
+    def complete(day: date) -> bool:
+        return all(_done_slots(program.slot, done_on.get(day, Counter())))
+
+    if program.days is not None:
+        days = _set_weekdays(program, start, today, complete)
+    else:
+        days = _days_a_week(program, start, today, complete)
+    today_slots: tuple[SlotState, ...] = ()
+    lead = None
+    if any(day.day == today and day.mark in ("done", "due") for day in days):
+        done = _done_slots(program.slot, done_on.get(today, Counter()))
+        afternoon = local_now.hour >= EVENING_FROM_HOUR
+        today_slots = tuple(
+            SlotState(slot, is_done, late=afternoon and slot.time == "morning" and not is_done)
+            for slot, is_done in zip(program.slot, done, strict=True)
+        )
+        lead = _lead(today_slots, afternoon)
+    return Progress(program, start, today, tuple(days), today_slots, lead)
+
+
+def _lead(slots: tuple[SlotState, ...], afternoon: bool) -> Slot | None:
+    """The slot to offer now: evening before a late morning, else the first not done."""
+    open_slots = [state.slot for state in slots if not state.done]
+    if afternoon:
+        evening = [slot for slot in open_slots if slot.time == "evening"]
+        if evening:
+            return evening[0]
+    return open_slots[0] if open_slots else None
+
+
+def _mark(day: date, today: date, complete: bool) -> Mark:
+    if complete:
+        return "done"
+    if day < today:
+        return "missed"
+    return "due" if day == today else "upcoming"
+
+
+def _set_weekdays(
+    program: Program, start: date, today: date, complete: Callable[[date], bool]
+) -> list[TrainingDay]:
+    weekdays = set(program.weekdays)
+    days: list[TrainingDay] = []
+    for offset in range(program.weeks * 7):
+        day = start + timedelta(days=offset)
+        if day.weekday() in weekdays:
+            mark = _mark(day, today, day <= today and complete(day))
+            days.append(TrainingDay(len(days) + 1, offset // 7 + 1, mark, day))
+    return days
+
+
+def _days_a_week(
+    program: Program, start: date, today: date, complete: Callable[[date], bool]
+) -> list[TrainingDay]:
+    needed = program.days_per_week or 0
+    days: list[TrainingDay] = []
+    for week in range(1, program.weeks + 1):
+        first = start + timedelta(weeks=week - 1)
+        week_dates = [first + timedelta(days=i) for i in range(7)]
+        done = [day for day in week_dates if day <= today and complete(day)][:needed]
+        marks: list[tuple[Mark, date | None]] = [("done", day) for day in done]
+        short = needed - len(done)
+        if short:
+            if today > week_dates[-1]:
+                marks += [("missed", None)] * short
+            elif week_dates[0] <= today and today not in done:
+                due: tuple[Mark, date | None] = ("due", today)
+                marks += [due] + [("upcoming", None)] * (short - 1)
+            else:
+                marks += [("upcoming", None)] * short
+        for mark, day in marks:
+            days.append(TrainingDay(len(days) + 1, week, mark, day))
+    return days

@@ -1,0 +1,258 @@
+"""Programme files (built-in and the user's) and ``program.toml``, the active programme.
+
+``program.toml`` holds the programme under way and its start date, and the
+programmes left before (id, start, the day they were left). Sessions stay in
+the history whatever happens here: leaving a programme deletes nothing. A
+broken ``program.toml`` is reported, treated as no programme active, and set
+aside (never overwritten) the next time it is written.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from backtimer.domain.exercise import ID_PATTERN
+from backtimer.domain.history import Session
+from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
+from backtimer.domain.program import Program, check_routines, parse_program_bytes
+from backtimer.domain.schedule import Progress, progress
+from backtimer.storage import locations
+from backtimer.storage.files import locked, set_aside, write_atomic
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.library import RoutineEntry, Source, all_routines
+
+HEADER = "# backtimer: the programme under way and those left before.\n\n"
+
+
+@dataclass(frozen=True)
+class ProgramEntry:
+    """A programme file as found: its programme, or why it could not be used."""
+
+    id: str
+    source: Source
+    path: str
+    program: Program | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.program is not None
+
+    @property
+    def name(self) -> str:
+        return self.program.name if self.program else self.id
+
+    def problem_lines(self) -> list[str]:
+        return [f"{self.path}: {problem}" for problem in self.problems]
+
+
+def _entry(
+    program_id: str, source: Source, where: str, data: bytes, routine_ids: set[str]
+) -> ProgramEntry:
+    try:
+        program = parse_program_bytes(data, where)
+    except ProblemsError as exc:
+        return ProgramEntry(program_id, source, where, problems=exc.problems)
+    problems = check_routines(program, routine_ids)
+    if problems:
+        return ProgramEntry(program_id, source, where, problems=tuple(problems))
+    return ProgramEntry(program_id, source, where, program)
+
+
+def _builtin_files() -> list[Traversable]:
+    folder = locations.builtin_programs()
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+
+
+def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
+    """Built-in programmes first, then the user's, each group by file name.
+
+    Args:
+        routine_ids: the routines there are (read from disk when not given).
+    """
+    if routine_ids is None:
+        routine_ids = {entry.id for entry in all_routines() if entry.ok}
+    entries = [
+        _entry(
+            f.name.removesuffix(".toml"),
+            "built-in",
+            f"built-in {f.name}",
+            f.read_bytes(),
+            routine_ids,
+        )
+        for f in _builtin_files()
+    ]
+    builtin_ids = {entry.id for entry in entries}
+    folder = locations.programs_dir()
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        entries.append(_user_entry(path, routine_ids, builtin_ids))
+    return entries
+
+
+def _user_entry(path: Path, routine_ids: set[str], builtin_ids: set[str]) -> ProgramEntry:
+    try:
+        entry = _entry(path.stem, "user", str(path), path.read_bytes(), routine_ids)
+    except OSError as exc:
+        problem = Problem("", f"cannot be read: {exc.strerror or exc}")
+        return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
+    clash = ""
+    if not re.match(ID_PATTERN, path.stem):
+        clash = "the file name must be a programme id: lowercase letters, digits and hyphens"
+    elif path.stem in builtin_ids:
+        clash = f"'{path.stem}' is the id of a built-in programme; rename the file"
+    if clash:
+        problems = (*entry.problems, Problem("", clash))
+        return ProgramEntry(entry.id, "user", entry.path, problems=problems)
+    return entry
+
+
+def validate_program_file(path: Path) -> ProgramEntry:
+    """Check one programme file, routines included (for ``validate``-like use)."""
+    routine_ids = {entry.id for entry in all_routines() if entry.ok}
+    return _user_entry(path, routine_ids, set())
+
+
+class Enrolment(BaseModel):
+    """A programme someone started."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    program: str
+    """The programme's id."""
+    start: date
+    """The local date it was started: day 1 of week 1."""
+    left: date | None = None
+    """The local date it was left, for programmes left before."""
+
+
+class ProgramState(BaseModel):
+    """What ``program.toml`` holds."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    active: Enrolment | None = None
+    """The programme under way, if any."""
+    past: list[Enrolment] = Field(default_factory=list)
+    """Programmes left before, oldest first."""
+
+
+def load_state() -> tuple[ProgramState, list[str]]:
+    """The programme state, or none active and the reason when the file cannot be used."""
+    path = locations.program_file()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return ProgramState(), []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return ProgramState(), [f"{path}: {exc}; no programme is taken as active"]
+    try:
+        return ProgramState.model_validate(data), []
+    except ValidationError as exc:
+        lines = [f"{path}: {problem}" for problem in from_validation_error(exc)]
+        return ProgramState(), [*lines, f"{path}: no programme is taken as active"]
+
+
+def _save(state: ProgramState) -> list[str]:
+    path = locations.program_file()
+    problems: list[str] = []
+    if path.exists() and load_state()[1]:
+        kept = set_aside(path)
+        problems.append(f"{path}: could not be read, kept as {kept.name}")
+    write_atomic(path, HEADER + tomli_w.dumps(state.model_dump(exclude_none=True)))
+    return problems
+
+
+def start_program(program_id: str, today: date) -> list[str]:
+    """Make ``program_id`` the active programme from ``today``; the one under way is left."""
+    with locked(locations.lock_file()):
+        state, _ = load_state()
+        if state.active is not None:
+            state.past.append(state.active.model_copy(update={"left": today}))
+        state.active = Enrolment(program=program_id, start=today)
+        return _save(state)
+
+
+def leave_program(today: date) -> Enrolment | None:
+    """Leave the active programme (its sessions stay in the history); returns it."""
+    with locked(locations.lock_file()):
+        state, _ = load_state()
+        if state.active is None:
+            return None
+        left = state.active.model_copy(update={"left": today})
+        state.past.append(left)
+        state.active = None
+        _save(state)
+        return left
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The active programme, as far as it could be worked out."""
+
+    enrolment: Enrolment | None = None
+    entry: ProgramEntry | None = None
+    progress: Progress | None = None
+    problems: tuple[str, ...] = ()
+
+
+def standing(
+    sessions: list[Session], now: datetime, zone: tzinfo, entries: list[ProgramEntry]
+) -> Standing:
+    """Where the active programme stands at ``now``; reads ``program.toml`` only."""
+    state, problems = load_state()
+    if state.active is None:
+        return Standing(problems=tuple(problems))
+    entry = next((e for e in entries if e.id == state.active.program), None)
+    if entry is None or entry.program is None:
+        why = "is not there any more" if entry is None else "does not load"
+        message = f"the active programme '{state.active.program}' {why}"
+        return Standing(state.active, entry, problems=(*problems, message))
+    plan = progress(entry.program, state.active.start, sessions, now, zone)
+    return Standing(state.active, entry, plan, tuple(problems))
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything the programme views need, read in one go (off the UI loop)."""
+
+    programs: list[ProgramEntry]
+    routines: dict[str, RoutineEntry]
+    """The routines that load, by id."""
+    standing: Standing
+    problems: tuple[str, ...]
+    """Problems with the history or ``program.toml``, to show once."""
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {routine_id: entry.name for routine_id, entry in self.routines.items()}
+
+    def lead_routine(self) -> RoutineEntry | None:
+        """The routine of the session to do now, if any."""
+        plan = self.standing.progress
+        if plan is None or plan.lead is None:
+            return None
+        return self.routines.get(plan.lead.routine)
+
+
+def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation:
+    """Read the routines, programmes, history and ``program.toml``; work out where things stand."""
+    routines = {entry.id: entry for entry in all_routines() if entry.ok}
+    entries = all_programs(set(routines))
+    history = store.load()
+    found = standing(history.sessions, now, zone, entries)
+    return Situation(entries, routines, found, (*history.problems, *found.problems))
+
+
+def local_zone() -> tzinfo:
+    """The computer's own time zone, for dates as the person sees them."""
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone

@@ -1,0 +1,125 @@
+"""The programme commands as a person runs them: ``programs``, ``today``, start and leave."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from backtimer.domain.history import Session, new_session_id
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.programs import load_state
+
+
+def backtimer(*args: str) -> subprocess.CompletedProcess[str]:
+    # Local dates in UTC, so the sessions written below fall on the day the process sees.
+    env = os.environ | {"TZ": "UTC"}
+    return subprocess.run(
+        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, env=env
+    )
+
+
+def completed(routine: str) -> Session:
+    started = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=1)
+    if started.hour == 0 and started.minute < 10:  # keep the session on today's date
+        started = started.replace(minute=10)
+    return Session(
+        id=new_session_id(started),
+        routine=routine,
+        routine_name=routine,
+        started_at=started,
+        ended_at=started,
+        status="completed",
+        active_seconds=480,
+        paused_seconds=0,
+    )
+
+
+def test_programs_json_lists_the_builtins() -> None:
+    result = backtimer("programs", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    durability, flexible = rows["back-durability-6wk"], rows["flexible-back-3wk"]
+    assert (durability["weeks"], durability["sessions"], durability["active"]) == (6, 18, False)
+    assert durability["schedule"] == "3 days a week for 6 weeks"
+    assert durability["slots"] == [{"time": "any", "routine": "back-durability"}]
+    assert flexible["schedule"] == "every day for 3 weeks, morning and evening"
+    assert [s["routine"] for s in flexible["slots"]] == [
+        "flexible-back-morning",
+        "flexible-back-evening",
+    ]
+    assert flexible["sessions"] == 42 and flexible["source"] == "built-in"
+
+
+def test_today_with_no_programme_says_how_to_start_one() -> None:
+    result = backtimer("today")
+    assert result.returncode == 0
+    assert "No programme is under way" in result.stdout
+    assert json.loads(backtimer("today", "--json").stdout) == {"active": False}
+
+
+def test_start_a_programme_then_today_follows_the_history(home: Path) -> None:
+    assert backtimer("programs", "start", "back-durability-6wk").returncode == 0
+    due = json.loads(backtimer("today", "--json").stdout)
+    assert (due["program"], due["day"], due["total_days"]) == ("back-durability-6wk", 1, 18)
+    assert due["routine"] == "back-durability"
+    assert backtimer("today").stdout.startswith("Back durability — day 1 of 18\n")
+
+    HistoryStore().record(completed("back-durability"))
+    done = backtimer("today")
+    assert done.stdout.startswith("Back durability: day 1 of 18 done")
+    listed = {row["id"]: row for row in json.loads(backtimer("programs", "--json").stdout)}
+    assert listed["back-durability-6wk"]["active"] is True
+    assert listed["back-durability-6wk"]["progress"]["done_days"] == 1
+
+
+def test_a_stopped_session_leaves_the_day_due(home: Path) -> None:
+    backtimer("programs", "start", "back-durability-6wk")
+    HistoryStore().record(completed("back-durability").model_copy(update={"status": "stopped"}))
+    assert json.loads(backtimer("today", "--json").stdout)["done_days"] == 0
+
+
+def test_starting_another_leaves_the_first_and_leave_keeps_the_history(home: Path) -> None:
+    backtimer("programs", "start", "back-durability-6wk")
+    HistoryStore().record(completed("back-durability"))
+    switched = backtimer("programs", "start", "flexible-back-3wk")
+    assert "Left 'back-durability-6wk'" in switched.stdout
+    assert json.loads(backtimer("today", "--json").stdout)["program"] == "flexible-back-3wk"
+    assert "sessions stay in the history" in backtimer("programs", "leave").stdout
+    assert json.loads(backtimer("today", "--json").stdout) == {"active": False}
+    assert len(HistoryStore().load().sessions) == 1
+    state, problems = load_state()
+    assert not problems and state.active is None
+    assert [p.program for p in state.past] == ["back-durability-6wk", "flexible-back-3wk"]
+
+
+def test_unknown_programme_is_a_usage_error() -> None:
+    result = backtimer("programs", "start", "nope")
+    assert result.returncode == 2
+    assert "no programme 'nope'; there are: back-durability-6wk, flexible-back-3wk" in result.stderr
+
+
+def test_a_user_programme_with_an_unknown_routine_is_listed_with_its_problem(home: Path) -> None:
+    (home / "programs").mkdir(parents=True)
+    (home / "programs" / "mine.toml").write_text(
+        'format = 1\nname = "Mine"\nweeks = 2\ndays_per_week = 2\n'
+        '[[slot]]\nroutine = "desk-reste"\n'
+    )
+    result = backtimer("programs")
+    assert result.returncode == 0
+    assert "mine.toml: slot[1].routine: unknown routine 'desk-reste' (did you mean" in result.stderr
+    assert backtimer("programs", "start", "mine").returncode == 1
+
+
+def test_a_broken_program_file_is_reported_and_set_aside_when_written(home: Path) -> None:
+    home.mkdir(exist_ok=True)
+    (home / "program.toml").write_text("active = ")
+    result = backtimer("today")
+    assert result.returncode == 0
+    assert "program.toml" in result.stderr and "No programme is under way" in result.stdout
+    started = backtimer("programs", "start", "flexible-back-3wk")
+    assert "could not be read, kept as program.toml.unreadable-" in started.stderr
+    assert [p.name for p in home.glob("program.toml.unreadable-*")]

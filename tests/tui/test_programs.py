@@ -1,0 +1,108 @@
+"""The programmes screen and the picker's banner, driven with keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import OptionList, Static
+
+from backtimer.storage.programs import load_state
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.screens.pain import PainQuestion
+from backtimer.tui.screens.picker import PickerScreen
+from backtimer.tui.screens.programs import ProgramsScreen
+from tests.tui.helpers import routines_listed, shown, text
+from tests.tui.scenes import follow_a_programme, programs, settled
+
+MakeApp = Callable[..., BacktimerApp]
+
+
+def active() -> str | None:
+    state, _ = load_state()
+    return state.active.program if state.active else None
+
+
+async def test_start_a_programme_and_the_picker_leads_with_today(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await programs(pilot, None)  # type: ignore[arg-type]
+        assert isinstance(app.screen, ProgramsScreen)
+        assert app.screen.query_one("#program-list", OptionList).option_count == 2
+        await pilot.press("down", "enter")
+        await settled(pilot)
+        assert active() == "flexible-back-3wk"
+        assert text(app, "#program-today").startswith("Flexible back: morning — day 1 of 21")
+        assert "Week 1  ● · · · · · ·" in text(app, "#program-grid")
+        await pilot.press("escape")
+        await settled(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        banner = text(app, "#today-banner")
+        assert banner == "Today: Flexible back: morning — day 1 of 21 · t to start"
+
+
+async def test_replacing_the_active_programme_asks_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await programs(pilot, None)  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await settled(pilot)
+        assert active() == "back-durability-6wk"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await settled(pilot)
+        assert active() == "back-durability-6wk"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await settled(pilot)
+        assert active() == "flexible-back-3wk"
+        assert [p.program for p in load_state()[0].past] == ["back-durability-6wk"]
+
+
+async def test_leaving_asks_and_keeps_the_history(make_app: MakeApp) -> None:
+    follow_a_programme()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        sessions = len(app.services.store.load().sessions)
+        await programs(pilot, None)  # type: ignore[arg-type]
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settled(pilot)
+        assert active() is None
+        assert not app.screen.query_one("#program-grid", Static).display
+        assert len(app.services.store.load().sessions) == sessions
+
+
+async def test_progress_shows_done_missed_and_today(make_app: MakeApp) -> None:
+    follow_a_programme()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await programs(pilot, None)  # type: ignore[arg-type]
+        today = text(app, "#program-today")
+        assert today.startswith(
+            "Flexible back: evening — day 8 of 21 — 1 day missed, the plan goes on"
+        )
+        assert "morning  Flexible back: morning  done ✓" in today
+        assert "Week 1  ✓ ✓ ✓ ✓ ✓ ✗ ✓" in text(app, "#program-grid")
+        assert "Week 2  ● · · · · · ·" in text(app, "#program-grid")
+
+
+async def test_t_and_ctrl_t_start_todays_session(make_app: MakeApp) -> None:
+    follow_a_programme()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("t")
+        await settled(pilot)
+        assert isinstance(app.screen, PainQuestion)
+        assert "Flexible back: evening" in shown(app.screen.query_one(".dialog-title"))
+        await pilot.press("escape")
+        await programs(pilot, None)  # type: ignore[arg-type]
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, PainQuestion)
