@@ -140,7 +140,15 @@ class BacktimerApp(App[None]):
 
     def action_help(self) -> None:
         screen = self.screen
-        bindings = [b for b in screen.BINDINGS if isinstance(b, Binding)]
+        # The keys of the screen and of the widget with the focus; the app's own
+        # keys are listed apart by the help screen.
+        own = {(b.action, b.description) for b in screen.BINDINGS if isinstance(b, Binding)}
+        bindings = [
+            a.binding
+            for a in screen.active_bindings.values()
+            if a.node is not self
+            and (a.binding.show or (a.binding.action, a.binding.description) in own)
+        ]
         title = screen.sub_title or screen.title or "backtimer"
         self.push_screen(HelpScreen(title, keys_of(bindings)))
 

@@ -57,12 +57,21 @@ def advice(area: Area, entry: RoutineEntry) -> str:
     return "\n".join(lines)
 
 
+class AreaList(OptionList):
+    """The list, with Enter named in the footer for what choosing does here.
+
+    Enter is the list's own key, not a priority key on the screen, so it always
+    comes after any arrow keys typed before it.
+    """
+
+    BINDINGS = [Binding("enter", "select", "Start it", tooltip="Start the routine built for this")]
+
+
 class GuideScreen(Screen[None]):
     """Choose where it hurts; Enter starts the routine built for it."""
 
     AUTO_FOCUS = "#areas"
     BINDINGS = [
-        Binding("enter", "start", "Start it", priority=True, tooltip="Start the routine shown"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -80,7 +89,7 @@ class GuideScreen(Screen[None]):
         with Horizontal(id="guide"):
             with Vertical(id="guide-areas"):
                 yield Label("Where does it hurt?", classes="question")
-                yield OptionList(
+                yield AreaList(
                     *[Option(a.label, id=a.id) for a in library.catalogue().areas.values()],
                     id="areas",
                 )

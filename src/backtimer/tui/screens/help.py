@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,8 @@ KEY_NAMES = {
     "up": "↑",
     "down": "↓",
     "escape": "esc",
+    "f1": "F1",
+    "slash": "/",
 }
 
 GENERAL = [
@@ -55,12 +59,17 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def keys_of(bindings: list[Binding]) -> list[tuple[str, str]]:
-    """(key, what it does) for bindings with a description, keys shown as typed."""
-    rows = []
+def keys_of(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+    """(keys, what they do) for bindings with a description, keys shown as typed.
+
+    Bindings for the same action (one per key, as Textual lists them) share a row.
+    """
+    rows: dict[tuple[str, str], list[str]] = {}
     for binding in bindings:
-        if not binding.description:
-            continue
-        keys = ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
-        rows.append((keys, binding.tooltip or binding.description))
-    return rows
+        if binding.description:
+            keys = rows.setdefault((binding.action, binding.tooltip or binding.description), [])
+            for key in binding.key.split(","):
+                name = KEY_NAMES.get(key.strip(), key.strip())
+                if name not in keys:
+                    keys.append(name)
+    return [(", ".join(keys), what) for (_, what), keys in rows.items()]

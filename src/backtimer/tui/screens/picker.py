@@ -54,6 +54,16 @@ def option_for(entry: RoutineEntry) -> Option:
     return Option(label, id=entry.id)
 
 
+class RoutineList(OptionList):
+    """The list, with Enter named in the footer for what choosing does here.
+
+    Enter is the list's own key, not a priority key on the screen, so it always
+    comes after any arrow keys typed before it.
+    """
+
+    BINDINGS = [Binding("enter", "select", "Start", tooltip="Start the highlighted routine")]
+
+
 class PickerScreen(Screen[None]):
     """Choose a routine. Letters that are not a key of their own start the filter."""
 
@@ -68,7 +78,6 @@ class PickerScreen(Screen[None]):
     BINDINGS = [
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
-        Binding("enter", "start", "Start", priority=True, tooltip="Start the highlighted routine"),
         Binding("slash", "filter", "Filter", key_display="/", tooltip="Type to filter"),
         Binding("escape", "clear", "Clear filter", show=False),
         Binding("g", "guide", "Where it hurts", tooltip="Find the muscle behind your pain"),
@@ -89,7 +98,7 @@ class PickerScreen(Screen[None]):
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
                 yield Input(placeholder="Type to filter (or /)", id="filter")
-                yield OptionList(id="routines")
+                yield RoutineList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
         yield Footer(compact=True, show_command_palette=False)
@@ -154,7 +163,10 @@ class PickerScreen(Screen[None]):
     def _preview(self) -> None:
         self.query_one(RoutinePreview).entry = self.selected()
 
+    # Enter is not a priority binding: it must come after any arrow keys typed
+    # before it, which the list and the filter handle in their own queues.
     @on(OptionList.OptionSelected)
+    @on(Input.Submitted)
     def _chosen(self) -> None:
         self.action_start()
 

@@ -74,17 +74,22 @@ def option_for(entry: ProgramEntry, active: bool) -> Option:
     return Option(label, id=entry.id)
 
 
+class ProgramList(OptionList):
+    """The list, with Enter named in the footer for what choosing does here.
+
+    Enter is the list's own key, not a priority key on the screen, so it always
+    comes after any arrow keys typed before it.
+    """
+
+    BINDINGS = [
+        Binding("enter", "select", "Start programme", tooltip="Start the highlighted programme")
+    ]
+
+
 class ProgramsScreen(Screen[None]):
     """Choose, follow or leave a multi-week programme."""
 
     BINDINGS = [
-        Binding(
-            "enter",
-            "start",
-            "Start programme",
-            priority=True,
-            tooltip="Start the highlighted programme",
-        ),
         Binding("t", "today", "Today's session", tooltip="Start today's session now"),
         Binding("l", "leave", "Leave", tooltip="Leave the active programme; history is kept"),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the routines"),
@@ -97,7 +102,7 @@ class ProgramsScreen(Screen[None]):
         yield Header()
         yield TooSmall()
         with Horizontal(id="programs"):
-            yield OptionList(id="program-list")
+            yield ProgramList(id="program-list")
             with VerticalScroll(id="program-detail"):
                 yield Static(id="program-today")
                 yield Static(id="program-grid")

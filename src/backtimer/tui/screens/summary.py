@@ -50,7 +50,7 @@ class SummaryScreen(Screen[None]):
     """The session is already saved; Enter adds the rating and note and goes back."""
 
     BINDINGS = [
-        Binding("enter", "save", "Save and finish", priority=True),
+        Binding("enter", "save", "Save and finish"),
         Binding("escape", "save", "Save and finish", show=False),
     ]
 
@@ -109,7 +109,9 @@ class SummaryScreen(Screen[None]):
             }
         )
 
+    @on(Input.Submitted)
     def action_save(self) -> None:
+        """Enter in the note, or anywhere else; not a priority key, so typing comes first."""
         self.save()
 
     @work(exclusive=True, group="save")
