@@ -114,3 +114,16 @@ def test_validate_a_missing_file_is_exit_2(tmp_path: Path) -> None:
 
 def test_an_unknown_command_is_a_usage_error() -> None:
     assert backtimer("dance").returncode == 2
+
+
+def test_validate_checks_programme_files_too(tmp_path: Path) -> None:
+    programmes = sorted(str(p) for p in (Path(__file__).parents[2] / "programs").glob("*.toml"))
+    bad = write(
+        tmp_path,
+        "mine.toml",
+        'format = 1\nname = "x"\nweeks = 3\ndays_per_week = 3\n[[slot]]\nroutine = "nope"\n',
+    )
+    result = backtimer("validate", *programmes, str(bad))
+    assert result.returncode == 1
+    assert result.stdout.count(": ok (programme ") == 2
+    assert f"{bad}: slot[1].routine: unknown routine 'nope'" in result.stdout

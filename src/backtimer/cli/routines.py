@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,9 @@ def validate(args: argparse.Namespace) -> int:
             print(f"{name}: no such file", file=sys.stderr)
             missing = True
             continue
+        if _is_programme(path):
+            invalid |= not _validate_programme(name, path)
+            continue
         entry = library.read_routine(path)
         if entry.routine is None:
             invalid = True
@@ -143,3 +147,24 @@ def validate(args: argparse.Namespace) -> int:
     if missing:
         return EXIT_USAGE
     return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _is_programme(path: Path) -> bool:
+    """A programme file has [[slot]] tables (or weeks) where a routine has [[step]]."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # the routine check reports what is wrong with it
+    return "step" not in data and ("slot" in data or "weeks" in data)
+
+
+def _validate_programme(name: str, path: Path) -> bool:
+    from backtimer.storage.programs import validate_program_file
+
+    entry = validate_program_file(path)
+    if entry.program is None:
+        for problem in entry.problems:
+            print(f"{name}: {problem}")
+        return False
+    print(f"{name}: ok (programme {entry.name}, {entry.program.weeks} weeks)")
+    return True
