@@ -20,6 +20,7 @@ from backtimer.domain.describe import describe_step, duration
 from backtimer.domain.guide import guide_routine, moves_for, muscles_for
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.too_small import TooSmall
 
 SEE_SOMEONE = (
@@ -57,16 +58,6 @@ def advice(area: Area, entry: RoutineEntry) -> str:
     return "\n".join(lines)
 
 
-class AreaList(OptionList):
-    """The list, with Enter named in the footer for what choosing does here.
-
-    Enter is the list's own key, not a priority key on the screen, so it always
-    comes after any arrow keys typed before it.
-    """
-
-    BINDINGS = [Binding("enter", "select", "Start it", tooltip="Start the routine built for this")]
-
-
 class GuideScreen(Screen[None]):
     """Choose where it hurts; Enter starts the routine built for it."""
 
@@ -89,7 +80,7 @@ class GuideScreen(Screen[None]):
         with Horizontal(id="guide"):
             with Vertical(id="guide-areas"):
                 yield Label("Where does it hurt?", classes="question")
-                yield AreaList(
+                yield ChoiceList(
                     *[Option(a.label, id=a.id) for a in library.catalogue().areas.values()],
                     id="areas",
                 )

@@ -19,6 +19,7 @@ from backtimer.domain.describe import clock
 from backtimer.storage import library, programs
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.guide import GuideScreen
+from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.routine_preview import RoutinePreview
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -52,16 +53,6 @@ def option_for(entry: RoutineEntry) -> Option:
     if entry.source == "user":
         label.append("  yours", style="italic cyan")
     return Option(label, id=entry.id)
-
-
-class RoutineList(OptionList):
-    """The list, with Enter named in the footer for what choosing does here.
-
-    Enter is the list's own key, not a priority key on the screen, so it always
-    comes after any arrow keys typed before it.
-    """
-
-    BINDINGS = [Binding("enter", "select", "Start", tooltip="Start the highlighted routine")]
 
 
 class PickerScreen(Screen[None]):
@@ -98,7 +89,7 @@ class PickerScreen(Screen[None]):
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
                 yield Input(placeholder="Type to filter (or /)", id="filter")
-                yield RoutineList(id="routines")
+                yield ChoiceList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
         yield Footer(compact=True, show_command_palette=False)

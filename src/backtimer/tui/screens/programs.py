@@ -22,6 +22,7 @@ from backtimer.domain.schedule import Mark, Progress, slot_label
 from backtimer.storage import programs
 from backtimer.storage.programs import ProgramEntry, Situation
 from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.too_small import TooSmall
 
 MARKS: dict[Mark, tuple[str, str]] = {
@@ -74,18 +75,6 @@ def option_for(entry: ProgramEntry, active: bool) -> Option:
     return Option(label, id=entry.id)
 
 
-class ProgramList(OptionList):
-    """The list, with Enter named in the footer for what choosing does here.
-
-    Enter is the list's own key, not a priority key on the screen, so it always
-    comes after any arrow keys typed before it.
-    """
-
-    BINDINGS = [
-        Binding("enter", "select", "Start programme", tooltip="Start the highlighted programme")
-    ]
-
-
 class ProgramsScreen(Screen[None]):
     """Choose, follow or leave a multi-week programme."""
 
@@ -102,7 +91,7 @@ class ProgramsScreen(Screen[None]):
         yield Header()
         yield TooSmall()
         with Horizontal(id="programs"):
-            yield ProgramList(id="program-list")
+            yield ChoiceList(id="program-list")
             with VerticalScroll(id="program-detail"):
                 yield Static(id="program-today")
                 yield Static(id="program-grid")
