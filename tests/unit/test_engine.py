@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.engine import (
+from backtimer.domain.engine import Engine
+from backtimer.domain.events import (
     Countdown,
-    Engine,
     Event,
     Finished,
     Halfway,

@@ -14,7 +14,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from backtimer.domain.timeline import Segment, Side, Timeline
+from backtimer.domain.events import (
+    Countdown,
+    Event,
+    Finished,
+    Halfway,
+    Paused,
+    RepDone,
+    Resumed,
+    SegmentStarted,
+    SetDone,
+    SideSwitch,
+    StepDone,
+    Stopped,
+)
+from backtimer.domain.timeline import Segment, Timeline
 
 Clock = Callable[[], float]
 """Seconds from a monotonic clock."""
@@ -27,82 +41,6 @@ COUNTDOWN_MIN_SECONDS = 5
 """Segments shorter than this get no countdown: it would be all there is."""
 HALFWAY_MIN_SECONDS = 10
 """Work shorter than this gets no halfway cue."""
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentStarted:
-    segment: Segment
-
-
-@dataclass(frozen=True, slots=True)
-class SideSwitch:
-    """Time to change sides: the switch segment, or the first work on the new side."""
-
-    side: Side | None
-
-
-@dataclass(frozen=True, slots=True)
-class RepDone:
-    segment: Segment
-
-
-@dataclass(frozen=True, slots=True)
-class SetDone:
-    step: int
-    set: int
-
-
-@dataclass(frozen=True, slots=True)
-class StepDone:
-    step: int
-
-
-@dataclass(frozen=True, slots=True)
-class Countdown:
-    """``seconds`` (3, 2 or 1) are left in the segment."""
-
-    seconds: int
-
-
-@dataclass(frozen=True, slots=True)
-class Halfway:
-    segment: Segment
-
-
-@dataclass(frozen=True, slots=True)
-class Paused:
-    gap: float = 0.0
-    """Seconds the clock jumped when the engine paused itself (0 when asked to pause)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Resumed:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Finished:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Stopped:
-    pass
-
-
-Event = (
-    SegmentStarted
-    | SideSwitch
-    | RepDone
-    | SetDone
-    | StepDone
-    | Countdown
-    | Halfway
-    | Paused
-    | Resumed
-    | Finished
-    | Stopped
-)
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from backtimer.domain.engine import Countdown, Event, Finished, Paused, SegmentStarted
+from backtimer.domain.events import Countdown, Event, Finished, Paused, SegmentStarted
 from backtimer.domain.timeline import Segment, Timeline
 
 NUMBERS = {3: "three", 2: "two", 1: "one"}

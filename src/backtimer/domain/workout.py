@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from backtimer.domain.engine import Clock, Engine, Event, StepTally
+from backtimer.domain.engine import Clock, Engine, StepTally
+from backtimer.domain.events import Event
 from backtimer.domain.history import Session, Status, StepRecord, new_session_id
 from backtimer.domain.timeline import Timeline
 

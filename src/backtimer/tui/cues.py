@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from textual.screen import Screen
 
-from backtimer.domain.engine import Countdown, Event, Finished, SegmentStarted, SideSwitch
+from backtimer.domain.events import Countdown, Event, Finished, SegmentStarted, SideSwitch
 from backtimer.tui.speaker import Speaker
 
 CueKind = Literal["countdown", "segment", "switch", "finish"]

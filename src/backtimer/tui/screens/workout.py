@@ -23,7 +23,7 @@ from backtimer.domain.describe import (
     segment_title,
     upcoming,
 )
-from backtimer.domain.engine import Event, Finished, Paused, SegmentStarted, SetDone
+from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
 from backtimer.domain.timeline import Segment, Side
