@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
-from backtimer.domain.exercise import Exercise, Kind, Sides
+from backtimer.domain.catalogue import CatalogueExercise
+from backtimer.domain.exercise import ID_PATTERN, Exercise, Kind, Sides
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
 from backtimer.domain.routine import Routine, Step, StepKind, validate_routine
 
@@ -120,6 +121,17 @@ def _phase(phase: PhaseDraft) -> dict[str, object]:
     return data
 
 
+def first_step(move: Exercise) -> StepDraft:
+    """A new step for a move: the catalogue's prescription, or a start that suits its kind."""
+    if isinstance(move, CatalogueExercise):
+        return StepDraft.from_step(move.default_step())
+    if move.kind == "stretch":
+        return StepDraft(move.id, "hold", {"hold": "30"})
+    if move.kind == "massage":
+        return StepDraft(move.id, "work", {"work": "60"})
+    return StepDraft(move.id, "self-paced", {"reps": "10"})
+
+
 @dataclass
 class RoutineDraft:
     """A routine as typed in the builder."""
@@ -207,6 +219,21 @@ def field_for(problem: Problem, fields: Collection[str]) -> str:
             return ""
         place = shorter
     return place
+
+
+def id_problems(routine_id: str, taken: Collection[str]) -> list[Problem]:
+    """What is wrong with an id for a new routine: its form, or another routine having it."""
+    if not re.fullmatch(ID_PATTERN, routine_id):
+        return [
+            Problem(
+                "id",
+                "must be lowercase letters, digits and hyphens, starting with a letter or digit,"
+                f" at most 64 characters (got '{routine_id}')",
+            )
+        ]
+    if routine_id in taken:
+        return [Problem("id", f"another routine is called '{routine_id}'; choose another id")]
+    return []
 
 
 def propose_id(name: str, taken: Collection[str], fallback: str = "my-routine") -> str:

@@ -11,6 +11,7 @@ from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
@@ -71,6 +72,9 @@ class BacktimerApp(App[None]):
         self.push_screen(resume_question(session, steps), answered)
 
     def on_picker_screen_start(self, message: PickerScreen.Start) -> None:
+        self.start_routine(message.entry)
+
+    def on_builder_screen_start(self, message: BuilderScreen.Start) -> None:
         self.start_routine(message.entry)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
