@@ -6,12 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from backtimer.domain.routine import parse_routine
-from backtimer.storage import library
+from backtimer.storage import library, locations
+from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
+from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.screens.picker import PickerScreen
+from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.field import Field
 from tests.conftest import FIXTURES
 from tests.tui.helpers import routines_listed, shown
@@ -98,3 +102,157 @@ async def test_a_routine_built_with_keys_saves_as_the_fixture(make_app: Make, ho
     moves = library.exercises()
     assert parse_routine(saved, moves, "saved") == parse_routine(fixture, moves, "fixture")
     assert saved == fixture
+
+
+async def open_builtin(pilot: Pilot[None], query: str) -> BuilderScreen:
+    await routines_listed(pilot)
+    await keys(pilot, *typed(query), "ctrl+e")
+    return builder(pilot.app)  # type: ignore[arg-type]
+
+
+async def test_editing_a_builtin_saves_a_copy_and_leaves_the_builtin(
+    make_app: Make, home: Path
+) -> None:
+    builtin = (locations.builtin_routines() / "desk-reset.toml").read_text()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_builtin(pilot, "desk")
+        assert "the built-in stays" in shown(screen.query_one("#save-note"))  # type: ignore[arg-type]
+        await keys(pilot, "down", "down", "tab", "tab")  # step 2, past its kind to its reps
+        await keys(pilot, "ctrl+u", "ctrl+k", "1", "2", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Saved as routines/my-desk-reset.toml" in [
+            shown(label)
+            for label in screen.query(".form-note")  # type: ignore[arg-type]
+        ]
+    assert (locations.builtin_routines() / "desk-reset.toml").read_text() == builtin
+    copy = library.find_routine("my-desk-reset")
+    original = library.find_routine("desk-reset")
+    assert copy.routine is not None and original.routine is not None
+    assert copy.name == "Desk reset (mine)"
+    assert copy.routine.step[1].reps == 12 != original.routine.step[1].reps
+    assert copy.routine.step[2:] == original.routine.step[2:]
+
+
+async def test_an_invalid_value_is_shown_at_its_field_and_not_saved(
+    make_app: Make, home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_builtin(pilot, "durab")
+        await keys(pilot, "down", "down", "tab", "tab", "tab")  # the bridge: kind, reps, sets
+        await keys(pilot, "tab", "minus", "5")  # hold
+        assert problems_shown(app) == {"step[2].hold": "⚠ must be at least 1 second (got -5)"}
+        await keys(pilot, "tab", "x")  # release
+        assert problems_shown(app)["step[2].release"] == "⚠ must be a whole number (got 'x')"
+        assert "2 to fix" in shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+        await keys(pilot, "ctrl+s")
+        await app.workers.wait_for_complete()
+        assert not (home / "routines").exists()
+        await keys(pilot, "backspace", "3")
+        status = shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+        assert "1 to fix" in status
+        await keys(pilot, "shift+tab", "backspace", "5")
+        assert problems_shown(app) == {}
+        assert "in all" in shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+
+
+async def test_steps_reorder_duplicate_and_delete_and_the_time_follows(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_builtin(pilot, "durab")
+
+        def order() -> list[str]:
+            return [step.exercise for step in screen.draft.steps]
+
+        def status() -> str:
+            return shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+
+        before = order()
+        total = status()
+        await keys(pilot, "down", "ctrl+down")
+        assert order() == [before[1], before[0], *before[2:]]
+        assert screen.selected == 2
+        await keys(pilot, "ctrl+up", "ctrl+d")
+        assert order() == [before[0], before[0], *before[1:]]
+        assert status() != total  # a step more takes longer
+        await keys(pilot, "ctrl+x")
+        assert order() == before and status() == total
+        await keys(pilot, "tab", "tab", "tab", "9")  # the carry's work: 45 → 9, as you type
+        assert status() != total
+
+
+async def test_a_hand_written_file_is_kept_as_a_backup_after_asking(
+    make_app: Make, home: Path
+) -> None:
+    hand = "# my physio's plan\n" + (FIXTURES / "builder-made.toml").read_text()
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "physio.toml").write_text(hand)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_builtin(pilot, "physio")
+        assert "Written by hand" in shown(screen.query_one("#save-note"))  # type: ignore[arg-type]
+        await keys(pilot, "tab", "end", *typed(" again"), "ctrl+s")
+        assert isinstance(app.screen, Confirm)
+        assert "physio.toml.bak" in shown(app.screen.query_one(".dialog-detail"))  # type: ignore[arg-type]
+        await keys(pilot, "y")
+        await app.workers.wait_for_complete()
+    assert (home / "routines" / "physio.toml.bak").read_text() == hand
+    assert library.find_routine("physio").name == "Hips after work again"
+
+
+async def test_a_new_routine_never_takes_another_routines_id(make_app: Make, home: Path) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "hips.toml").write_text((FIXTURES / "builder-made.toml").read_text())
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n", *typed("Hips"))
+        screen = builder(app)
+        assert screen.routine_id == "hips-2"
+        await keys(pilot, "tab", "ctrl+u", "ctrl+k", *typed("hips"))
+        assert problems_shown(app) == {
+            "id": "⚠ another routine is called 'hips'; choose another id"
+        }
+
+
+async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_builtin(pilot, "desk")
+        await keys(pilot, "ctrl+t")
+        await app.workers.wait_for_complete()
+        await keys(pilot, "enter")  # no pain rating
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.workout.timeline.routine.name == "Desk reset (mine)"
+        await keys(pilot, "q", "y")
+        await app.workers.wait_for_complete()
+        await keys(pilot, "enter")  # the summary
+        assert isinstance(app.screen, BuilderScreen)
+        await keys(pilot, "escape", "escape")  # to the list, then out: nothing unsaved
+        assert isinstance(app.screen, PickerScreen)
+    assert [s.routine for s in HistoryStore().load().sessions] == ["my-desk-reset"]
+
+
+async def test_leaving_with_changes_and_deleting_a_routine_both_ask(
+    make_app: Make, home: Path
+) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "hips.toml").write_text((FIXTURES / "builder-made.toml").read_text())
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_builtin(pilot, "hips")
+        await keys(pilot, "tab", "x", "escape", "escape")
+        assert isinstance(app.screen, Confirm)
+        await keys(pilot, "y")
+        assert isinstance(app.screen, PickerScreen)
+        await keys(pilot, "ctrl+x")
+        assert isinstance(app.screen, Confirm)
+        await keys(pilot, "n")
+        assert (home / "routines" / "hips.toml").exists()
+        await keys(pilot, "ctrl+x", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not (home / "routines" / "hips.toml").exists()
+        assert app.screen.query_one("#routines", OptionList).option_count == 0  # filter: hips

@@ -120,7 +120,9 @@ class BuilderScreen(Screen[None]):
             with Vertical(id="builder-side"):
                 yield BuilderSteps(id="builder-steps")
                 yield Static(id="builder-status")
-            with VerticalScroll(id="builder-form"):
+            form = VerticalScroll(id="builder-form")
+            form.can_focus = False  # Tab goes from the list straight to the first field
+            with form:
                 yield self.form
                 yield StepEditor(id="step-editor")
         yield Footer(compact=True, show_command_palette=False)
@@ -130,11 +132,10 @@ class BuilderScreen(Screen[None]):
         self.query_one("#step-editor").display = False
         self._refresh()
         self.load_taken_ids()
-        focus = self.form.query("Input")
-        if not self.saved and focus:
-            focus.first().focus()
-        else:
+        if self.draft.steps:
             self.query_one(BuilderSteps).focus()
+        else:
+            self.form.query(Input).first().focus()  # a new routine: its name
 
     @work(thread=True, exclusive=True, group="taken")
     def load_taken_ids(self) -> None:
@@ -192,6 +193,8 @@ class BuilderScreen(Screen[None]):
     @on(Field.Edited)
     async def _edited(self, event: Field.Edited) -> None:
         place, value = event.place, event.value
+        if value == self._value_at(place):
+            return  # an input reporting the value it was given
         self.touched.add(place)
         if place == "id":
             self.opened.routine_id = value.strip()
@@ -202,10 +205,26 @@ class BuilderScreen(Screen[None]):
             setattr(self.draft, place, value)
         elif place in ROUTINE_NUMBERS:
             self.draft.values[place] = value
-        elif not await self._step_edited(place, value):
-            return
+        else:
+            await self._step_edited(place, value)
         self.dirty = True
         self._refresh()
+
+    def _value_at(self, place: str) -> str:
+        """What the draft holds for a field."""
+        if place == "id":
+            return self.routine_id
+        if place in ("name", "description", "tags"):
+            return str(getattr(self.draft, place))
+        match = _STEP_PLACE.fullmatch(place)
+        if match is None:
+            return self.draft.values.get(place, "")
+        step = self.draft.steps[int(match[1]) - 1]
+        if match[3]:
+            return str(getattr(step.phases[int(match[3]) - 1], match[4]))
+        if match[2] in ("kind", "sides"):
+            return str(getattr(step, match[2]))
+        return step.values.get(match[2], "")
 
     def _follow_name(self, name: str) -> None:
         """Propose the id from the name, until the person types an id of their own."""
@@ -216,27 +235,21 @@ class BuilderScreen(Screen[None]):
             if field.place == "id" and isinstance(field.editor, Input):
                 field.editor.value = self.routine_id
 
-    async def _step_edited(self, place: str, value: str) -> bool:
-        """Put an edit into the step it belongs to; False when nothing changed."""
+    async def _step_edited(self, place: str, value: str) -> None:
+        """Put an edit into the step it belongs to."""
         match = _STEP_PLACE.fullmatch(place)
-        if match is None:
-            return False
+        assert match is not None, place
         step = self.draft.steps[int(match[1]) - 1]
         key = match[2]
         if match[3]:
             setattr(step.phases[int(match[3]) - 1], match[4], value)
         elif key == "kind":
-            if step.kind == value:
-                return False
             step.kind = value  # type: ignore[assignment]
             await self._show_step(focus="#step-kind")
         elif key == "sides":
             step.sides = value
-        elif step.values.get(key, "") == value:
-            return False
         else:
             step.values[key] = value
-        return True
 
     @on(Button.Pressed, "#add-phase")
     async def _add_phase(self) -> None:

@@ -52,7 +52,7 @@ def option_for(entry: RoutineEntry) -> Option:
     label.append(entry.name, style="bold")
     label.append(f"  {clock(entry.timeline.estimated_seconds)}", style="dim")
     if entry.source == "user":
-        label.append("  yours", style="italic $accent")
+        label.append("  yours", style="italic")  # a Rich style: theme variables fail here
     return Option(label, id=entry.id)
 
 

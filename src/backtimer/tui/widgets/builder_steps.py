@@ -69,9 +69,9 @@ class BuilderSteps(OptionList):
 
 
 def _row(lead: str, name: str, note: str, bad: bool) -> Text:
-    row = Text(lead)
+    row = Text(lead, no_wrap=True, overflow="ellipsis")
     if bad:
-        row = Text("⚠ ", style="bold red")
+        row = Text("⚠ ", style="bold red", no_wrap=True, overflow="ellipsis")
     row.append(name, style="bold red" if bad else "")
     if note:
         row.append(f"  {note}", style="dim")

@@ -19,7 +19,6 @@ class Choice(Widget, can_focus=True):
     Choice {
         height: 1;
         width: 1fr;
-        padding: 0 1;
         background: $boost;
     }
     Choice:focus {
