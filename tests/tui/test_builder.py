@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -41,13 +42,13 @@ async def field(pilot: Pilot[None], text: str) -> None:
     await keys(pilot, *typed(text))
 
 
-def builder(app: BacktimerApp) -> BuilderScreen:
+def builder(app: App[None]) -> BuilderScreen:
     screen = app.screen
     assert isinstance(screen, BuilderScreen), f"on {type(screen).__name__}, not the builder"
     return screen
 
 
-def problems_shown(app: BacktimerApp) -> dict[str, str]:
+def problems_shown(app: App[None]) -> dict[str, str]:
     return {
         f.place: shown(f.query_one(".field-error"))
         for f in app.screen.query(Field)
@@ -104,10 +105,11 @@ async def test_a_routine_built_with_keys_saves_as_the_fixture(make_app: Make, ho
     assert saved == fixture
 
 
-async def open_builtin(pilot: Pilot[None], query: str) -> BuilderScreen:
+async def open_routine(pilot: Pilot[None], query: str) -> BuilderScreen:
+    """From the picker: filter to one routine and open it in the builder."""
     await routines_listed(pilot)
     await keys(pilot, *typed(query), "ctrl+e")
-    return builder(pilot.app)  # type: ignore[arg-type]
+    return builder(pilot.app)
 
 
 async def test_editing_a_builtin_saves_a_copy_and_leaves_the_builtin(
@@ -116,15 +118,14 @@ async def test_editing_a_builtin_saves_a_copy_and_leaves_the_builtin(
     builtin = (locations.builtin_routines() / "desk-reset.toml").read_text()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_builtin(pilot, "desk")
-        assert "the built-in stays" in shown(screen.query_one("#save-note"))  # type: ignore[arg-type]
+        screen = await open_routine(pilot, "desk")
+        assert "the built-in stays" in shown(screen.query_one("#save-note"))
         await keys(pilot, "down", "down", "tab", "tab")  # step 2, past its kind to its reps
         await keys(pilot, "ctrl+u", "ctrl+k", "1", "2", "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Saved as routines/my-desk-reset.toml" in [
-            shown(label)
-            for label in screen.query(".form-note")  # type: ignore[arg-type]
+            shown(label) for label in screen.query(".form-note")
         ]
     assert (locations.builtin_routines() / "desk-reset.toml").read_text() == builtin
     copy = library.find_routine("my-desk-reset")
@@ -140,34 +141,34 @@ async def test_an_invalid_value_is_shown_at_its_field_and_not_saved(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_builtin(pilot, "durab")
+        screen = await open_routine(pilot, "durab")
         await keys(pilot, "down", "down", "tab", "tab", "tab")  # the bridge: kind, reps, sets
         await keys(pilot, "tab", "minus", "5")  # hold
         assert problems_shown(app) == {"step[2].hold": "⚠ must be at least 1 second (got -5)"}
         await keys(pilot, "tab", "x")  # release
         assert problems_shown(app)["step[2].release"] == "⚠ must be a whole number (got 'x')"
-        assert "2 to fix" in shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+        assert "2 to fix" in shown(screen.query_one("#builder-status"))
         await keys(pilot, "ctrl+s")
         await app.workers.wait_for_complete()
         assert not (home / "routines").exists()
         await keys(pilot, "backspace", "3")
-        status = shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+        status = shown(screen.query_one("#builder-status"))
         assert "1 to fix" in status
         await keys(pilot, "shift+tab", "backspace", "5")
         assert problems_shown(app) == {}
-        assert "in all" in shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+        assert "in all" in shown(screen.query_one("#builder-status"))
 
 
 async def test_steps_reorder_duplicate_and_delete_and_the_time_follows(make_app: Make) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_builtin(pilot, "durab")
+        screen = await open_routine(pilot, "durab")
 
         def order() -> list[str]:
             return [step.exercise for step in screen.draft.steps]
 
         def status() -> str:
-            return shown(screen.query_one("#builder-status"))  # type: ignore[arg-type]
+            return shown(screen.query_one("#builder-status"))
 
         before = order()
         total = status()
@@ -191,11 +192,11 @@ async def test_a_hand_written_file_is_kept_as_a_backup_after_asking(
     (home / "routines" / "physio.toml").write_text(hand)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_builtin(pilot, "physio")
-        assert "Written by hand" in shown(screen.query_one("#save-note"))  # type: ignore[arg-type]
+        screen = await open_routine(pilot, "physio")
+        assert "Written by hand" in shown(screen.query_one("#save-note"))
         await keys(pilot, "tab", "end", *typed(" again"), "ctrl+s")
         assert isinstance(app.screen, Confirm)
-        assert "physio.toml.bak" in shown(app.screen.query_one(".dialog-detail"))  # type: ignore[arg-type]
+        assert "physio.toml.bak" in shown(app.screen.query_one(".dialog-detail"))
         await keys(pilot, "y")
         await app.workers.wait_for_complete()
     assert (home / "routines" / "physio.toml.bak").read_text() == hand
@@ -220,7 +221,7 @@ async def test_a_new_routine_never_takes_another_routines_id(make_app: Make, hom
 async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_builtin(pilot, "desk")
+        await open_routine(pilot, "desk")
         await keys(pilot, "ctrl+t")
         await app.workers.wait_for_complete()
         await keys(pilot, "enter")  # no pain rating
@@ -242,7 +243,7 @@ async def test_leaving_with_changes_and_deleting_a_routine_both_ask(
     (home / "routines" / "hips.toml").write_text((FIXTURES / "builder-made.toml").read_text())
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_builtin(pilot, "hips")
+        await open_routine(pilot, "hips")
         await keys(pilot, "tab", "x", "escape", "escape")
         assert isinstance(app.screen, Confirm)
         await keys(pilot, "y")
