@@ -161,7 +161,8 @@ class BuilderScreen(Screen[None]):
             field.show_problems(shown_here.at(field.place, places))
         if self.selected:
             step_place = f"step[{self.selected}]"
-            self.query_one(StepEditor).show_problems(shown_here.at(step_place, {step_place}))
+            step_problems = shown_here.at(step_place, places | {step_place})
+            self.query_one(StepEditor).show_problems(step_problems)
         steps = self.query_one(BuilderSteps)
         steps.show(self.draft, self.draft_moves(), problems, self.selected)
         self.query_one("#builder-status", Static).update(self._status(checked, problems))
