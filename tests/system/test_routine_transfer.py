@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from backtimer.storage import library
+from tests.conftest import FIXTURES
 from tests.system.test_cli import backtimer, write
 
 BUILTINS = [entry.id for entry in library.builtin_routines()]
@@ -25,6 +26,11 @@ def test_every_builtin_exports_imports_and_exports_the_same(
     again = backtimer("routines", "export", f"my-{routine_id}")
     assert again.stdout == exported.stdout
     assert backtimer("validate", str(mine)).returncode == 0
+
+
+def test_a_file_the_builder_writes_passes_validate() -> None:
+    result = backtimer("validate", str(FIXTURES / "builder-made.toml"))
+    assert result.returncode == 0, result.stdout
 
 
 def test_export_keeps_the_comments_of_a_file() -> None:

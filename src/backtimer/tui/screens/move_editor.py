@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from backtimer.domain.draft import MoveDraft, check_move, propose_id
-from backtimer.domain.exercise import KINDS, SIDES, SIDES_MEANING, Exercise
+from backtimer.domain.exercise import KINDS, Exercise
 from backtimer.domain.problems import Problem
 from backtimer.tui.widgets.choice import Choice
 from backtimer.tui.widgets.field import Field, text_field
@@ -38,7 +38,12 @@ class MoveEditor(ModalScreen[Exercise | None]):
         self.id_follows = True
 
     def compose(self) -> ComposeResult:
-        sides = [(side, f"{side}: {SIDES_MEANING[side]}") for side in SIDES]
+        sides = [
+            ("none", "no: both sides at once"),
+            ("each", "yes: one side, then the other"),
+            ("alternate-reps", "yes: sides in turn, rep by rep"),
+            ("alternate-sets", "yes: sides in turn, set by set"),
+        ]
         yield TooSmall()
         with VerticalScroll(classes="dialog", id="move-editor"):
             yield Label("A move of your own", classes="dialog-title")
@@ -48,7 +53,7 @@ class MoveEditor(ModalScreen[Exercise | None]):
             yield Field("Per side?", Choice(sides, "none"), "sides")
             yield text_field("Muscles", "muscles", "", "like core, glutes")
             yield text_field("Equipment", "equipment", "", "like mat; empty for nothing")
-            yield Field("Cues", TextArea(id="cues"), "cues")
+            yield Field("Cues", TextArea(id="cues", compact=True), "cues")
             yield Label(
                 "Cues: one a line. ← → change a choice. ctrl+s adds the move, Escape cancels.",
                 classes="dialog-hint",

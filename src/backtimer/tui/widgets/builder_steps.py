@@ -65,7 +65,10 @@ class BuilderSteps(OptionList):
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self.post_message(self.Highlighted(event.option_index))
+        # Only the latest: acting on a stale one would move the highlight back, and the
+        # screen's answer to that would move it forth again, for ever.
+        if event.option_index == self.highlighted:
+            self.post_message(self.Highlighted(event.option_index))
 
 
 def _row(lead: str, name: str, note: str, bad: bool) -> Text:

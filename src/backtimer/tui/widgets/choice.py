@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -56,9 +55,8 @@ class Choice(Widget, can_focus=True):
         self.choices = list(choices)
         self.set_reactive(Choice.value, value)
 
-    def render(self) -> Text:
-        label = dict(self.choices).get(self.value, self.value)
-        return Text.assemble(("‹ ", "dim"), label, (" ›", "dim"))
+    def render(self) -> str:
+        return f"‹ {dict(self.choices).get(self.value, self.value)} ›"
 
     def action_step(self, by: int) -> None:
         values = [value for value, _ in self.choices]

@@ -102,6 +102,7 @@ class _PhaseButtons(Horizontal):
     }
     _PhaseButtons Button {
         margin-right: 2;
+        min-width: 10;
     }
     """
 
