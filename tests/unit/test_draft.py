@@ -104,3 +104,19 @@ def test_a_move_of_ones_own_is_checked_before_it_is_added() -> None:
     assert "is a catalogue move" in check_move(clash, MOVES, set())[1][0].message
     (bad,) = check_move(MoveDraft(name="", id="x"), MOVES, set())[1]
     assert str(bad) == "name: must not be empty"
+
+
+def test_fields_are_read_and_written_by_their_place() -> None:
+    entry = library.find_routine("eight-contenders")
+    assert entry.routine is not None
+    typed = RoutineDraft.from_routine(entry.routine)
+    assert typed.value_at("name") == "Eight contenders"
+    assert typed.value_at("step[2].phases[1].seconds") == "3"
+    assert typed.value_at("step[4].sides") == ""  # the move's own
+    typed.set("step[2].phases[1].seconds", "4")
+    typed.set("lead_in", "7")
+    typed.set("step[1].kind", "self-paced")
+    routine = check(typed, MOVES).routine
+    assert routine is not None
+    assert (routine.step[1].phases or [])[0].seconds == 4
+    assert (routine.lead_in, routine.step[0].kind, routine.step[0].tempo) == (7, "self-paced", None)

@@ -43,6 +43,7 @@ STEP_NUMBERS = ("reps", "sets", "work", "hold", "release", "tempo", "rest", "res
 ROUTINE_NUMBERS = ("lead_in", "rest_between_steps", "rest_between_sets", "side_switch")
 
 _WHOLE_NUMBER = re.compile(r"^[+-]?\d+$")
+_STEP_PLACE = re.compile(r"step\[(\d+)\]\.(\w+)(?:\[(\d+)\]\.(\w+))?")
 
 
 def number(text: str) -> int | str:
@@ -156,6 +157,37 @@ class RoutineDraft:
             steps=[StepDraft.from_step(step) for step in routine.step],
             exercises=list(routine.exercise),
         )
+
+    def value_at(self, place: str) -> str:
+        """A field's text, by place: ``name``, ``step[2].hold``, ``step[1].phases[2].cue``."""
+        holder, key = self._field(place)
+        if isinstance(holder, dict):
+            return str(holder.get(key, ""))
+        return str(getattr(holder, key))
+
+    def set(self, place: str, value: str) -> None:
+        """Put typed text into the field at ``place``."""
+        holder, key = self._field(place)
+        if isinstance(holder, dict):
+            holder[key] = value
+        else:
+            setattr(holder, key, value)
+
+    def _field(self, place: str) -> tuple[object, str]:
+        """What holds the field at ``place`` (an object or a dict of values), and its key."""
+        if place in ("name", "description", "tags"):
+            return self, place
+        if place in ROUTINE_NUMBERS:
+            return self.values, place
+        match = _STEP_PLACE.fullmatch(place)
+        if match is None:
+            raise KeyError(place)
+        step = self.steps[int(match[1]) - 1]
+        if match[3]:
+            return step.phases[int(match[3]) - 1], match[4]
+        if match[2] in ("kind", "sides"):
+            return step, match[2]
+        return step.values, match[2]
 
     def data(self) -> tuple[dict[str, object], list[Problem]]:
         """The routine's tables, and the problems found before validation."""

@@ -10,7 +10,7 @@ first and keeps the old file beside the new one (``.toml.bak``).
 from __future__ import annotations
 
 import asyncio
-import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from textual import on, work
@@ -24,7 +24,6 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from backtimer.domain.describe import duration
 from backtimer.domain.draft import (
-    ROUTINE_NUMBERS,
     Checked,
     PhaseDraft,
     StepDraft,
@@ -50,8 +49,6 @@ from backtimer.tui.widgets.field import Field
 from backtimer.tui.widgets.routine_form import RoutineForm
 from backtimer.tui.widgets.step_editor import StepEditor
 from backtimer.tui.widgets.too_small import TooSmall
-
-_STEP_PLACE = re.compile(r"step\[(\d+)\]\.(\w+)(?:\[(\d+)\]\.(\w+))?")
 
 
 class BuilderScreen(Screen[None]):
@@ -81,10 +78,14 @@ class BuilderScreen(Screen[None]):
     selected: var[int] = var(0)
     """0 for the routine's own settings, n for step n."""
 
-    def __init__(self, entry: RoutineEntry | None = None) -> None:
+    def __init__(self, entry: RoutineEntry | None = None, taken: Collection[str] = ()) -> None:
+        """Args:
+        entry: the routine to edit (a built-in one as a copy); None for a new one.
+        taken: the ids of every routine there is, which a new one may not take.
+        """
         super().__init__()
         self.catalogue = library.exercises()
-        self.taken: set[str] = {e.id for e in library.builtin_routines()}
+        self.taken = set(taken) - ({entry.id} if entry and entry.source == "user" else set())
         self.opened = open_for_building(entry, self.taken)
         self.draft = self.opened.draft
         self.proposed_id = self.opened.routine_id
@@ -131,21 +132,10 @@ class BuilderScreen(Screen[None]):
         self.sub_title = "Routine builder"
         self.query_one("#step-editor").display = False
         self._refresh()
-        self.load_taken_ids()
         if self.draft.steps:
             self.query_one(BuilderSteps).focus()
         else:
             self.form.query(Input).first().focus()  # a new routine: its name
-
-    @work(thread=True, exclusive=True, group="taken")
-    def load_taken_ids(self) -> None:
-        """The ids of every routine there is, so a new one never takes one of them."""
-        taken = {entry.id for entry in library.all_routines()}
-        self.app.call_from_thread(self._taken_loaded, taken)
-
-    def _taken_loaded(self, taken: set[str]) -> None:
-        self.taken = taken - ({self.routine_id} if self.saved else set())
-        self._refresh()
 
     # ------------------------------------------------------------ checking
 
@@ -194,38 +184,21 @@ class BuilderScreen(Screen[None]):
     @on(Field.Edited)
     async def _edited(self, event: Field.Edited) -> None:
         place, value = event.place, event.value
-        if value == self._value_at(place):
-            return  # an input reporting the value it was given
-        self.touched.add(place)
         if place == "id":
+            if value.strip() == self.routine_id:
+                return
             self.opened.routine_id = value.strip()
-        elif place == "name":
-            self.draft.name = value
-            self._follow_name(value)
-        elif place in ("description", "tags"):
-            setattr(self.draft, place, value)
-        elif place in ROUTINE_NUMBERS:
-            self.draft.values[place] = value
         else:
-            await self._step_edited(place, value)
+            if value == self.draft.value_at(place):
+                return  # an input reporting the value it was given
+            self.draft.set(place, value)
+            if place == "name":
+                self._follow_name(value)
+            elif place.endswith(".kind"):
+                await self._show_step(focus="#step-kind")
+        self.touched.add(place)
         self.dirty = True
         self._refresh()
-
-    def _value_at(self, place: str) -> str:
-        """What the draft holds for a field."""
-        if place == "id":
-            return self.routine_id
-        if place in ("name", "description", "tags"):
-            return str(getattr(self.draft, place))
-        match = _STEP_PLACE.fullmatch(place)
-        if match is None:
-            return self.draft.values.get(place, "")
-        step = self.draft.steps[int(match[1]) - 1]
-        if match[3]:
-            return str(getattr(step.phases[int(match[3]) - 1], match[4]))
-        if match[2] in ("kind", "sides"):
-            return str(getattr(step, match[2]))
-        return step.values.get(match[2], "")
 
     def _follow_name(self, name: str) -> None:
         """Propose the id from the name, until the person types an id of their own."""
@@ -235,22 +208,6 @@ class BuilderScreen(Screen[None]):
         for field in self.form.query(Field):
             if field.place == "id" and isinstance(field.editor, Input):
                 field.editor.value = self.routine_id
-
-    async def _step_edited(self, place: str, value: str) -> None:
-        """Put an edit into the step it belongs to."""
-        match = _STEP_PLACE.fullmatch(place)
-        assert match is not None, place
-        step = self.draft.steps[int(match[1]) - 1]
-        key = match[2]
-        if match[3]:
-            setattr(step.phases[int(match[3]) - 1], match[4], value)
-        elif key == "kind":
-            step.kind = value  # type: ignore[assignment]
-            await self._show_step(focus="#step-kind")
-        elif key == "sides":
-            step.sides = value
-        else:
-            step.values[key] = value
 
     @on(Button.Pressed, "#add-phase")
     async def _add_phase(self) -> None:

@@ -166,7 +166,7 @@ class PickerScreen(Screen[None]):
             self.post_message(self.Start(entry))
 
     def action_new(self) -> None:
-        self.app.push_screen(BuilderScreen(), self._built)
+        self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
 
     def action_edit(self) -> None:
         entry = self.selected()
@@ -174,7 +174,10 @@ class PickerScreen(Screen[None]):
             what = "No routine is highlighted" if entry is None else f"{entry.path} does not load"
             self.notify(f"{what}; nothing to edit.", severity="warning")
             return
-        self.app.push_screen(BuilderScreen(entry), self._built)
+        self.app.push_screen(BuilderScreen(entry, self._ids()), self._built)
+
+    def _ids(self) -> set[str]:
+        return {entry.id for entry in self.entries}
 
     def _built(self, _: None) -> None:
         self.load_routines()  # the builder may have saved a routine
