@@ -35,11 +35,10 @@ def typed(text: str) -> list[str]:
 
 
 async def field(pilot: Pilot[None], text: str) -> None:
-    """Tab to the next field and replace what it holds with ``text``."""
+    """Tab to the next field and replace what it holds (selected on focus) with ``text``."""
     await keys(pilot, "tab")
-    if isinstance(pilot.app.focused, Input):
-        await keys(pilot, "ctrl+u", "ctrl+k")
-    await keys(pilot, *typed(text))
+    assert isinstance(pilot.app.focused, Input)
+    await keys(pilot, *(typed(text) or ["backspace"]))
 
 
 def builder(app: App[None]) -> BuilderScreen:
@@ -60,7 +59,7 @@ async def build_the_fixture(pilot: Pilot[None]) -> None:
     """Hips after work: phased cat-cow, a piriformis hold, and a dead bug of one's own."""
     await keys(pilot, "ctrl+n", *typed("Hips after work"))
     await keys(pilot, "tab")  # the id follows the name
-    await field(pilot, "Loosen up after a day at the desk.")
+    await field(pilot, "After the desk.")
     await field(pilot, "evening, hips")
     await field(pilot, "10")
     await field(pilot, "20")
@@ -71,7 +70,7 @@ async def build_the_fixture(pilot: Pilot[None]) -> None:
     await field(pilot, "4")
     await field(pilot, "Sink down")
     await field(pilot, "4")
-    await keys(pilot, "ctrl+n", *typed("piriformis stretch"), "enter")
+    await keys(pilot, "ctrl+n", *typed("pirif stretch"), "enter")
     await field(pilot, "")  # reps: one hold a side
     await keys(pilot, "tab")  # sets
     await field(pilot, "30")  # hold
@@ -82,7 +81,7 @@ async def build_the_fixture(pilot: Pilot[None]) -> None:
     await field(pilot, "core")
     await field(pilot, "mat")
     await keys(pilot, "tab", *typed("Back flat on the mat"), "enter")
-    await keys(pilot, *typed("Reach the opposite arm and leg away"), "ctrl+s")
+    await keys(pilot, *typed("Opposite arm and leg away"), "ctrl+s")
     await field(pilot, "8")  # reps
     await field(pilot, "2")  # sets
     await keys(pilot, "tab")  # sides
