@@ -174,7 +174,7 @@ class BuilderScreen(Screen[None]):
             count = len(problems)
             lines.append(f"[b $error]⚠ {count} to fix[/] before saving")
         elif checked.routine is None or self.id_problems:
-            lines.append("[$warning]not saved[/]: fill in the routine's name")
+            lines.append("[$warning]not saved[/]: ctrl+s shows what is missing")
         else:
             lines[0] += " · " + ("saved" if self.saved and not self.dirty else "not saved")
         return "\n".join(line for line in lines if line)
@@ -299,8 +299,10 @@ class BuilderScreen(Screen[None]):
         await self._select(at + 1, focus="#step-kind")
 
     async def action_duplicate(self) -> None:
-        if self.selected:
-            await self._insert(self.draft.steps[self.selected - 1].copy())
+        if not self.selected:
+            self.notify("Choose a step in the list to duplicate it.", severity="warning")
+            return
+        await self._insert(self.draft.steps[self.selected - 1].copy())
 
     async def action_delete_step(self) -> None:
         if not self.selected:
