@@ -55,7 +55,7 @@ async def routines_listed(pilot: Pilot[None]) -> None:
 async def start_routine(pilot: Pilot[None], query: str, pain: str = "enter") -> None:
     """From the picker: filter to one routine, start it, answer the pain question."""
     await routines_listed(pilot)
-    await pilot.press(*query)  # letters go to the filter
+    await pilot.press("slash", *query)  # / first: some letters (g, p, t) are keys
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press(pain)

@@ -120,6 +120,28 @@ async def picker_today(pilot: Pilot[None], clock: FakeClock) -> None:
     await settled(pilot)
 
 
+async def builder_empty(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press("ctrl+n")
+    await settled(pilot)
+
+
+async def builder_steps(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press(*"contenders", "ctrl+e")
+    await settled(pilot)
+    await pilot.press("down", "down", "down")  # the pelvic tilt, in four timed phases
+    await settled(pilot)
+
+
+async def builder_invalid(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press(*"durab", "ctrl+e")
+    await settled(pilot)
+    await pilot.press("down", "down", "tab", "tab", "tab", "tab", "minus", "5")  # the hold
+    await settled(pilot)
+
+
 SCENES: dict[str, Scene] = {
     "picker": picker,
     "hold": hold,
@@ -132,4 +154,7 @@ SCENES: dict[str, Scene] = {
     "programs": programs,
     "program_progress": program_progress,
     "picker_today": picker_today,
+    "builder_empty": builder_empty,
+    "builder_steps": builder_steps,
+    "builder_invalid": builder_invalid,
 }

@@ -25,6 +25,18 @@ def _routines(args: argparse.Namespace) -> int:
     return routines.list_routines(args)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from backtimer.cli import routines
+
+    return routines.export(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from backtimer.cli import routines
+
+    return routines.import_routine(args)
+
+
 def _exercises(args: argparse.Namespace) -> int:
     from backtimer.cli import routines
 
@@ -103,6 +115,23 @@ def build_parser() -> argparse.ArgumentParser:
     routines = commands.add_parser("routines", help="list the built-in and your own routines")
     routines.add_argument("--json", action="store_true", help="print JSON")
     routines.set_defaults(handler=_routines)
+    routine_files = routines.add_subparsers(title="commands", metavar="COMMAND")
+    export = routine_files.add_parser(
+        "export", help="print a routine's file, built-in ones too (to share or to edit)"
+    )
+    export.add_argument("routine", metavar="ID", help="a routine id (see backtimer routines)")
+    export.set_defaults(handler=_export)
+    import_ = routine_files.add_parser(
+        "import",
+        help="check a routine file and copy it into your routines",
+        description="Check a routine file and copy it into your routines; its id is the file"
+        " name without .toml. Exit 1 when it is invalid or the id is taken, 2 when it is missing.",
+    )
+    import_.add_argument("file", metavar="FILE", help="the routine file")
+    import_.add_argument(
+        "--force", action="store_true", help="replace your routine with the same id"
+    )
+    import_.set_defaults(handler=_import)
 
     exercises = commands.add_parser("exercises", help="list the catalogue of moves")
     exercises.add_argument("--json", action="store_true", help="print JSON")

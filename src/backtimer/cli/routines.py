@@ -1,4 +1,5 @@
-"""The routine and catalogue commands: ``routines``, ``exercises``, ``show``, ``validate``."""
+"""The routine and catalogue commands: ``routines`` (and its ``export`` and ``import``),
+``exercises``, ``show``, ``validate``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Any
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.domain.describe import clock, describe_step, duration
 from backtimer.domain.timeline import resolve
-from backtimer.storage import library
+from backtimer.storage import library, routine_files
+from backtimer.storage.files import StorageError
 
 
 def _table(rows: list[list[str]]) -> str:
@@ -168,3 +170,48 @@ def _validate_programme(name: str, path: Path) -> bool:
         return False
     print(f"{name}: ok (programme {entry.name}, {entry.program.weeks} weeks)")
     return True
+
+
+def export(args: argparse.Namespace) -> int:
+    """Print a routine file's text exactly as it is, comments and all."""
+    try:
+        entry = library.find_routine(args.routine)
+    except library.RoutineNotFound as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if entry.routine is None:
+        for line in entry.problem_lines():
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    sys.stdout.write(entry.text)
+    return EXIT_OK
+
+
+def import_routine(args: argparse.Namespace) -> int:
+    """Check a routine file and copy it, unchanged, into the user's routines."""
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"{args.file}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    entry = library.read_routine(path)
+    if entry.routine is None:
+        for problem in entry.problems:
+            print(f"{args.file}: {problem}")
+        return EXIT_INVALID
+    try:
+        saved = routine_files.save_routine(entry.id, entry.text, force=args.force)
+    except routine_files.RoutineExists as exc:
+        print(
+            f"backtimer: {args.file}: {exc}; use --force to replace it,"
+            " or rename the file to import it as another routine",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    except routine_files.SaveRefused as exc:
+        print(f"backtimer: {args.file}: {exc}; rename the file", file=sys.stderr)
+        return EXIT_INVALID
+    except StorageError as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{args.file}: imported as '{entry.id}' ({entry.name}) in {saved}")
+    return EXIT_OK

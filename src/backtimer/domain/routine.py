@@ -223,6 +223,20 @@ def parse_routine(text: str, catalogue: Mapping[str, Exercise], source: str) -> 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProblemsError(source, [Problem("", f"not valid TOML: {exc}")]) from None
+    return validate_routine(data, catalogue, source)
+
+
+def validate_routine(
+    data: Mapping[str, object], catalogue: Mapping[str, Exercise], source: str
+) -> Routine:
+    """Check a routine given as the tables and values of a file (what TOML parses to).
+
+    The routine builder checks what is being built with this, so its messages
+    are word for word those of `backtimer validate`.
+
+    Raises:
+        ProblemsError: listing everything wrong with it.
+    """
     try:
         routine = Routine.model_validate(data)
     except ValidationError as exc:

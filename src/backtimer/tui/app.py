@@ -11,6 +11,7 @@ from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
@@ -77,6 +78,9 @@ class BacktimerApp(App[None]):
         self.start_routine(message.entry)
 
     def on_guide_screen_start(self, message: GuideScreen.Start) -> None:
+        self.start_routine(message.entry)
+
+    def on_builder_screen_start(self, message: BuilderScreen.Start) -> None:
         self.start_routine(message.entry)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:

@@ -16,8 +16,11 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
-from backtimer.storage import library, programs
+from backtimer.storage import library, programs, routine_files
+from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.screens.builder import BuilderScreen
+from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.routine_preview import RoutinePreview
@@ -75,6 +78,10 @@ class PickerScreen(Screen[None]):
         Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
         Binding("t", "app.today", "Today", tooltip="Start today's programme session"),
         Binding("p", "app.programs", "Programmes", tooltip="Multi-week programmes"),
+        # ctrl keys, so they work from the filter too; they win over its own ctrl keys.
+        Binding("ctrl+n", "new", "New", priority=True, tooltip="Build a new routine"),
+        Binding("ctrl+e", "edit", "Edit", priority=True, tooltip="Edit (a built-in: as your copy)"),
+        Binding("ctrl+x", "delete", "Delete", priority=True, tooltip="Delete your routine"),
         # "?" goes into the filter while it has the focus; F1 shows the keys there too.
         Binding("f1", "app.help", "Keys", key_display="F1", show=False),
     ]
@@ -209,3 +216,41 @@ class PickerScreen(Screen[None]):
             )
         else:
             self.post_message(self.Start(entry))
+
+    def action_new(self) -> None:
+        self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
+
+    def action_edit(self) -> None:
+        entry = self.selected()
+        if entry is None or not entry.ok:
+            what = "No routine is highlighted" if entry is None else f"{entry.path} does not load"
+            self.notify(f"{what}; nothing to edit.", severity="warning")
+            return
+        self.app.push_screen(BuilderScreen(entry, self._ids()), self._built)
+
+    def _ids(self) -> set[str]:
+        return {entry.id for entry in self.entries}
+
+    def _built(self, _: None) -> None:
+        self.load_routines()  # the builder may have saved a routine
+
+    def action_delete(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.source != "user":
+            self.notify("Only your own routines can be deleted.", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete_routine(entry.id)
+
+        detail = f"{entry.path} will be removed. Your history of it stays."
+        self.app.push_screen(Confirm(f"Delete {entry.name}?", detail, "Delete", "Keep"), answered)
+
+    @work(thread=True, group="routines")
+    def delete_routine(self, routine_id: str) -> None:
+        try:
+            routine_files.delete_routine(routine_id)
+        except StorageError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+        self.app.call_from_thread(self.load_routines)

@@ -1,0 +1,124 @@
+"""Writing the user's routine files: saving what the builder made, importing, deleting.
+
+Reading them is `library`'s job. Every write goes through `write_atomic`, under
+a lock on ``routines/.lock``, and checks first what is on disk, so a routine is
+never replaced without the caller saying so: not another routine with the same
+id, and not a file that changed since the builder opened it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from backtimer.domain.exercise import ID_PATTERN
+from backtimer.storage import locations
+from backtimer.storage.files import StorageError, locked, write_atomic
+from backtimer.storage.library import builtin_routines
+
+
+class SaveRefused(ValueError):
+    """Saving would replace or misname a routine; the message says which."""
+
+
+class RoutineExists(SaveRefused):
+    """Another routine has this id already."""
+
+
+def routine_path(routine_id: str) -> Path:
+    """Where the user's routine with this id lives."""
+    return locations.routines_dir() / f"{routine_id}.toml"
+
+
+def backup_path(routine_id: str) -> Path:
+    """Where the file as the person wrote it is kept when the builder rewrites it."""
+    return locations.routines_dir() / f"{routine_id}.toml.bak"
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the data directory when inside it."""
+    try:
+        return str(path.relative_to(locations.data_dir()))
+    except ValueError:
+        return str(path)
+
+
+def check_id(routine_id: str) -> None:
+    """Refuse an id that cannot be a user routine's file name.
+
+    Raises:
+        SaveRefused: the id is malformed or belongs to a built-in routine.
+    """
+    if not re.match(ID_PATTERN, routine_id):
+        raise SaveRefused(
+            f"'{routine_id}' cannot be a routine id: it takes lowercase letters, digits and"
+            " hyphens, like my-evening"
+        )
+    if routine_id in {entry.id for entry in builtin_routines()}:
+        raise SaveRefused(f"'{routine_id}' is the id of a built-in routine")
+
+
+def save_routine(
+    routine_id: str,
+    text: str,
+    *,
+    replacing: str | None = None,
+    force: bool = False,
+    backup: bool = False,
+) -> Path:
+    """Write a user routine file atomically, and return its path.
+
+    Args:
+        routine_id: the routine's id, which is its file name.
+        text: the file's new text.
+        replacing: the text the file had when it was opened for editing; the
+            file is replaced only while it still has that text.
+        force: replace whatever file has this id.
+        backup: keep the file as it was in `backup_path` before replacing it.
+
+    Raises:
+        RoutineExists: another routine has the id (and neither replacing nor force was given).
+        SaveRefused: the id cannot be used, or the file changed since it was opened.
+        StorageError: the file could not be written; nothing was changed.
+    """
+    check_id(routine_id)
+    path = routine_path(routine_id)
+    with locked(locations.routines_dir() / ".lock"):
+        current = _read(path)
+        if current is not None and not force:
+            if replacing is None:
+                raise RoutineExists(f"{shown(path)} exists already")
+            if current != replacing:
+                raise SaveRefused(
+                    f"{shown(path)} was changed by something else since the builder opened it;"
+                    " nothing was saved. Open it again to see the change."
+                )
+        if backup and current is not None:
+            write_atomic(backup_path(routine_id), current)
+        write_atomic(path, text)
+    return path
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageError(f"could not read {path}: {exc.strerror or exc}") from exc
+
+
+def delete_routine(routine_id: str) -> None:
+    """Remove a user routine's file.
+
+    Raises:
+        StorageError: it could not be removed.
+    """
+    path = routine_path(routine_id)
+    with locked(locations.routines_dir() / ".lock"):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StorageError(f"could not delete {path}: {exc.strerror or exc}") from exc

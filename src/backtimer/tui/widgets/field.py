@@ -1,0 +1,98 @@
+"""A labelled editor (an input or a choice) with the problems found in what it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from backtimer.tui.widgets.choice import Choice
+
+
+class Field(Vertical):
+    """Reports each change as `Field.Edited` with its place (``step[2].hold``)."""
+
+    DEFAULT_CSS = """
+    Field {
+        height: auto;
+    }
+    Field > Horizontal {
+        height: auto;
+    }
+    Field .field-label {
+        width: 16;
+        color: $text-muted;
+    }
+    Field Input, Field TextArea {
+        width: 1fr;
+    }
+    Field TextArea {
+        height: 4;
+    }
+    Field .field-error {
+        display: none;
+        color: $error;
+        padding-left: 16;
+    }
+    Field.-invalid .field-error {
+        display: block;
+    }
+    Field.-invalid .field-label {
+        color: $error;
+        text-style: bold;
+    }
+    """
+
+    @dataclass
+    class Edited(Message):
+        """What the field holds changed."""
+
+        field: Field
+        place: str
+        value: str
+
+        @property
+        def control(self) -> Field:
+            return self.field
+
+    def __init__(self, label: str, editor: Widget, place: str) -> None:
+        super().__init__(classes="field")
+        self.label = label
+        self.editor = editor
+        self.place = place
+        self.problems: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Label(self.label, classes="field-label")
+            yield self.editor
+        yield Static(classes="field-error")
+
+    def show_problems(self, messages: list[str]) -> None:
+        """Show what is wrong here (nothing when the list is empty)."""
+        if messages == self.problems:
+            return  # redrawing every field at every key press would slow typing down
+        self.problems = messages
+        self.set_class(bool(messages), "-invalid")
+        self.query_one(".field-error", Static).update(
+            "\n".join(f"⚠ {escape(message)}" for message in messages)
+        )
+
+    @on(Input.Changed)
+    @on(Choice.Changed)
+    @on(TextArea.Changed)
+    def _edited(self, event: Input.Changed | Choice.Changed | TextArea.Changed) -> None:
+        event.stop()
+        value = event.text_area.text if isinstance(event, TextArea.Changed) else event.value
+        self.post_message(self.Edited(self, self.place, value))
+
+
+def text_field(label: str, place: str, value: str, placeholder: str = "") -> Field:
+    """A field with a one-line input."""
+    return Field(label, Input(value, placeholder=placeholder, compact=True), place)
