@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from backtimer.domain.history import Session, StepRecord
-from backtimer.storage import locations
+from backtimer.storage import library, locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore, _dump
 from backtimer.tui.app import BacktimerApp
@@ -222,3 +222,17 @@ async def test_a_users_own_routine_is_listed_as_theirs(make_app: Make, home: Pat
         await pilot.press(*"mine")
         options = app.screen.query_one("#routines", OptionList)
         assert str(options.get_option_at_index(0).prompt).startswith("Mine  0:10  yours")
+
+
+async def test_the_guides_routine_can_be_saved_as_ones_own(make_app: Make, home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("g", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+s")  # again: a second copy, never over the first
+        await app.workers.wait_for_complete()
+    saved = {entry.id: entry for entry in library.user_routines(set())}
+    assert set(saved) == {"guide-low-back-ache", "guide-low-back-ache-2"}
+    routine = saved["guide-low-back-ache"].routine
+    assert routine is not None and routine.step[0].exercise == "ql-massage"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from rich.markup import escape
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,8 +19,11 @@ from textual.widgets.option_list import Option
 from backtimer.domain.catalogue import Area
 from backtimer.domain.describe import describe_step, duration
 from backtimer.domain.guide import guide_routine, moves_for, muscles_for
+from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import library
+from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
+from backtimer.storage.routine_files import SaveRefused, save_routine
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -63,6 +67,7 @@ class GuideScreen(Screen[None]):
 
     AUTO_FOCUS = "#areas"
     BINDINGS = [
+        Binding("ctrl+s", "save", "Save", tooltip="Save the routine as one of yours"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -106,6 +111,27 @@ class GuideScreen(Screen[None]):
         entry = self.entry()
         if self.area is not None and entry is not None:
             self.query_one("#advice", Static).update(advice(self.area, entry))
+
+    def action_save(self) -> None:
+        entry = self.entry()
+        if entry is not None and entry.routine is not None:
+            self.save(entry.id, routine_toml(entry.routine))
+
+    @work(exclusive=True, group="save")
+    async def save(self, routine_id: str, text: str) -> None:
+        """Save under the guide's id, or the next free one (guide-ql-2, ...)."""
+        taken = {e.id for e in await asyncio.to_thread(library.all_routines)}
+        free = next(
+            candidate
+            for candidate in [routine_id, *(f"{routine_id}-{n}" for n in range(2, 100))]
+            if candidate not in taken
+        )
+        try:
+            path = await asyncio.to_thread(save_routine, free, text)
+        except (SaveRefused, StorageError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"Saved as '{free}' ({path}); it is in the picker now.", timeout=8)
 
     @on(OptionList.OptionSelected, "#areas")
     def action_start(self) -> None:
