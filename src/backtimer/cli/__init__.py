@@ -49,6 +49,18 @@ def _history(args: argparse.Namespace) -> int:
     return history.list_history(args)
 
 
+def _history_import(args: argparse.Namespace) -> int:
+    from backtimer.cli import history
+
+    return history.import_history(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from backtimer.cli import history
+
+    return history.show_stats(args)
+
+
 def _tui(args: argparse.Namespace) -> int:
     from backtimer.cli import screens
 
@@ -105,6 +117,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
     history.set_defaults(handler=_history)
+    history_commands = history.add_subparsers(title="commands", metavar="COMMAND")
+    restore = history_commands.add_parser(
+        "import",
+        help="restore sessions from a `history --json` export",
+        description="Add the sessions of a `backtimer history --json` export that are not in"
+        " the history yet. Exit 1 when the file is not such an export, 2 when it is missing.",
+    )
+    restore.add_argument("file", metavar="FILE", help="a file written by `history --json`")
+    restore.set_defaults(handler=_history_import)
+
+    stats = commands.add_parser(
+        "stats", help="the streak, this week against the goal, and the totals"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(handler=_stats)
     return parser
 
 
