@@ -12,9 +12,11 @@ from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.help import HelpScreen, keys_of
+from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.resume import resume_question
+from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
@@ -108,6 +110,12 @@ class BacktimerApp(App[None]):
         bindings = [b for b in screen.BINDINGS if isinstance(b, Binding)]
         title = screen.sub_title or screen.title or "backtimer"
         self.push_screen(HelpScreen(title, keys_of(bindings)))
+
+    def action_history(self) -> None:
+        self.push_screen(HistoryScreen(self.services))
+
+    def action_settings(self) -> None:
+        self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
         """Quit from anywhere; a workout under way is saved as stopped first."""

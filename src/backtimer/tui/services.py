@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from backtimer.domain.engine import Clock
 from backtimer.domain.settings import Settings
@@ -28,6 +28,8 @@ class Services:
     now: Callable[[], datetime] = _utc_now
     store: HistoryStore = field(default_factory=HistoryStore)
     settings: Settings = field(default_factory=Settings)
+    tz: tzinfo | None = None
+    """The time zone of dates shown and of the statistics' calendar; None: this computer's."""
     problems: list[str] = field(default_factory=list)
     """Problems met while loading, to show once the app is up."""
 

@@ -70,6 +70,11 @@ class PickerScreen(Screen[None]):
         Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
         # "?" would go into the filter here; F1 shows the keys instead.
         Binding("f1", "app.help", "Keys", key_display="F1"),
+        # h and s also work once the list has the focus (Tab); F2 and F3 work while typing.
+        Binding(
+            "f2,h", "app.history", "History", key_display="F2", tooltip="Past sessions and streak"
+        ),
+        Binding("f3,s", "app.settings", "Settings", key_display="F3", tooltip="Goal, cues, theme"),
     ]
 
     entries: var[list[RoutineEntry]] = var(list)

@@ -1,0 +1,334 @@
+"""The history pane: every session and its detail, the statistics, the charts.
+
+The screen owns the sessions (digests, newest first) and the statistics; the
+widgets show them. Reading, deleting and putting back run in threads, and the
+table is filled a chunk at a time between frames, so even 10,000 sessions
+never hold up the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from backtimer.domain.describe import clock, duration
+from backtimer.domain.digest import SessionDigest
+from backtimer.domain.history import Session
+from backtimer.domain.stats import Statistics, statistics
+from backtimer.storage.files import StorageError
+from backtimer.storage.library import exercises
+from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.services import Services
+from backtimer.tui.widgets.bar_chart import BarChart
+from backtimer.tui.widgets.session_detail import SessionDetail, long_date, pain_text
+from backtimer.tui.widgets.stats_summary import StatsSummary
+from backtimer.tui.widgets.too_small import TooSmall
+
+CHUNK = 500
+"""Rows added to the table between two frames."""
+
+EMPTY = (
+    "No sessions yet.\n\nPress Escape, pick a routine and press Enter: every workout,"
+    " finished or stopped, appears here."
+)
+
+WIDE = 100
+"""Terminal columns from which the routine column is wider (the detail is beside the table)."""
+
+STATUS_STYLES = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
+
+
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def week_label(monday: date) -> str:
+    return f"{monday.day} {monday:%b}"
+
+
+class HistoryScreen(Screen[None]):
+    """Past sessions; opened from the picker."""
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", key_display="esc", tooltip="Back to the routines"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted session"),
+        Binding("u", "undo", "Undo delete", tooltip="Put back the session deleted last"),
+        Binding("p", "show('progress')", "Progress", tooltip="Charts, and totals per move"),
+        Binding("s", "show('sessions')", "Sessions", tooltip="Every session, and its detail"),
+    ]
+
+    stats: var[Statistics | None] = var(None)
+    selected: var[SessionDigest | None] = var(None)
+    """The highlighted session."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.sessions: list[SessionDigest] = []
+        """Newest first; replaced, never changed in place (threads read it)."""
+        self._by_id: dict[str, SessionDigest] = {}
+        self._deleted: list[Session] = []
+        """Deleted while the pane is open, the last one last: u puts them back."""
+        self._names = {move_id: move.name for move_id, move in exercises().items()}
+        self._routine_width = 14
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        yield StatsSummary(id="stats").data_bind(stats=HistoryScreen.stats)
+        with TabbedContent(id="history-tabs"):
+            with TabPane("Sessions", id="sessions"):
+                with Horizontal(id="sessions-row"):
+                    yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
+                    yield SessionDetail(
+                        self._names, self.services.tz, id="session-detail"
+                    ).data_bind(session=HistoryScreen.selected)
+                yield Static(EMPTY, id="no-sessions")
+            with TabPane("Progress", id="progress"), VerticalScroll(id="progress-scroll"):
+                with Horizontal(id="charts"):
+                    with Vertical(classes="chart"):
+                        yield Label("Minutes a week", classes="chart-title")
+                        yield BarChart(id="minutes-chart")
+                    with Vertical(classes="chart"):
+                        yield Label(
+                            "Pain: [$warning]■[/] before [$success]■[/] after",
+                            classes="chart-title",
+                        )
+                        yield BarChart(id="pain-chart")
+                yield Label("Every move, all time", classes="chart-title")
+                yield DataTable(id="move-table", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        sessions = self.query_one("#session-table", DataTable)
+        # No padding, a space before each cell instead: the five columns then fit in 60 cells.
+        sessions.cell_padding = 0
+        self._routine_width = 18 if self.app.size.width >= WIDE else 14
+        columns = [("Date", 16), ("Routine", self._routine_width), ("Time", 5), ("Status", 11)]
+        for label, width in columns:
+            sessions.add_column(f" {label}", width=width + 1, key=label.lower())
+        sessions.add_column(" Pain", key="pain")
+        sessions.loading = True
+        moves = self.query_one("#move-table", DataTable)
+        for label in ("Move", "Sessions", "Reps", "Time"):
+            moves.add_column(label, key=label.lower())
+        pain = self.query_one("#pain-chart", BarChart)
+        pain.maximum = 10
+        pain.bar_width = 1
+        self.query_one("#no-sessions").display = False
+        self.load()
+
+    # ------------------------------------------------------------ reading
+
+    def _statistics(self, sessions: list[SessionDigest]) -> Statistics:
+        tz = self.services.tz
+        today = self.services.now().astimezone(tz).date()
+        return statistics(sessions, today, tz, self.services.settings.weekly_goal)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, focus: str | None = None) -> None:
+        """Read every session's digest and work out the statistics, off the UI thread."""
+        result = self.services.store.load_digests()
+        sessions = result.sessions[::-1]
+        stats = self._statistics(sessions)
+        if get_current_worker().is_cancelled:
+            return  # a newer load is under way
+        self.app.call_from_thread(self._loaded, sessions, stats, result.problems, focus)
+
+    def _loaded(
+        self,
+        sessions: list[SessionDigest],
+        stats: Statistics,
+        problems: list[str],
+        focus: str | None,
+    ) -> None:
+        self.sessions = sessions
+        self._by_id = {session.id: session for session in sessions}
+        self.stats = stats
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=10)
+        self.fill(focus)
+
+    def _row(self, session: SessionDigest) -> tuple[str | Text, ...]:
+        started = session.started_at.astimezone(self.services.tz)
+        return (
+            f" {started:%Y-%m-%d %H:%M}",
+            f" {shorten(session.routine_name, self._routine_width)}",
+            f" {clock(session.active_seconds)}",
+            Text(f" {session.status}", style=STATUS_STYLES[session.status]),
+            f" {pain_text(session.pain_before, session.pain_after)}",
+        )
+
+    async def _next_frame(self) -> None:
+        shown = asyncio.Event()
+        self.call_after_refresh(shown.set)
+        await shown.wait()
+
+    @work(exclusive=True, group="fill")
+    async def fill(self, focus: str | None = None) -> None:
+        """Show the sessions in the table, a chunk per frame, newest first."""
+        table = self.query_one("#session-table", DataTable)
+        table.clear()
+        sessions = self.sessions
+        table.display = bool(sessions)
+        self.query_one("#no-sessions").display = not sessions
+        target = next((n for n, s in enumerate(sessions) if s.id == focus), 0)
+        for start in range(0, len(sessions), CHUNK):
+            for session in sessions[start : start + CHUNK]:
+                table.add_row(*self._row(session), key=session.id)
+            if start <= target < start + CHUNK:
+                table.move_cursor(row=target)
+                self._follow_cursor()
+            if start == 0:
+                table.loading = False
+            await self._next_frame()
+        table.loading = False
+        self._follow_cursor()
+
+    def watch_stats(self, stats: Statistics | None) -> None:
+        if stats is None:
+            return
+        labels = tuple(week_label(week.start) for week in stats.weeks)
+        minutes = self.query_one("#minutes-chart", BarChart)
+        minutes.series = (tuple(week.minutes for week in stats.weeks),)
+        minutes.labels = labels
+        pain = self.query_one("#pain-chart", BarChart)
+        pain.series = (
+            tuple(week.before for week in stats.pain),
+            tuple(week.after for week in stats.pain),
+        )
+        pain.labels = labels
+        moves = self.query_one("#move-table", DataTable)
+        moves.clear()
+        for total in stats.moves:
+            name = self._names.get(total.exercise, total.exercise)
+            moves.add_row(name, total.sessions, total.reps, duration(total.seconds))
+
+    # ------------------------------------------------------------ the highlighted session
+
+    @on(DataTable.RowHighlighted, "#session-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.selected = self._by_id.get(str(event.row_key.value))
+
+    def _follow_cursor(self) -> None:
+        table = self.query_one("#session-table", DataTable)
+        if table.row_count == 0:
+            self.selected = None
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        self.selected = self._by_id.get(str(row_key.value))
+
+    def watch_selected(self) -> None:
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------ deleting and undoing
+
+    def action_delete(self) -> None:
+        session = self.selected
+        if session is None:
+            return
+        started = session.started_at.astimezone(self.services.tz)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete(session.id)
+
+        question = Confirm(
+            "Delete this session?",
+            f"{session.routine_name}, {long_date(started)}. It leaves the statistics too;"
+            " u puts it back while the history is open.",
+            yes="Delete",
+            no="Keep",
+        )
+        self.app.push_screen(question, answered)
+
+    @work(thread=True, group="change")
+    def delete(self, session_id: str) -> None:
+        try:
+            removed = self.services.store.delete(session_id)
+        except StorageError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        remaining = [s for s in self.sessions if s.id != session_id]
+        self.app.call_from_thread(self._removed, removed, remaining, self._statistics(remaining))
+
+    def _removed(
+        self, removed: Session | None, remaining: list[SessionDigest], stats: Statistics
+    ) -> None:
+        if removed is None:
+            self.notify("That session was no longer in the history.", severity="warning")
+            self.load()
+            return
+        self._deleted.append(removed)
+        self.sessions = remaining
+        self._by_id.pop(removed.id, None)
+        table = self.query_one("#session-table", DataTable)
+        table.remove_row(removed.id)
+        table.display = bool(remaining)
+        self.query_one("#no-sessions").display = not remaining
+        self.stats = stats
+        self._follow_cursor()
+        self.refresh_bindings()
+        started = removed.started_at.astimezone(self.services.tz)
+        self.notify(
+            f"Deleted {removed.routine_name} of {long_date(started)}. Press u to undo.",
+            timeout=8,
+        )
+
+    def action_undo(self) -> None:
+        if self._deleted:
+            self.restore(self._deleted.pop())
+            self.refresh_bindings()
+
+    @work(thread=True, group="change")
+    def restore(self, session: Session) -> None:
+        try:
+            problems = self.services.store.record(session)
+        except StorageError as exc:
+            self.app.call_from_thread(self._restore_failed, session, str(exc))
+            return
+        for problem in problems:
+            self.app.call_from_thread(self.notify, problem, severity="warning", timeout=10)
+        self.app.call_from_thread(self.notify, f"Put back {session.routine_name}.")
+        self.app.call_from_thread(self.load, session.id)
+
+    def _restore_failed(self, session: Session, problem: str) -> None:
+        self._deleted.append(session)
+        self.refresh_bindings()
+        self.notify(f"{problem}. Press u to try again.", severity="error", timeout=10)
+
+    # ------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("show", "delete") and not self.is_mounted:
+            return False
+        if action == "show":
+            return parameters[0] != self.query_one(TabbedContent).active
+        if action == "delete":
+            return self.selected is not None and self.query_one(TabbedContent).active == "sessions"
+        if action == "undo":
+            return bool(self._deleted)
+        return True
+
+    def action_show(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        table = "#session-table" if tab == "sessions" else "#move-table"
+        self.query_one(table, DataTable).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self.dismiss()
