@@ -35,7 +35,16 @@ def test_the_domain_never_touches_the_ui_or_storage_code() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["routines", "--json"], ["exercises"], ["show", "desk-reset"], ["--version"]],
+    [
+        ["routines", "--json"],
+        ["exercises"],
+        ["show", "desk-reset"],
+        ["--version"],
+        ["history"],
+        ["history", "--json"],
+        ["history", "import", "missing.json"],
+        ["stats", "--json"],
+    ],
 )
 def test_data_commands_never_import_textual(argv: list[str]) -> None:
     code = (
