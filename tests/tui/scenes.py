@@ -11,7 +11,8 @@ from collections.abc import Awaitable, Callable
 from textual.pilot import Pilot
 
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, routines_listed, start_routine
+from tests.tui.helpers import advance, open_history, routines_listed, start_routine
+from tests.tui.histories import a_few_weeks, ten_years
 
 Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
 
@@ -64,6 +65,33 @@ async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("question_mark")
 
 
+async def history_empty(pilot: Pilot[None], clock: FakeClock) -> None:
+    await open_history(pilot)
+
+
+async def history(pilot: Pilot[None], clock: FakeClock) -> None:
+    a_few_weeks()
+    await open_history(pilot)
+    await pilot.press("down", "down", "down", "down", "down", "down")  # the one stopped early
+
+
+async def history_progress(pilot: Pilot[None], clock: FakeClock) -> None:
+    a_few_weeks()
+    await open_history(pilot)
+    await pilot.press("p")
+
+
+async def history_10k(pilot: Pilot[None], clock: FakeClock) -> None:
+    ten_years()
+    await open_history(pilot)
+
+
+async def settings(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press("f3")
+    await settled(pilot)
+
+
 SCENES: dict[str, Scene] = {
     "picker": picker,
     "hold": hold,
@@ -72,4 +100,9 @@ SCENES: dict[str, Scene] = {
     "self_paced": self_paced,
     "summary": summary,
     "keys": keys,
+    "history_empty": history_empty,
+    "history": history,
+    "history_progress": history_progress,
+    "history_10k": history_10k,
+    "settings": settings,
 }

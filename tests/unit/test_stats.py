@@ -43,7 +43,7 @@ def session(
             routine_name="Desk reset",
             started_at=started,
             ended_at=started + timedelta(minutes=minutes),
-            status=status,  # type: ignore[arg-type]
+            status=status,
             active_seconds=minutes * 60,
             paused_seconds=0,
             pain_before=before,

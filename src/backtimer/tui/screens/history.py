@@ -38,8 +38,8 @@ CHUNK = 500
 """Rows added to the table between two frames."""
 
 EMPTY = (
-    "No sessions yet.\n\nPress Escape, pick a routine and press Enter: every workout,"
-    " finished or stopped, appears here."
+    "Press Escape, pick a routine and press Enter to start it. Every workout, finished"
+    " or stopped, is listed here."
 )
 
 WIDE = 100
@@ -70,6 +70,8 @@ class HistoryScreen(Screen[None]):
     stats: var[Statistics | None] = var(None)
     selected: var[SessionDigest | None] = var(None)
     """The highlighted session."""
+    filled: var[bool] = var(False)
+    """The table shows every session read."""
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -106,7 +108,7 @@ class HistoryScreen(Screen[None]):
                         )
                         yield BarChart(id="pain-chart")
                 yield Label("Every move, all time", classes="chart-title")
-                yield DataTable(id="move-table", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="move-table", show_cursor=False, zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -114,7 +116,7 @@ class HistoryScreen(Screen[None]):
         sessions = self.query_one("#session-table", DataTable)
         # No padding, a space before each cell instead: the five columns then fit in 60 cells.
         sessions.cell_padding = 0
-        self._routine_width = 18 if self.app.size.width >= WIDE else 14
+        self._routine_width = 18 if self.app.size.width >= WIDE else 15
         columns = [("Date", 16), ("Routine", self._routine_width), ("Time", 5), ("Status", 11)]
         for label, width in columns:
             sessions.add_column(f" {label}", width=width + 1, key=label.lower())
@@ -178,10 +180,11 @@ class HistoryScreen(Screen[None]):
     @work(exclusive=True, group="fill")
     async def fill(self, focus: str | None = None) -> None:
         """Show the sessions in the table, a chunk per frame, newest first."""
+        self.filled = False
         table = self.query_one("#session-table", DataTable)
         table.clear()
         sessions = self.sessions
-        table.display = bool(sessions)
+        self.query_one("#sessions-row").display = bool(sessions)
         self.query_one("#no-sessions").display = not sessions
         target = next((n for n, s in enumerate(sessions) if s.id == focus), 0)
         for start in range(0, len(sessions), CHUNK):
@@ -192,9 +195,12 @@ class HistoryScreen(Screen[None]):
                 self._follow_cursor()
             if start == 0:
                 table.loading = False
+                if self.query_one(TabbedContent).active == "sessions":
+                    table.focus()  # it could not take the focus while loading
             await self._next_frame()
         table.loading = False
         self._follow_cursor()
+        self.filled = True
 
     def watch_stats(self, stats: Statistics | None) -> None:
         if stats is None:
@@ -275,7 +281,7 @@ class HistoryScreen(Screen[None]):
         self._by_id.pop(removed.id, None)
         table = self.query_one("#session-table", DataTable)
         table.remove_row(removed.id)
-        table.display = bool(remaining)
+        self.query_one("#sessions-row").display = bool(remaining)
         self.query_one("#no-sessions").display = not remaining
         self.stats = stats
         self._follow_cursor()

@@ -26,9 +26,9 @@ from backtimer.tui.services import Services
 from backtimer.tui.widgets.too_small import TooSmall
 
 SWITCHES = {
-    "sound": "Ring the bell at each change",
-    "flash": "Flash the screen at each change",
-    "voice": "Speak the cues (needs a speech program)",
+    "sound": "Bell at each change",
+    "flash": "Screen flash at each change",
+    "voice": "Spoken cues [dim](needs a speech program)[/]",
 }
 
 
@@ -50,7 +50,7 @@ class SettingsScreen(Screen[None]):
         yield TooSmall()
         with VerticalScroll(id="settings"):
             with Horizontal(classes="setting"):
-                yield Label("Weekly goal", classes="setting-label")
+                yield Label("Weekly goal [dim](sessions, 1 to 21)[/]", classes="setting-label")
                 yield Input(
                     str(settings.weekly_goal),
                     type="integer",
@@ -58,23 +58,24 @@ class SettingsScreen(Screen[None]):
                     id="weekly_goal",
                     classes="setting-number",
                 )
-                yield Label("sessions a week, 1 to 21", classes="setting-hint")
             for name, label in SWITCHES.items():
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
                     yield Switch(getattr(settings, name), id=name)
             with Horizontal(classes="setting"):
-                yield Label("Get-ready seconds", classes="setting-label")
+                yield Label(
+                    "Get-ready seconds [dim](0 to 120; empty: each routine's own)[/]",
+                    classes="setting-label",
+                )
                 yield Input(
                     "" if settings.lead_in is None else str(settings.lead_in),
                     type="integer",
                     validators=[Integer(minimum=0, maximum=120)],
                     valid_empty=True,
-                    placeholder="routine's",
+                    placeholder="routine",
                     id="lead_in",
                     classes="setting-number",
                 )
-                yield Label("0 to 120; empty: each routine's own", classes="setting-hint")
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
                 themes = sorted(self.app.available_themes)

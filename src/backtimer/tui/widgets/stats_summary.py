@@ -60,8 +60,8 @@ def summary_text(stats: Statistics | None) -> str:
         return "Reading the history…"
     if stats.sessions_total == 0:
         return (
-            "[b]No sessions yet.[/] Every workout you finish or stop appears here,"
-            " with your streak and how your back felt."
+            "[b]No sessions yet.[/] Your streak, this week against your goal of"
+            f" {stats.weekly_goal} and how your back felt will show here."
         )
     return "\n".join([streak_line(stats), week_line(stats), total_line(stats)])
 
