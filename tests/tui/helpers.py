@@ -64,12 +64,12 @@ async def start_routine(pilot: Pilot[None], query: str, pain: str = "enter") -> 
 
 
 async def history_shown(pilot: Pilot[None]) -> HistoryScreen:
-    """Wait until the history pane has read the sessions and put them all in its table."""
+    """Wait until the history pane shows the sessions and statistics it read."""
     for _ in range(2000):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen = pilot.app.screen
-        if isinstance(screen, HistoryScreen) and screen.filled:
+        if isinstance(screen, HistoryScreen) and screen.ready:
             return screen
     raise AssertionError(f"the history never appeared (on {type(pilot.app.screen).__name__})")
 

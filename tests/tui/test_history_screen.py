@@ -13,6 +13,7 @@ from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.widgets.bar_chart import BarChart
+from backtimer.tui.widgets.session_list import SessionList
 from tests.tui.conftest import START
 from tests.tui.helpers import history_shown, open_history, routines_listed, text
 from tests.tui.histories import a_few_weeks, ten_years
@@ -21,8 +22,12 @@ Make = Callable[..., BacktimerApp]
 
 
 def rows(app: BacktimerApp) -> list[list[str]]:
-    table = app.screen.query_one("#session-table", DataTable)
-    return [[str(cell).strip() for cell in table.get_row_at(n)] for n in range(table.row_count)]
+    """Each line of the session list, cut into its columns."""
+    listed = app.screen.query_one(SessionList)
+    return [
+        [cell.strip() for cell in listed.cells(listed.sessions[n])]
+        for n in range(len(listed.sessions))
+    ]
 
 
 def detail(app: BacktimerApp) -> str:
@@ -71,6 +76,8 @@ async def test_sessions_newest_first_with_the_streak_and_each_ones_detail(make_a
         assert listed[0] == ["2026-11-24 06:30", "Back durability", "5:24", "completed", "3 → 1"]
         assert listed[1][3:] == ["interrupted", "– → –"]
         assert [row[0][:10] for row in listed] == sorted((r[0][:10] for r in listed), reverse=True)
+        shown = app.screen.query_one(SessionList).render_line(1).text  # the first line drawn
+        assert " ".join(shown.split()) == "2026-11-24 06:30 Back durability 5:24 completed 3 → 1"
         assert "Tue 24 Nov 2026, 06:30–06:35" in detail(app)
         assert "Pain: 3 → 1" in detail(app) and "Note: easier today" in detail(app)
         assert "✓ 1. Suitcase carry: 2 of 2 sets, 1 min 30 s" in detail(app)

@@ -87,7 +87,8 @@ def test_a_damaged_or_old_cache_is_rebuilt(store: HistoryStore) -> None:
     september = digest_cache.cache_path(locations.archive_dir() / "2026-09.toml")
     data = json.loads(september.read_text())
     september.write_text(json.dumps(data | {"version": 0, "sessions": []}))
-    assert store.load_digests().sessions == [digest(s) for s in sessions]
+    fresh = HistoryStore(lambda: NOW)  # a new process: nothing kept in memory
+    assert fresh.load_digests().sessions == [digest(s) for s in sessions]
     assert json.loads(current.read_text())["version"] == digest_cache.VERSION
 
 

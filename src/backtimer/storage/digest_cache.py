@@ -3,7 +3,9 @@
 Parsing TOML is slow (about 2 s for 10,000 sessions), so each history file's
 digests are kept in ``cache/history/<file>.json`` beside a key made of the
 file's size, modification time and inode. A load parses only the files whose
-key changed (in practice this month's), and reads the rest from the cache.
+key changed (in practice this month's), and reads the rest from the cache;
+within one process, digests already read are kept in memory (a ``Memo``) and
+only the keys are checked again.
 
 The cache is never authoritative: the TOML files are. A cache file that is
 missing, stale, unreadable or of another version is ignored and rebuilt, and
@@ -100,20 +102,30 @@ def _cached(source: Path, key: list[int]) -> list[SessionDigest] | None:
         return None  # missing or damaged: rebuilt from the TOML file
 
 
-def digests_of(source: Path, parse: Parse) -> list[SessionDigest]:
-    """The digests of one history file, from the cache when it is up to date.
+Memo = dict[Path, tuple[list[int], list[SessionDigest]]]
+"""Digests already read by this process, with the key of the file they came from."""
+
+
+def digests_of(source: Path, parse: Parse, memo: Memo) -> list[SessionDigest]:
+    """The digests of one history file: kept from the last read, cached, or parsed.
 
     Raises:
         FileNotFoundError: the file is gone.
         Whatever ``parse`` raises for a file that cannot be read (nothing is cached then).
     """
-    cached = _cached(source, _key(source.stat()))
+    key = _key(source.stat())
+    kept = memo.get(source)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    cached = _cached(source, key)
     if cached is not None:
+        memo[source] = (key, cached)
         return cached
     with source.open("rb") as handle:
         key = _key(os.fstat(handle.fileno()))  # the key of exactly the bytes read
         raw = handle.read()
     digests = [digest(session) for session in parse(raw, str(source))]
+    memo[source] = (key, digests)
     payload = {"version": VERSION, "key": key, "sessions": [_row(d) for d in digests]}
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
         write_atomic(cache_path(source), json.dumps(payload, separators=(",", ":")))

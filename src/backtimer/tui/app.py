@@ -47,6 +47,7 @@ class BacktimerApp(App[None]):
         for problem in self.services.problems:
             self.notify(problem, severity="warning", timeout=10)
         self.recover_sessions()
+        self.call_after_refresh(self.read_history)
         if self._start is not None:
             self.start_routine(self._start)
 
@@ -58,6 +59,14 @@ class BacktimerApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
         if recovered and self._start is None:
             self.call_from_thread(self._offer_resume, max(recovered, key=lambda s: s.ended_at))
+
+    @work(thread=True, group="history")
+    def read_history(self) -> None:
+        """Read the history ahead, after the first frame: the history pane then opens at once.
+
+        The store keeps what it read and later only checks that the files are unchanged.
+        """
+        self.services.store.load_digests()
 
     def _offer_resume(self, session: Session) -> None:
         entry = next((e for e in library.all_routines() if e.id == session.routine), None)

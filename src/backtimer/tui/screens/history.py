@@ -1,17 +1,14 @@
 """The history pane: every session and its detail, the statistics, the charts.
 
 The screen owns the sessions (digests, newest first) and the statistics; the
-widgets show them. Reading, deleting and putting back run in threads, and the
-table is filled a chunk at a time between frames, so even 10,000 sessions
-never hold up the screen.
+widgets show them. Reading, deleting and putting back run in threads; the
+list draws only the lines on screen, so 10,000 sessions show at once.
 """
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from backtimer.domain.describe import clock, duration
+from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session
 from backtimer.domain.stats import Statistics, statistics
@@ -30,12 +27,10 @@ from backtimer.storage.library import exercises
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.services import Services
 from backtimer.tui.widgets.bar_chart import BarChart
-from backtimer.tui.widgets.session_detail import SessionDetail, long_date, pain_text
+from backtimer.tui.widgets.session_detail import SessionDetail, long_date
+from backtimer.tui.widgets.session_list import SessionList
 from backtimer.tui.widgets.stats_summary import StatsSummary
 from backtimer.tui.widgets.too_small import TooSmall
-
-CHUNK = 500
-"""Rows added to the table between two frames."""
 
 EMPTY = (
     "Press Escape, pick a routine and press Enter to start it. Every workout, finished"
@@ -43,13 +38,7 @@ EMPTY = (
 )
 
 WIDE = 100
-"""Terminal columns from which the routine column is wider (the detail is beside the table)."""
-
-STATUS_STYLES = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
-
-
-def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+"""Terminal columns from which the detail is beside the list, not under it."""
 
 
 def week_label(monday: date) -> str:
@@ -70,8 +59,8 @@ class HistoryScreen(Screen[None]):
     stats: var[Statistics | None] = var(None)
     selected: var[SessionDigest | None] = var(None)
     """The highlighted session."""
-    filled: var[bool] = var(False)
-    """The table shows every session read."""
+    ready: var[bool] = var(False)
+    """The sessions and the statistics read are shown."""
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -91,7 +80,7 @@ class HistoryScreen(Screen[None]):
         with TabbedContent(id="history-tabs"):
             with TabPane("Sessions", id="sessions"):
                 with Horizontal(id="sessions-row"):
-                    yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
+                    yield SessionList(self.services.tz, id="session-list")
                     yield SessionDetail(
                         self._names, self.services.tz, id="session-detail"
                     ).data_bind(session=HistoryScreen.selected)
@@ -113,15 +102,9 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "History"
-        sessions = self.query_one("#session-table", DataTable)
-        # No padding, a space before each cell instead: the five columns then fit in 60 cells.
-        sessions.cell_padding = 0
-        self._routine_width = 18 if self.app.size.width >= WIDE else 15
-        columns = [("Date", 16), ("Routine", self._routine_width), ("Time", 5), ("Status", 11)]
-        for label, width in columns:
-            sessions.add_column(f" {label}", width=width + 1, key=label.lower())
-        sessions.add_column(" Pain", key="pain")
-        sessions.loading = True
+        sessions = self.query_one(SessionList)
+        sessions.routine_width = 17 if self.app.size.width >= WIDE else 15
+        sessions.loading = False
         moves = self.query_one("#move-table", DataTable)
         for label in ("Move", "Sessions", "Reps", "Time"):
             moves.add_column(label, key=label.lower())
@@ -138,8 +121,13 @@ class HistoryScreen(Screen[None]):
         today = self.services.now().astimezone(tz).date()
         return statistics(sessions, today, tz, self.services.settings.weekly_goal)
 
-    @work(thread=True, exclusive=True, group="load")
     def load(self, focus: str | None = None) -> None:
+        """Read the history again; then highlight the session ``focus`` if it is there."""
+        self.ready = False
+        self._read(focus)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _read(self, focus: str | None) -> None:
         """Read every session's digest and work out the statistics, off the UI thread."""
         result = self.services.store.load_digests()
         sessions = result.sessions[::-1]
@@ -160,47 +148,18 @@ class HistoryScreen(Screen[None]):
         self.stats = stats
         for problem in problems:
             self.notify(problem, severity="warning", timeout=10)
-        self.fill(focus)
+        sessions_list = self.query_one(SessionList)
+        position = next((n for n, s in enumerate(sessions) if s.id == focus), 0)
+        self._show(sessions, position)
+        sessions_list.loading = False
+        if self.query_one(TabbedContent).active == "sessions":
+            sessions_list.focus()  # it could not take the focus while loading
+        self.ready = True
 
-    def _row(self, session: SessionDigest) -> tuple[str | Text, ...]:
-        started = session.started_at.astimezone(self.services.tz)
-        return (
-            f" {started:%Y-%m-%d %H:%M}",
-            f" {shorten(session.routine_name, self._routine_width)}",
-            f" {clock(session.active_seconds)}",
-            Text(f" {session.status}", style=STATUS_STYLES[session.status]),
-            f" {pain_text(session.pain_before, session.pain_after)}",
-        )
-
-    async def _next_frame(self) -> None:
-        shown = asyncio.Event()
-        self.call_after_refresh(shown.set)
-        await shown.wait()
-
-    @work(exclusive=True, group="fill")
-    async def fill(self, focus: str | None = None) -> None:
-        """Show the sessions in the table, a chunk per frame, newest first."""
-        self.filled = False
-        table = self.query_one("#session-table", DataTable)
-        table.clear()
-        sessions = self.sessions
+    def _show(self, sessions: list[SessionDigest], position: int) -> None:
         self.query_one("#sessions-row").display = bool(sessions)
         self.query_one("#no-sessions").display = not sessions
-        target = next((n for n, s in enumerate(sessions) if s.id == focus), 0)
-        for start in range(0, len(sessions), CHUNK):
-            for session in sessions[start : start + CHUNK]:
-                table.add_row(*self._row(session), key=session.id)
-            if start <= target < start + CHUNK:
-                table.move_cursor(row=target)
-                self._follow_cursor()
-            if start == 0:
-                table.loading = False
-                if self.query_one(TabbedContent).active == "sessions":
-                    table.focus()  # it could not take the focus while loading
-            await self._next_frame()
-        table.loading = False
-        self._follow_cursor()
-        self.filled = True
+        self.query_one(SessionList).show(sessions, position)
 
     def watch_stats(self, stats: Statistics | None) -> None:
         if stats is None:
@@ -223,17 +182,9 @@ class HistoryScreen(Screen[None]):
 
     # ------------------------------------------------------------ the highlighted session
 
-    @on(DataTable.RowHighlighted, "#session-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.selected = self._by_id.get(str(event.row_key.value))
-
-    def _follow_cursor(self) -> None:
-        table = self.query_one("#session-table", DataTable)
-        if table.row_count == 0:
-            self.selected = None
-            return
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        self.selected = self._by_id.get(str(row_key.value))
+    @on(SessionList.Highlighted)
+    def _highlighted(self, event: SessionList.Highlighted) -> None:
+        self.selected = event.session
 
     def watch_selected(self) -> None:
         self.refresh_bindings()
@@ -279,12 +230,8 @@ class HistoryScreen(Screen[None]):
         self._deleted.append(removed)
         self.sessions = remaining
         self._by_id.pop(removed.id, None)
-        table = self.query_one("#session-table", DataTable)
-        table.remove_row(removed.id)
-        self.query_one("#sessions-row").display = bool(remaining)
-        self.query_one("#no-sessions").display = not remaining
         self.stats = stats
-        self._follow_cursor()
+        self._show(remaining, self.query_one(SessionList).cursor)
         self.refresh_bindings()
         started = removed.started_at.astimezone(self.services.tz)
         self.notify(
@@ -329,8 +276,10 @@ class HistoryScreen(Screen[None]):
 
     def action_show(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        table = "#session-table" if tab == "sessions" else "#move-table"
-        self.query_one(table, DataTable).focus()
+        if tab == "sessions":
+            self.query_one(SessionList).focus()
+        else:
+            self.query_one("#progress-scroll").focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
