@@ -11,6 +11,7 @@ a fresh process so memory figures do not mix:
   same process (only the files' keys checked), medians of 5;
 - reading every full session the old way (``HistoryStore.load``), for comparison;
 - the peak memory (ru_maxrss) of a process that reads and computes the statistics;
+- the memory the sessions hold (tracemalloc) as digests and as full records;
 - in the app (headless, 100 x 30): the picker's first frame; the history pane
   from F2 until its statistics and sessions are shown, F2 pressed 1.5 s after
   the routines are listed ("pane") and at once ("pane at once"); the app's
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -122,7 +124,19 @@ def measure_store() -> None:
     record = timed(record_one, repeat=5)
     peak = maxrss_mib()
     full = timed(HistoryStore(lambda: NOW).load)
-    print(f"{record} {first} {next_start} {again} {full} {peak}")
+    digests_mib = held_mib(lambda: HistoryStore(lambda: NOW).load_digests().sessions)
+    sessions_mib = held_mib(lambda: HistoryStore(lambda: NOW).load().sessions)
+    print(f"{record} {first} {next_start} {again} {full} {peak} {digests_mib} {sessions_mib}")
+
+
+def held_mib(make: Callable[[], object]) -> float:
+    """MiB still allocated (tracemalloc) while what ``make`` returns is kept."""
+    tracemalloc.start()
+    kept = make()
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del kept
+    return held / 2**20
 
 
 def measure_app(wait: float) -> None:
@@ -179,12 +193,13 @@ def main() -> None:
                 env=os.environ | {"BACKTIMER_HOME": home},
                 check=True,
             )
-            record, first, next_start, again, full, peak = child("store", home)
+            record, first, next_start, again, full, peak, digests, sessions = child("store", home)
             first_frame, ready, app_peak = child("app", home, "1.5")
             _, at_once, _ = child("app", home, "0")
         store_rows.append(
             f"| {count:,} | {record * 1000:.1f} ms | {first:.2f} s | {next_start * 1000:.0f} ms"
-            f" | {again * 1000:.0f} ms | {full:.2f} s | {peak:.0f} MiB |"
+            f" | {again * 1000:.0f} ms | {full:.2f} s | {peak:.0f} MiB"
+            f" | {digests:.1f} MiB | {sessions:.1f} MiB |"
         )
         app_rows.append(
             f"| {count:,} | {first_frame:.2f} s | {ready:.2f} s | {at_once:.2f} s"
@@ -192,9 +207,9 @@ def main() -> None:
         )
     print(
         "| sessions | record one more | read + statistics, first time | at a next start"
-        " | again in the app | old full load | peak memory |"
+        " | again in the app | old full load | peak memory | held: digests | held: full records |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(store_rows))
     print()
     print("| sessions | picker's first frame | history pane (F2) | F2 at once | app peak memory |")
