@@ -67,7 +67,7 @@ async def test_sessions_newest_first_with_the_streak_and_each_ones_detail(make_a
     async with app.run_test(size=(100, 30)) as pilot:
         await open_history(pilot)
         assert text(app, "#stats").splitlines() == [
-            "Streak: 3 days in a row · weekly goal not met last week",
+            "Streak: 3 days in a row · 1 more session this week to meet your goal",
             "This week: 2 of 3 sessions · 10 min",
             "In all: 12 sessions · 57 min",
         ]

@@ -168,6 +168,12 @@ def test_sessions_stopped_early_count_when_a_step_was_done_in_full() -> None:
     assert stats.minutes_this_week == 5.5  # and its time counts
 
 
+def test_a_session_skipped_through_does_not_count_though_the_timer_completed_it() -> None:
+    skipped = session(at(date(2026, 11, 24)), status="completed", steps_done=0, minutes=0.2)
+    stats = statistics([skipped], date(2026, 11, 24), UTC, 1)
+    assert (stats.streak_days, stats.sessions_this_week, stats.sessions_total) == (0, 0, 1)
+
+
 def test_sessions_with_no_pain_rating_leave_the_pain_averages_alone() -> None:
     monday = date(2026, 11, 16)
     history = [

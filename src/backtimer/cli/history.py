@@ -156,13 +156,21 @@ def show_stats(args: argparse.Namespace) -> int:
         json.dump(stats.as_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    days = "none" if not stats.streak_days else f"{stats.streak_days} days in a row"
-    print(f"Streak:    {days}; weekly goal met {stats.streak_weeks} weeks running")
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+    days = f"{plural(stats.streak_days, 'day')} in a row" if stats.streak_days else "none"
+    if stats.streak_weeks:
+        weeks = f"weekly goal met {plural(stats.streak_weeks, 'week')} running"
+    else:
+        left = stats.weekly_goal - stats.sessions_this_week
+        weeks = f"{plural(left, 'more session')} this week to meet the goal"
+    print(f"Streak:    {days}; {weeks}")
     print(
         f"This week: {stats.sessions_this_week} of {stats.weekly_goal} sessions,"
         f" {duration(round(stats.minutes_this_week) * 60)}"
     )
-    print(
-        f"In all:    {stats.sessions_total} sessions, {duration(round(stats.minutes_total) * 60)}"
-    )
+    total = duration(round(stats.minutes_total) * 60)
+    print(f"In all:    {plural(stats.sessions_total, 'session')}, {total}")
     return EXIT_OK

@@ -59,8 +59,11 @@ class StepDigest(NamedTuple):
 
     @property
     def worked(self) -> bool:
-        """Some of the step was done."""
-        return bool(self.seconds_done or self.reps_done)
+        """Some of the step was done: a rep, or a second of work.
+
+        A step skipped at once still records a fraction of a second.
+        """
+        return self.reps_done > 0 or self.seconds_done >= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +100,12 @@ class SessionDigest:
     def counts(self) -> bool:
         """Whether the session counts toward streaks and the weekly goal.
 
-        It does when it was completed, or when at least one step was done in
-        full before it was stopped or cut short: what counts is the work done,
-        not how the session ended.
+        It does when at least one step was done in full: what counts is the
+        work done, not how the session ended. A session stopped after its
+        first step counts; one skipped through from start to end (which the
+        timer calls completed) does not.
         """
-        return self.status == "completed" or any(step.complete for step in self.steps)
+        return any(step.complete for step in self.steps)
 
 
 def _step(record: StepRecord) -> StepDigest:

@@ -6,10 +6,9 @@ the day (and the week) on which it started where they live. The caller gives
 
 The rules, also stated in the README:
 
-- A session **counts** toward streaks and the weekly goal when it was
-  completed, or when at least one step was done in full before it was stopped
-  or cut short (`SessionDigest.counts`). Minutes and totals include every
-  session.
+- A session **counts** toward streaks and the weekly goal when at least one
+  of its steps was done in full, however it ended: completed, stopped early or
+  cut short (`SessionDigest.counts`). Minutes and totals include every session.
 - A **week** is an ISO week: Monday to Sunday.
 - The **day streak** is the number of days in a row, up to today, with a
   session that counts. A day not over yet does not break it: with no session

@@ -32,7 +32,8 @@ def streak_line(stats: Statistics) -> str:
     if stats.streak_weeks:
         weeks = f"weekly goal met {plural(stats.streak_weeks, 'week')} running"
     else:
-        weeks = "weekly goal not met last week"
+        left = stats.weekly_goal - stats.sessions_this_week
+        weeks = f"{plural(left, 'more session')} this week to meet your goal"
     return f"{days} · {weeks}"
 
 
