@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from textual.widgets import DataTable, Input, TabbedContent
 
@@ -16,7 +17,7 @@ from backtimer.tui.widgets.bar_chart import BarChart
 from backtimer.tui.widgets.session_list import SessionList
 from tests.tui.conftest import START
 from tests.tui.helpers import history_shown, open_history, routines_listed, text
-from tests.tui.histories import a_few_weeks, ten_years
+from tests.tui.histories import a_few_weeks, session, ten_years
 
 Make = Callable[..., BacktimerApp]
 
@@ -132,6 +133,23 @@ async def test_delete_asks_first_and_u_puts_the_session_back(make_app: Make) -> 
         assert text(app, "#stats").startswith("Streak: 3 days in a row")
         assert HistoryStore(lambda: START).load().sessions == sessions
         assert not screen.check_action("undo", ())
+
+
+async def test_deleting_the_only_session_then_putting_it_back(make_app: Make) -> None:
+    HistoryStore(lambda: START).record(session(START - timedelta(hours=1)))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        assert len(rows(app)) == 1
+        await pilot.press("d", "y")
+        await history_shown(pilot)
+        assert app.screen.query_one("#no-sessions").display
+        assert text(app, "#stats").startswith("No sessions yet.")
+        await pilot.press("u")
+        await history_shown(pilot)
+        assert len(rows(app)) == 1
+        await pilot.press("d")  # the list has the keys again
+        assert isinstance(app.screen, Confirm)
 
 
 async def test_progress_shows_minutes_pain_and_totals_per_move(make_app: Make) -> None:

@@ -87,3 +87,20 @@ async def test_a_theme_applies_at_once_and_is_saved(make_app: Make) -> None:
         chosen = themes[themes.index("textual-dark") + 1]
         assert app.theme == chosen
         assert saved()["theme"] == chosen
+
+
+async def test_an_unknown_theme_is_reported_and_the_default_used(make_app: Make) -> None:
+    locations.data_dir().mkdir()
+    locations.settings_file().write_text('theme = "no-such-theme"\n')
+    settings, problems = load_settings()
+    app = make_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        assert app.theme == "textual-dark"
+        assert any(
+            "theme: there is no theme 'no-such-theme'" in str(n.message) for n in app._notifications
+        )
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        assert app.screen.query_one("#theme", Select).value == "textual-dark"
+        assert locations.settings_file().read_text() == 'theme = "no-such-theme"\n'  # untouched

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from backtimer.domain.history import Session
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
-from backtimer.storage import library
+from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.history import HistoryScreen
@@ -42,7 +42,7 @@ class BacktimerApp(App[None]):
         self._start = start
 
     def on_mount(self) -> None:
-        self.theme = self.services.settings.theme
+        self._use_theme()
         self.push_screen(PickerScreen())
         for problem in self.services.problems:
             self.notify(problem, severity="warning", timeout=10)
@@ -50,6 +50,20 @@ class BacktimerApp(App[None]):
         self.call_after_refresh(self.read_history)
         if self._start is not None:
             self.start_routine(self._start)
+
+    def _use_theme(self) -> None:
+        """The theme from the settings; an unknown one is reported, never a crash."""
+        settings = self.services.settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+            return
+        self.notify(
+            f"{locations.settings_file()}: theme: there is no theme '{settings.theme}';"
+            f" using {self.theme}",
+            severity="warning",
+            timeout=10,
+        )
+        self.services.settings = settings.model_copy(update={"theme": self.theme})
 
     @work(thread=True, exclusive=True, group="recover")
     def recover_sessions(self) -> None:

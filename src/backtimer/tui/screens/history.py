@@ -71,7 +71,6 @@ class HistoryScreen(Screen[None]):
         self._deleted: list[Session] = []
         """Deleted while the pane is open, the last one last: u puts them back."""
         self._names = {move_id: move.name for move_id, move in exercises().items()}
-        self._routine_width = 14
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,7 +103,7 @@ class HistoryScreen(Screen[None]):
         self.sub_title = "History"
         sessions = self.query_one(SessionList)
         sessions.routine_width = 17 if self.app.size.width >= WIDE else 15
-        sessions.loading = False
+        sessions.focus()
         moves = self.query_one("#move-table", DataTable)
         for label in ("Move", "Sessions", "Reps", "Time"):
             moves.add_column(label, key=label.lower())
@@ -148,18 +147,17 @@ class HistoryScreen(Screen[None]):
         self.stats = stats
         for problem in problems:
             self.notify(problem, severity="warning", timeout=10)
-        sessions_list = self.query_one(SessionList)
         position = next((n for n, s in enumerate(sessions) if s.id == focus), 0)
         self._show(sessions, position)
-        sessions_list.loading = False
-        if self.query_one(TabbedContent).active == "sessions":
-            sessions_list.focus()  # it could not take the focus while loading
         self.ready = True
 
     def _show(self, sessions: list[SessionDigest], position: int) -> None:
         self.query_one("#sessions-row").display = bool(sessions)
         self.query_one("#no-sessions").display = not sessions
-        self.query_one(SessionList).show(sessions, position)
+        listed = self.query_one(SessionList)
+        listed.show(sessions, position)
+        if sessions and self.query_one(TabbedContent).active == "sessions":
+            listed.focus()  # back from hiding, after the last session was deleted and put back
 
     def watch_stats(self, stats: Statistics | None) -> None:
         if stats is None:

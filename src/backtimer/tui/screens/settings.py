@@ -81,7 +81,7 @@ class SettingsScreen(Screen[None]):
                 themes = sorted(self.app.available_themes)
                 yield Select(
                     [(theme, theme) for theme in themes],
-                    value=settings.theme if settings.theme in themes else Select.NULL,
+                    value=settings.theme,  # the app replaced one it does not know
                     allow_blank=False,
                     id="theme",
                 )
