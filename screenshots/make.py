@@ -35,7 +35,7 @@ async def shoot(name: str) -> Path:
         now=wall,
         store=HistoryStore(wall),
         settings=Settings(sound=False, flash=False),
-        tz=UTC,
+        zone=UTC,
     )
     app = BacktimerApp(services)
     async with app.run_test(size=SIZE) as pilot:

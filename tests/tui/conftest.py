@@ -51,7 +51,7 @@ def make_app(clock: FakeClock, wall: FakeWallClock) -> Callable[..., BacktimerAp
             now=wall,
             store=HistoryStore(wall),
             settings=settings or Settings(),
-            tz=UTC,  # dates on screen are the same wherever the tests run
+            zone=UTC,  # dates on screen are the same wherever the tests run
         )
         return BacktimerApp(services, **kwargs)  # type: ignore[arg-type]
 

@@ -28,8 +28,8 @@ class Services:
     now: Callable[[], datetime] = _utc_now
     store: HistoryStore = field(default_factory=HistoryStore)
     settings: Settings = field(default_factory=Settings)
-    tz: tzinfo | None = None
-    """The time zone of dates shown and of the statistics' calendar; None: this computer's."""
+    zone: tzinfo | None = None
+    """The time zone of the dates shown and of the statistics' days; None: the computer's own."""
     problems: list[str] = field(default_factory=list)
     """Problems met while loading, to show once the app is up."""
 

@@ -79,9 +79,9 @@ class HistoryScreen(Screen[None]):
         with TabbedContent(id="history-tabs"):
             with TabPane("Sessions", id="sessions"):
                 with Horizontal(id="sessions-row"):
-                    yield SessionList(self.services.tz, id="session-list")
+                    yield SessionList(self.services.zone, id="session-list")
                     yield SessionDetail(
-                        self._names, self.services.tz, id="session-detail"
+                        self._names, self.services.zone, id="session-detail"
                     ).data_bind(session=HistoryScreen.selected)
                 yield Static(EMPTY, id="no-sessions")
             with TabPane("Progress", id="progress"), VerticalScroll(id="progress-scroll"):
@@ -116,7 +116,7 @@ class HistoryScreen(Screen[None]):
     # ------------------------------------------------------------ reading
 
     def _statistics(self, sessions: list[SessionDigest]) -> Statistics:
-        tz = self.services.tz
+        tz = self.services.zone
         today = self.services.now().astimezone(tz).date()
         return statistics(sessions, today, tz, self.services.settings.weekly_goal)
 
@@ -193,7 +193,7 @@ class HistoryScreen(Screen[None]):
         session = self.selected
         if session is None:
             return
-        started = session.started_at.astimezone(self.services.tz)
+        started = session.started_at.astimezone(self.services.zone)
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -231,7 +231,7 @@ class HistoryScreen(Screen[None]):
         self.stats = stats
         self._show(remaining, self.query_one(SessionList).cursor)
         self.refresh_bindings()
-        started = removed.started_at.astimezone(self.services.tz)
+        started = removed.started_at.astimezone(self.services.zone)
         self.notify(
             f"Deleted {removed.routine_name} of {long_date(started)}. Press u to undo.",
             timeout=8,

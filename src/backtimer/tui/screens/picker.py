@@ -70,11 +70,23 @@ class PickerScreen(Screen[None]):
         Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
         # "?" would go into the filter here; F1 shows the keys instead.
         Binding("f1", "app.help", "Keys", key_display="F1"),
-        # h and s also work once the list has the focus (Tab); F2 and F3 work while typing.
+        # h and s while the list has the focus; F2 and F3 also while typing in the filter.
+        Binding("h", "app.history", "History", tooltip="Past sessions and streak"),
         Binding(
-            "f2,h", "app.history", "History", key_display="F2", tooltip="Past sessions and streak"
+            "f2",
+            "app.history",
+            "History",
+            key_display="F2",
+            tooltip="Past sessions and streak, even while typing",
         ),
-        Binding("f3,s", "app.settings", "Settings", key_display="F3", tooltip="Goal, cues, theme"),
+        Binding("s", "app.settings", "Settings", tooltip="Goal, cues, theme"),
+        Binding(
+            "f3",
+            "app.settings",
+            "Settings",
+            key_display="F3",
+            tooltip="Goal, cues, theme, even while typing",
+        ),
     ]
 
     entries: var[list[RoutineEntry]] = var(list)
