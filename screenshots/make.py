@@ -10,6 +10,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from datetime import UTC
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +31,11 @@ async def shoot(name: str) -> Path:
     clock = FakeClock()
     wall = FakeWallClock(clock, START)
     services = Services(
-        clock=clock, now=wall, store=HistoryStore(wall), settings=Settings(sound=False, flash=False)
+        clock=clock,
+        now=wall,
+        store=HistoryStore(wall),
+        settings=Settings(sound=False, flash=False),
+        zone=UTC,
     )
     app = BacktimerApp(services)
     async with app.run_test(size=SIZE) as pilot:

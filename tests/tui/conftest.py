@@ -47,7 +47,11 @@ def make_app(clock: FakeClock, wall: FakeWallClock) -> Callable[..., BacktimerAp
 
     def make(settings: Settings | None = None, **kwargs: object) -> BacktimerApp:
         services = Services(
-            clock=clock, now=wall, store=HistoryStore(wall), settings=settings or Settings()
+            clock=clock,
+            now=wall,
+            store=HistoryStore(wall),
+            settings=settings or Settings(),
+            zone=UTC,  # dates on screen are the same wherever the tests run
         )
         return BacktimerApp(services, **kwargs)  # type: ignore[arg-type]
 

@@ -7,6 +7,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
 from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
 
@@ -60,3 +61,21 @@ async def start_routine(pilot: Pilot[None], query: str, pain: str = "enter") -> 
     await pilot.pause()
     await pilot.press(pain)
     await pilot.pause()
+
+
+async def history_shown(pilot: Pilot[None]) -> HistoryScreen:
+    """Wait until the history pane shows the sessions and statistics it read."""
+    for _ in range(2000):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, HistoryScreen) and screen.ready:
+            return screen
+    raise AssertionError(f"the history never appeared (on {type(pilot.app.screen).__name__})")
+
+
+async def open_history(pilot: Pilot[None]) -> HistoryScreen:
+    """From the picker: F2, then wait for the pane."""
+    await routines_listed(pilot)
+    await pilot.press("f2")
+    return await history_shown(pilot)

@@ -16,7 +16,8 @@ from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
 from tests.tui.conftest import START
-from tests.tui.helpers import advance, routines_listed, start_routine
+from tests.tui.helpers import advance, open_history, routines_listed, start_routine
+from tests.tui.histories import a_few_weeks, ten_years
 
 Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
 
@@ -142,6 +143,33 @@ async def builder_invalid(pilot: Pilot[None], clock: FakeClock) -> None:
     await settled(pilot)
 
 
+async def history_empty(pilot: Pilot[None], clock: FakeClock) -> None:
+    await open_history(pilot)
+
+
+async def history(pilot: Pilot[None], clock: FakeClock) -> None:
+    a_few_weeks()
+    await open_history(pilot)
+    await pilot.press("down", "down", "down", "down", "down", "down")  # the one stopped early
+
+
+async def history_progress(pilot: Pilot[None], clock: FakeClock) -> None:
+    a_few_weeks()
+    await open_history(pilot)
+    await pilot.press("p")
+
+
+async def history_10k(pilot: Pilot[None], clock: FakeClock) -> None:
+    ten_years()
+    await open_history(pilot)
+
+
+async def settings(pilot: Pilot[None], clock: FakeClock) -> None:
+    await routines_listed(pilot)
+    await pilot.press("f3")
+    await settled(pilot)
+
+
 SCENES: dict[str, Scene] = {
     "picker": picker,
     "hold": hold,
@@ -157,4 +185,9 @@ SCENES: dict[str, Scene] = {
     "builder_empty": builder_empty,
     "builder_steps": builder_steps,
     "builder_invalid": builder_invalid,
+    "history_empty": history_empty,
+    "history": history,
+    "history_progress": history_progress,
+    "history_10k": history_10k,
+    "settings": settings,
 }

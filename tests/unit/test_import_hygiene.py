@@ -42,6 +42,10 @@ def test_the_domain_never_touches_the_ui_or_storage_code() -> None:
         ["--version"],
         ["programs", "--json"],
         ["today"],
+        ["history"],
+        ["history", "--json"],
+        ["history", "import", "missing.json"],
+        ["stats", "--json"],
     ],
 )
 def test_data_commands_never_import_textual(argv: list[str]) -> None:

@@ -85,6 +85,18 @@ def _today(args: argparse.Namespace) -> int:
     return programs.today(args)
 
 
+def _history_import(args: argparse.Namespace) -> int:
+    from backtimer.cli import history
+
+    return history.import_history(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from backtimer.cli import history
+
+    return history.show_stats(args)
+
+
 def _tui(args: argparse.Namespace) -> int:
     from backtimer.cli import screens
 
@@ -159,6 +171,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.set_defaults(handler=_history)
     _add_program_commands(commands)
+    history_commands = history.add_subparsers(title="commands", metavar="COMMAND")
+    restore = history_commands.add_parser(
+        "import",
+        help="restore sessions from a `history --json` export",
+        description="Add the sessions of a `backtimer history --json` export that are not in"
+        " the history yet. Exit 1 when the file is not such an export, 2 when it is missing.",
+    )
+    restore.add_argument("file", metavar="FILE", help="a file written by `history --json`")
+    restore.set_defaults(handler=_history_import)
+
+    stats = commands.add_parser(
+        "stats", help="the streak, this week against the goal, and the totals"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(handler=_stats)
     return parser
 
 

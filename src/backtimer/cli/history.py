@@ -1,4 +1,4 @@
-"""The history commands: ``history`` (table, JSON or CSV) and ``history import``."""
+"""The history commands: ``history`` (table, JSON or CSV), ``history import`` and ``stats``."""
 
 from __future__ import annotations
 
@@ -6,12 +6,19 @@ import argparse
 import csv
 import json
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TypeVar
 
-from backtimer.cli import EXIT_OK
+from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.domain.describe import duration
+from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
-from backtimer.storage.history import HistoryStore
+from backtimer.domain.stats import statistics
+from backtimer.storage.history import HistoryStore, UnreadableFile, read_export
+from backtimer.storage.settings import load_settings
+
+S = TypeVar("S", Session, SessionDigest)
 
 CSV_FIELDS = [
     "id",
@@ -47,18 +54,35 @@ def load(store: HistoryStore) -> list[Session]:
     return result.sessions
 
 
+def load_digests(store: HistoryStore) -> list[SessionDigest]:
+    """`load`, in the compact form the table and the statistics need: quick at any size."""
+    _, problems = store.recover()
+    result = store.load_digests()
+    for problem in problems + result.problems:
+        print(f"backtimer: {problem}", file=sys.stderr)
+    return result.sessions
+
+
 def _local(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
+def _since(sessions: list[S], since: date | None) -> list[S]:
+    if since is None:
+        return sessions
+    return [s for s in sessions if _local(s.started_at).date() >= since]
+
+
 def list_history(args: argparse.Namespace) -> int:
-    sessions = load(HistoryStore())
-    if args.since is not None:
-        sessions = [s for s in sessions if _local(s.started_at).date() >= args.since]
+    if not (args.json or args.csv):
+        _table(_since(load_digests(HistoryStore()), args.since))
+        return EXIT_OK
+    sessions = _since(load(HistoryStore()), args.since)
     if args.json:
-        json.dump([session_json(s) for s in sessions], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    elif args.csv:
+        # One write of the whole text: json.dump's many small writes cost seconds at 10,000.
+        sessions_json = [session_json(s) for s in sessions]
+        sys.stdout.write(json.dumps(sessions_json, indent=2, ensure_ascii=False) + "\n")
+    else:
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for session in sessions:
@@ -66,19 +90,17 @@ def list_history(args: argparse.Namespace) -> int:
             row["steps_done"] = session.steps_done
             row["steps_skipped"] = session.skipped_steps
             writer.writerow(row)
-    else:
-        _table(sessions)
     return EXIT_OK
 
 
-def _pain(session: Session) -> str:
+def _pain(session: SessionDigest) -> str:
     def show(value: int | None) -> str:
         return "-" if value is None else str(value)
 
     return f"{show(session.pain_before)} → {show(session.pain_after)}"
 
 
-def _table(sessions: list[Session]) -> None:
+def _table(sessions: list[SessionDigest]) -> None:
     if not sessions:
         print("No sessions yet. Start one with `backtimer`.")
         return
@@ -97,3 +119,58 @@ def _table(sessions: list[Session]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def import_history(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        sessions = read_export(path)
+    except UnreadableFile as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except FileNotFoundError:
+        print(f"backtimer: {path}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"backtimer: {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    added, problems = HistoryStore().add_new(sessions)
+    for problem in problems:
+        print(f"backtimer: {problem}", file=sys.stderr)
+    already = len({s.id for s in sessions}) - len(added)
+    print(
+        f"Imported {len(added)} of the {len(sessions)} sessions in {path}"
+        + (f"; {already} were already in the history." if already else ".")
+    )
+    return EXIT_OK
+
+
+def show_stats(args: argparse.Namespace) -> int:
+    settings, problems = load_settings()
+    for problem in problems:
+        print(f"backtimer: {problem}", file=sys.stderr)
+    sessions = load_digests(HistoryStore())
+    today = datetime.now(UTC).astimezone().date()
+    stats = statistics(sessions, today, None, settings.weekly_goal)
+    if args.json:
+        json.dump(stats.as_json(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+    days = f"{plural(stats.streak_days, 'day')} in a row" if stats.streak_days else "none"
+    if stats.streak_weeks:
+        weeks = f"weekly goal met {plural(stats.streak_weeks, 'week')} running"
+    else:
+        left = stats.weekly_goal - stats.sessions_this_week
+        weeks = f"{plural(left, 'more session')} this week to meet the goal"
+    print(f"Streak:    {days}; {weeks}")
+    print(
+        f"This week: {stats.sessions_this_week} of {stats.weekly_goal} sessions,"
+        f" {duration(round(stats.minutes_this_week) * 60)}"
+    )
+    total = duration(round(stats.minutes_total) * 60)
+    print(f"In all:    {plural(stats.sessions_total, 'session')}, {total}")
+    return EXIT_OK

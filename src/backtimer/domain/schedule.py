@@ -24,9 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, Protocol
 
-from backtimer.domain.history import Session
 from backtimer.domain.program import Program, Slot
 
 Mark = Literal["done", "missed", "due", "upcoming"]
@@ -171,8 +170,19 @@ def _done_slots(slots: list[Slot], routines_done: Counter[str]) -> list[bool]:
     return done
 
 
+class Attended(Protocol):
+    """What the calendar needs of a past session: a full `Session` or its digest."""
+
+    @property
+    def routine(self) -> str: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def status(self) -> str: ...
+
+
 def _completed_by_date(
-    sessions: Iterable[Session], zone: tzinfo, start: date, end: date
+    sessions: Iterable[Attended], zone: tzinfo, start: date, end: date
 ) -> dict[date, Counter[str]]:
     by_date: dict[date, Counter[str]] = {}
     for session in sessions:
@@ -185,7 +195,7 @@ def _completed_by_date(
 
 
 def progress(
-    program: Program, start: date, sessions: Iterable[Session], now: datetime, zone: tzinfo
+    program: Program, start: date, sessions: Iterable[Attended], now: datetime, zone: tzinfo
 ) -> Progress:
     """Where ``program``, started on ``start``, stands at ``now`` in time zone ``zone``."""
     local_now = now.astimezone(zone)

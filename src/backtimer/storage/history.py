@@ -11,11 +11,16 @@ moves it into the history as it stands.
 Every write is atomic and done under one lock file, so two copies of the app
 never lose each other's sessions. A history file that cannot be read is set
 aside under a new name and reported, never overwritten.
+
+Reading every session for the review goes through a cache of digests
+(`digest_cache`), so it parses only the files that changed since last time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import threading
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,8 +31,9 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session
-from backtimer.storage import locations
+from backtimer.storage import digest_cache, locations
 from backtimer.storage.files import HeldLock, locked, set_aside, write_atomic
 
 HEADER = (
@@ -44,6 +50,14 @@ class HistoryLoad:
     problems: list[str] = field(default_factory=list)
 
 
+@dataclass
+class DigestLoad:
+    """Every session's digest, oldest first, and any problem met on the way."""
+
+    sessions: list[SessionDigest] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
 class UnreadableFile(ValueError):
     """A history file that does not parse or holds an invalid session."""
 
@@ -56,6 +70,19 @@ def _dump(sessions: Iterable[Session]) -> str:
     ordered = sorted(sessions, key=lambda s: s.started_at)
     tables = [s.model_dump(mode="python", exclude_none=True) for s in ordered]
     return HEADER + (tomli_w.dumps({"session": tables}) if tables else "")
+
+
+def parse_file(raw: bytes, source: str) -> list[Session]:
+    """The sessions in one history file's bytes.
+
+    Raises:
+        UnreadableFile: naming the file and the problem.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{source}: is not UTF-8 text") from None
+    return parse_sessions(text, source)
 
 
 def parse_sessions(text: str, source: str) -> list[Session]:
@@ -76,9 +103,40 @@ def parse_sessions(text: str, source: str) -> list[Session]:
         try:
             sessions.append(Session.model_validate(table))
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise UnreadableFile(f"{source}: session[{index}].{where}: {first['msg']}") from None
+            raise UnreadableFile(f"{source}: session[{index}]{_first_error(exc)}") from None
+    return sessions
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f".{where}: {first['msg']}" if where else f": {first['msg']}"
+
+
+def read_export(path: Path) -> list[Session]:
+    """The sessions in a file written by ``backtimer history --json``.
+
+    Raises:
+        OSError: the file cannot be opened (FileNotFoundError when it is not there).
+        UnreadableFile: it is not such an export; the message names the file and the problem.
+    """
+    raw = path.read_bytes()
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{path}: is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(f"{path}: not valid JSON: {exc}") from None
+    if not isinstance(data, list):
+        raise UnreadableFile(
+            f"{path}: expected a list of sessions, as `backtimer history --json` writes"
+        )
+    sessions = []
+    for index, item in enumerate(data, start=1):
+        try:
+            sessions.append(Session.model_validate(item))
+        except ValidationError as exc:
+            raise UnreadableFile(f"{path}: session[{index}]{_first_error(exc)}") from None
     return sessions
 
 
@@ -87,6 +145,9 @@ class HistoryStore:
 
     def __init__(self, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._now = now
+        self._digests: digest_cache.Memo = {}
+        self._reading = threading.Lock()
+        """One `load_digests` at a time: a second caller waits, then finds the work done."""
 
     # ------------------------------------------------------------ reading
 
@@ -112,14 +173,50 @@ class HistoryStore:
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
         return result
 
+    def load_digests(self) -> DigestLoad:
+        """Every session's digest, oldest first, parsing only files changed since last time.
+
+        This store keeps the digests it read (about 1.2 KiB a session), so the
+        next call only checks that each file is unchanged.
+        """
+        with self._reading:
+            return self._load_digests()
+
+    def _load_digests(self) -> DigestLoad:
+        result = DigestLoad()
+        by_id: dict[str, SessionDigest] = {}
+        files = self.files()
+        for path in files:
+            try:
+                digests = digest_cache.digests_of(path, parse_file, self._digests)
+            except FileNotFoundError:
+                continue  # moved by another copy of the app while we looked
+            except (UnreadableFile, OSError) as exc:
+                result.problems.append(str(exc))
+                continue
+            for session in digests:
+                by_id[session.id] = session  # as in `load`, a later file wins
+        digest_cache.prune(files)
+        for gone in set(self._digests) - set(files):
+            self._digests.pop(gone, None)
+        result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
+        return result
+
     def _read(self, path: Path) -> list[Session]:
         try:
-            text = path.read_text("utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return []
-        except UnicodeDecodeError:
-            raise UnreadableFile(f"{path}: is not UTF-8 text") from None
-        return parse_sessions(text, str(path))
+        return parse_file(raw, str(path))
+
+    def _likely_files(self, session_id: str) -> list[Path]:
+        """Every history file, the ones that should hold this session first.
+
+        A session id starts with its start time in UTC, which names its month.
+        """
+        month = f"{session_id[:4]}-{session_id[4:6]}"
+        likely = [locations.archive_dir() / f"{month}.toml", locations.history_file()]
+        return likely + [path for path in self.files() if path not in likely]
 
     # ------------------------------------------------------------ writing
 
@@ -136,10 +233,21 @@ class HistoryStore:
         with locked(locations.lock_file()):
             return self._record_locked(list(sessions))
 
+    def add_new(self, sessions: Iterable[Session]) -> tuple[list[Session], list[str]]:
+        """Record the sessions whose ids are not in the history yet (an import).
+
+        Returns:
+            The sessions added, and problems met.
+        """
+        with locked(locations.lock_file()):
+            known = {s.id for s in self.load_digests().sessions}
+            new = list({s.id: s for s in sessions if s.id not in known}.values())
+            return new, self._record_locked(new) if new else []
+
     def delete(self, session_id: str) -> Session | None:
         """Remove a session; returns it (for undo), or None when there was none."""
         with locked(locations.lock_file()):
-            for path in self.files():
+            for path in self._likely_files(session_id):
                 with contextlib.suppress(UnreadableFile, OSError):
                     sessions = self._read(path)
                     kept = [s for s in sessions if s.id != session_id]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from importlib.resources.abc import Traversable
@@ -20,10 +21,9 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from backtimer.domain.exercise import ID_PATTERN
-from backtimer.domain.history import Session
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
 from backtimer.domain.program import Program, check_routines, parse_program_bytes
-from backtimer.domain.schedule import Progress, progress
+from backtimer.domain.schedule import Attended, Progress, progress
 from backtimer.storage import locations
 from backtimer.storage.files import locked, set_aside, write_atomic
 from backtimer.storage.history import HistoryStore
@@ -204,7 +204,7 @@ class Standing:
 
 
 def standing(
-    sessions: list[Session], now: datetime, zone: tzinfo, entries: list[ProgramEntry]
+    sessions: Sequence[Attended], now: datetime, zone: tzinfo, entries: list[ProgramEntry]
 ) -> Standing:
     """Where the active programme stands at ``now``; reads ``program.toml`` only."""
     state, problems = load_state()
@@ -246,7 +246,7 @@ def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation:
     """Read the routines, programmes, history and ``program.toml``; work out where things stand."""
     routines = {entry.id: entry for entry in all_routines() if entry.ok}
     entries = all_programs(set(routines))
-    history = store.load()
+    history = store.load_digests()  # the compact form: fast and small at 10,000 sessions
     found = standing(history.sessions, now, zone, entries)
     return Situation(entries, routines, found, (*history.problems, *found.problems))
 

@@ -9,15 +9,17 @@ from textual.binding import Binding
 from backtimer.domain.history import Session
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
-from backtimer.storage import library
+from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
+from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.programs import ProgramsScreen
 from backtimer.tui.screens.resume import resume_question
+from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
@@ -44,13 +46,28 @@ class BacktimerApp(App[None]):
         self._start = start
 
     def on_mount(self) -> None:
-        self.theme = self.services.settings.theme
+        self._use_theme()
         self.push_screen(PickerScreen())
         for problem in self.services.problems:
             self.notify(problem, severity="warning", timeout=10)
         self.recover_sessions()
+        self.call_after_refresh(self.read_history)
         if self._start is not None:
             self.start_routine(self._start)
+
+    def _use_theme(self) -> None:
+        """The theme from the settings; an unknown one is reported, never a crash."""
+        settings = self.services.settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+            return
+        self.notify(
+            f"{locations.settings_file()}: theme: there is no theme '{settings.theme}';"
+            f" using {self.theme}",
+            severity="warning",
+            timeout=10,
+        )
+        self.services.settings = settings.model_copy(update={"theme": self.theme})
 
     @work(thread=True, exclusive=True, group="recover")
     def recover_sessions(self) -> None:
@@ -60,6 +77,14 @@ class BacktimerApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
         if recovered and self._start is None:
             self.call_from_thread(self._offer_resume, max(recovered, key=lambda s: s.ended_at))
+
+    @work(thread=True, group="history")
+    def read_history(self) -> None:
+        """Read the history ahead, after the first frame: the history pane then opens at once.
+
+        The store keeps what it read and later only checks that the files are unchanged.
+        """
+        self.services.store.load_digests()
 
     def _offer_resume(self, session: Session) -> None:
         entry = next((e for e in library.all_routines() if e.id == session.routine), None)
@@ -155,6 +180,12 @@ class BacktimerApp(App[None]):
         ]
         title = screen.sub_title or screen.title or "backtimer"
         self.push_screen(HelpScreen(title, keys_of(bindings)))
+
+    def action_history(self) -> None:
+        self.push_screen(HistoryScreen(self.services))
+
+    def action_settings(self) -> None:
+        self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
         """Quit from anywhere; a workout under way is saved as stopped first."""

@@ -84,6 +84,25 @@ class PickerScreen(Screen[None]):
         Binding("ctrl+x", "delete", "Delete", priority=True, tooltip="Delete your routine"),
         # "?" goes into the filter while it has the focus; F1 shows the keys there too.
         Binding("f1", "app.help", "Keys", key_display="F1", show=False),
+        # h and s while the list has the focus; F2 and F3 also while typing in the filter.
+        Binding("h", "app.history", "History", tooltip="Past sessions and streak"),
+        Binding(
+            "f2",
+            "app.history",
+            "History",
+            key_display="F2",
+            show=False,
+            tooltip="Past sessions and streak, even while typing",
+        ),
+        Binding("s", "app.settings", "Settings", tooltip="Goal, cues, theme"),
+        Binding(
+            "f3",
+            "app.settings",
+            "Settings",
+            key_display="F3",
+            show=False,
+            tooltip="Goal, cues, theme, even while typing",
+        ),
     ]
 
     entries: var[list[RoutineEntry]] = var(list)

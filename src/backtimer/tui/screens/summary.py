@@ -12,11 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from backtimer.domain.describe import duration
-from backtimer.domain.history import Session, StepRecord
+from backtimer.domain.history import Session
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import exercises
 from backtimer.tui.widgets.pain_scale import PainScale
+from backtimer.tui.widgets.session_detail import step_line
 from backtimer.tui.widgets.too_small import TooSmall
 
 TITLES = {
@@ -24,26 +25,6 @@ TITLES = {
     "stopped": "Workout stopped early",
     "interrupted": "Workout interrupted",
 }
-
-
-def step_line(record: StepRecord, index: int, names: dict[str, str]) -> str:
-    """One step: a mark, its name, and what was done against what was planned."""
-    name = names.get(record.exercise, record.exercise)
-    done = []
-    if record.planned_reps:
-        done.append(f"{record.reps_done} of {record.planned_reps} reps")
-    elif record.planned_sets and record.planned_sets > 1:
-        done.append(f"{record.sets_done} of {record.planned_sets} sets")
-    done.append(duration(record.seconds_done))
-    if record.complete:
-        mark, note = "[green]✓[/]", ""
-    elif record.skipped:
-        mark, note = "[yellow]↷[/]", " [yellow](skipped)[/]"
-    elif record.seconds_done or record.reps_done:
-        mark, note = "[yellow]◐[/]", " [yellow](part done)[/]"
-    else:
-        mark, note = "[dim]·[/]", " [dim](not reached)[/]"
-    return f"{mark} {index}. {name}: {', '.join(done)}{note}"
 
 
 class SummaryScreen(Screen[None]):

@@ -1,0 +1,228 @@
+"""How the history scales: 10, 1,000 and 10,000 sessions (ten years of heavy use).
+
+Run ``python benchmarks/history_scale.py``; it is never run as a test. For
+each size it makes a temporary data directory, records the sessions (one
+``record_many``, which writes each month's file once), then measures, each in
+a fresh process so memory figures do not mix:
+
+- recording one more session (median of 5);
+- reading every session with the statistics: the first time (TOML parsed, the
+  digest cache built), at a next start (from the disk cache) and again in the
+  same process (only the files' keys checked), medians of 5;
+- reading every full session the old way (``HistoryStore.load``), for comparison;
+- the peak memory (ru_maxrss) of a process that reads and computes the statistics;
+- the memory the sessions hold (tracemalloc) as digests and as full records;
+- in the app (headless, 100 x 30): the picker's first frame; the history pane
+  from F2 until its statistics and sessions are shown, F2 pressed 1.5 s after
+  the routines are listed ("pane") and at once ("pane at once"); the app's
+  peak memory.
+
+The machine may be shared and noisy: compare the rows of one run, not runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from backtimer.domain.history import Session, StepRecord
+
+SIZES = [10, 1_000, 10_000]
+NOW = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
+MOVES = [("suitcase-carry", 2, 0, 90.0), ("banded-glute-bridge", 1, 10, 70.0)]
+MOVES += [("atg-split-squat", 1, 16, 64.0), ("pelvic-tilt", 1, 10, 60.0)]
+
+
+def make_session(started: datetime, number: int, rng: random.Random) -> Session:
+    steps = [
+        StepRecord(
+            exercise=move,
+            sets_done=sets,
+            reps_done=reps,
+            seconds_done=seconds,
+            planned_sets=sets,
+            planned_reps=reps or None,
+        )
+        for move, sets, reps, seconds in MOVES
+    ]
+    before = rng.randint(2, 7)
+    return Session(
+        id=f"{started:%Y%m%dT%H%M%SZ}-{number:06x}",
+        routine="back-durability",
+        routine_name="Back durability",
+        started_at=started,
+        ended_at=started + timedelta(minutes=6),
+        status="completed",
+        active_seconds=324.0,
+        paused_seconds=20.0,
+        pain_before=before,
+        pain_after=max(0, before - rng.randint(0, 3)),
+        note="fine" if number % 7 == 0 else "",
+        steps=steps,
+    )
+
+
+def fill(count: int) -> None:
+    """``count`` sessions evenly over ten years (or fewer days for small counts) up to NOW."""
+    from backtimer.storage.history import HistoryStore
+
+    rng = random.Random(count)
+    span = timedelta(days=min(3650, count * 0.365 + 1))
+    first = NOW - span
+    sessions = [make_session(first + span / count * n, n, rng) for n in range(count)]
+    HistoryStore(lambda: NOW).record_many(sessions)
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> float:
+    """Median wall-clock seconds of ``repeat`` runs of ``action()``."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+# ------------------------------------------------------------ measurements, each in its own process
+
+
+def measure_store() -> None:
+    """Print: record one more; read + statistics the first time, at a next start, and again
+    in the same process; the old full load; the peak memory (before the old load)."""
+    from backtimer.domain.stats import statistics as stats_of
+    from backtimer.storage.history import HistoryStore
+
+    def read_with_stats(store: HistoryStore) -> None:
+        stats_of(store.load_digests().sessions, NOW.date(), UTC, 3)
+
+    first = timed(lambda: read_with_stats(HistoryStore(lambda: NOW)))  # builds the disk cache
+    next_start = timed(lambda: read_with_stats(HistoryStore(lambda: NOW)), repeat=5)
+    store = HistoryStore(lambda: NOW)
+    read_with_stats(store)
+    again = timed(lambda: read_with_stats(store), repeat=5)  # what the app does at F2
+    rng = random.Random(1)
+    numbers = iter(range(10**6, 10**7))
+
+    def record_one() -> None:
+        number = next(numbers)
+        store.record(make_session(NOW + timedelta(minutes=number % 1000), number, rng))
+
+    record = timed(record_one, repeat=5)
+    peak = maxrss_mib()
+    full = timed(HistoryStore(lambda: NOW).load)
+    digests_mib = held_mib(lambda: HistoryStore(lambda: NOW).load_digests().sessions)
+    sessions_mib = held_mib(lambda: HistoryStore(lambda: NOW).load().sessions)
+    print(f"{record} {first} {next_start} {again} {full} {peak} {digests_mib} {sessions_mib}")
+
+
+def held_mib(make: Callable[[], object]) -> float:
+    """MiB still allocated (tracemalloc) while what ``make`` returns is kept."""
+    tracemalloc.start()
+    kept = make()
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del kept
+    return held / 2**20
+
+
+def measure_app(wait: float) -> None:
+    """Print: seconds to the picker's first frame, F2 to the pane's statistics, peak MiB.
+
+    F2 is pressed ``wait`` seconds after the routines are listed; the app reads the
+    history ahead in a thread after its first frame (the disk cache is warm: the
+    store measurement ran first).
+    """
+    from textual.widgets import OptionList
+
+    from backtimer.domain.settings import Settings
+    from backtimer.tui.app import BacktimerApp
+    from backtimer.tui.screens.history import HistoryScreen
+    from backtimer.tui.services import Services
+
+    async def run() -> tuple[float, float]:
+        services = Services(now=lambda: NOW, settings=Settings(sound=False, flash=False))
+        app = BacktimerApp(services)
+        start = time.perf_counter()
+        async with app.run_test(size=(100, 30)) as pilot:
+            first_frame = time.perf_counter() - start
+            while not app.screen.query_one("#routines", OptionList).option_count:
+                await pilot.pause(0.01)
+            await asyncio.sleep(wait)
+            start = time.perf_counter()
+            await pilot.press("f2")
+            while not (isinstance(app.screen, HistoryScreen) and app.screen.ready):
+                await asyncio.sleep(0.002)
+            return first_frame, time.perf_counter() - start
+
+    first_frame, ready = asyncio.run(run())
+    print(f"{first_frame} {ready} {maxrss_mib()}")
+
+
+def child(kind: str, home: str, *args: str) -> list[float]:
+    env = os.environ | {"BACKTIMER_HOME": home}
+    out = subprocess.run(
+        [sys.executable, __file__, kind, *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [float(x) for x in out.split()]
+
+
+def main() -> None:
+    store_rows, app_rows = [], []
+    for count in SIZES:
+        with tempfile.TemporaryDirectory() as home:
+            subprocess.run(
+                [sys.executable, __file__, "fill", str(count)],
+                env=os.environ | {"BACKTIMER_HOME": home},
+                check=True,
+            )
+            record, first, next_start, again, full, peak, digests, sessions = child("store", home)
+            first_frame, ready, app_peak = child("app", home, "1.5")
+            _, at_once, _ = child("app", home, "0")
+        store_rows.append(
+            f"| {count:,} | {record * 1000:.1f} ms | {first:.2f} s | {next_start * 1000:.0f} ms"
+            f" | {again * 1000:.0f} ms | {full:.2f} s | {peak:.0f} MiB"
+            f" | {digests:.1f} MiB | {sessions:.1f} MiB |"
+        )
+        app_rows.append(
+            f"| {count:,} | {first_frame:.2f} s | {ready:.2f} s | {at_once:.2f} s"
+            f" | {app_peak:.0f} MiB |"
+        )
+    print(
+        "| sessions | record one more | read + statistics, first time | at a next start"
+        " | again in the app | old full load | peak memory | held: digests | held: full records |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(store_rows))
+    print()
+    print("| sessions | picker's first frame | history pane (F2) | F2 at once | app peak memory |")
+    print("|---:|---:|---:|---:|---:|")
+    print("\n".join(app_rows))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 1:
+        main()
+    elif sys.argv[1] == "fill":
+        fill(int(sys.argv[2]))
+    elif sys.argv[1] == "store":
+        measure_store()
+    elif sys.argv[1] == "app":
+        measure_app(float(sys.argv[2]))

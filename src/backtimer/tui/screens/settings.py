@@ -1,0 +1,147 @@
+"""The settings: weekly goal, cues, get-ready seconds and theme, saved as they change.
+
+A change takes effect at once (the theme repaints, the next workout uses the
+cues) and is written to ``settings.toml`` in a thread. A value that is not
+allowed is marked at its field, with the reason, and nothing is saved until
+it is fixed.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.validation import Integer
+from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+
+from backtimer.domain.settings import Settings
+from backtimer.storage.files import StorageError
+from backtimer.storage.settings import save_settings
+from backtimer.tui.services import Services
+from backtimer.tui.widgets.too_small import TooSmall
+
+SWITCHES = {
+    "sound": "Bell at each change",
+    "flash": "Screen flash at each change",
+    "voice": "Spoken cues [dim](needs a speech program)[/]",
+}
+
+
+class SettingsScreen(Screen[None]):
+    """Opened from the picker; Escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", key_display="esc", tooltip="Back to the routines"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self._saving = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        settings = self.services.settings
+        yield Header()
+        yield TooSmall()
+        with VerticalScroll(id="settings"):
+            with Horizontal(classes="setting"):
+                yield Label("Weekly goal [dim](sessions, 1 to 21)[/]", classes="setting-label")
+                yield Input(
+                    str(settings.weekly_goal),
+                    type="integer",
+                    validators=[Integer(minimum=1, maximum=21)],
+                    id="weekly_goal",
+                    classes="setting-number",
+                )
+            for name, label in SWITCHES.items():
+                with Horizontal(classes="setting"):
+                    yield Label(label, classes="setting-label")
+                    yield Switch(getattr(settings, name), id=name)
+            with Horizontal(classes="setting"):
+                yield Label(
+                    "Get-ready seconds [dim](0 to 120; empty: each routine's own)[/]",
+                    classes="setting-label",
+                )
+                yield Input(
+                    "" if settings.lead_in is None else str(settings.lead_in),
+                    type="integer",
+                    validators=[Integer(minimum=0, maximum=120)],
+                    valid_empty=True,
+                    placeholder="routine",
+                    id="lead_in",
+                    classes="setting-number",
+                )
+            with Horizontal(classes="setting"):
+                yield Label("Theme", classes="setting-label")
+                themes = sorted(self.app.available_themes)
+                yield Select(
+                    [(theme, theme) for theme in themes],
+                    value=settings.theme,  # the app replaced one it does not know
+                    allow_blank=False,
+                    id="theme",
+                )
+            yield Static(id="settings-problem")
+            yield Label(
+                "Changes are saved as you make them. Escape goes back.", classes="dialog-hint"
+            )
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+        self.query_one("#weekly_goal", Input).focus()
+
+    def _wanted(self) -> dict[str, object]:
+        """The settings as the controls show them."""
+        goal = self.query_one("#weekly_goal", Input).value
+        lead_in = self.query_one("#lead_in", Input).value
+        theme = self.query_one("#theme", Select).value
+        wanted: dict[str, object] = {
+            name: self.query_one(f"#{name}", Switch).value for name in SWITCHES
+        }
+        wanted["weekly_goal"] = int(goal) if goal.lstrip("-").isdigit() else goal
+        wanted["lead_in"] = int(lead_in) if lead_in.lstrip("-").isdigit() else None
+        if isinstance(theme, str):
+            wanted["theme"] = theme
+        return wanted
+
+    @on(Input.Changed)
+    @on(Switch.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        problem = self.query_one("#settings-problem", Static)
+        invalid = [i for i in self.query(Input) if i.value and not i.is_valid]
+        if invalid or not self.query_one("#weekly_goal", Input).value:
+            problem.update("[$error]Fix the marked field; nothing is saved until then.[/]")
+            return
+        current = self.services.settings
+        try:
+            wanted = Settings.model_validate(current.model_dump() | self._wanted())
+        except ValidationError as exc:
+            problem.update(f"[$error]{exc.errors(include_url=False)[0]['msg']}[/]")
+            return
+        problem.update("")
+        if wanted == current:
+            return
+        self.services.settings = wanted
+        if self.app.theme != wanted.theme:
+            self.app.theme = wanted.theme
+        self.save()
+
+    @work(thread=True, group="save")
+    def save(self) -> None:
+        """Write the settings as they are now; one write at a time, so the last is the newest."""
+        with self._saving:
+            try:
+                problems = save_settings(self.services.settings)
+            except StorageError as exc:
+                problems = [f"{exc}; the change holds until backtimer is closed"]
+        for problem in problems:
+            self.app.call_from_thread(self.notify, problem, severity="warning", timeout=10)
+
+    def action_back(self) -> None:
+        self.dismiss()

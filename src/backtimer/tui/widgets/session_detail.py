@@ -1,0 +1,106 @@
+"""One past session in full: when, how long, how the back felt, and every step."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from backtimer.domain.describe import duration
+from backtimer.domain.digest import SessionDigest, StepOutcome
+
+STATUS_WORDS = {
+    "completed": "[$success]completed[/]",
+    "stopped": "[$warning]stopped early[/]",
+    "interrupted": "[$error]cut short[/] (the app did not get to finish it)",
+}
+
+
+def step_line(record: StepOutcome, index: int, names: dict[str, str]) -> str:
+    """One step: a mark, its name, and what was done against what was planned."""
+    name = names.get(record.exercise, record.exercise)
+    done = []
+    if record.planned_reps:
+        done.append(f"{record.reps_done} of {record.planned_reps} reps")
+    elif record.planned_sets and record.planned_sets > 1:
+        done.append(f"{record.sets_done} of {record.planned_sets} sets")
+    done.append(duration(record.seconds_done))
+    if record.complete:
+        mark, note = "[green]✓[/]", ""
+    elif record.skipped:
+        mark, note = "[yellow]↷[/]", " [yellow](skipped)[/]"
+    elif record.seconds_done or record.reps_done:
+        mark, note = "[yellow]◐[/]", " [yellow](part done)[/]"
+    else:
+        mark, note = "[dim]·[/]", " [dim](not reached)[/]"
+    return f"{mark} {index}. {name}: {', '.join(done)}{note}"
+
+
+def long_date(moment: datetime) -> str:
+    """A date and time like "Tue 24 Nov 2026, 07:30" (no platform-specific format codes)."""
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+
+
+def pain_text(before: int | None, after: int | None) -> str:
+    def shown(value: int | None) -> str:
+        return "–" if value is None else str(value)
+
+    return f"{shown(before)} → {shown(after)}"
+
+
+def detail_text(session: SessionDigest | None, names: dict[str, str], tz: tzinfo | None) -> str:
+    """Rich markup describing a session, or a hint when there is none."""
+    if session is None:
+        return "[dim]Choose a session to see what was done.[/]"
+    started = session.started_at.astimezone(tz)
+    ended = session.ended_at.astimezone(tz)
+    lines = [
+        f"[b]{escape(session.routine_name)}[/]",
+        f"{long_date(started)}–{ended:%H:%M}",
+        STATUS_WORDS[session.status],
+        f"{duration(session.active_seconds)} active · {duration(session.paused_seconds)} paused",
+        f"{session.steps_done} of {len(session.steps)} steps done"
+        + (f" · {session.skipped_steps} skipped" if session.skipped_steps else ""),
+    ]
+    if session.pain_before is None and session.pain_after is None:
+        lines.append("Pain: not rated")
+    else:
+        lines.append(f"Pain: {pain_text(session.pain_before, session.pain_after)}")
+    if session.note:
+        lines.append(f"Note: [i]{escape(session.note)}[/]")
+    lines.append(
+        "[dim]Counts toward the streak and the goal.[/]"
+        if session.counts
+        else "[dim]Does not count toward the streak: no step was done in full.[/]"
+    )
+    lines.append("")
+    lines += [step_line(step, n, names) for n, step in enumerate(session.steps, start=1)]
+    return "\n".join(lines)
+
+
+class SessionDetail(VerticalScroll, can_focus=False):
+    """Scrolls when the session has many steps."""
+
+    session: reactive[SessionDigest | None] = reactive(None)
+
+    def __init__(self, names: dict[str, str], tz: tzinfo | None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._names = names
+        self._tz = tz
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="session-text")
+
+    def watch_session(self, session: SessionDigest | None) -> None:
+        if self.is_mounted:
+            self.query_one("#session-text", Static).update(
+                detail_text(session, self._names, self._tz)
+            )
+            self.scroll_home(animate=False)
+
+    def on_mount(self) -> None:
+        self.watch_session(self.session)

@@ -1,0 +1,79 @@
+"""The review's headline: the streak, this week against the goal, and the totals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from backtimer.domain.describe import duration
+from backtimer.domain.stats import Statistics
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def days_ago(day: date, today: date) -> str:
+    gap = (today - day).days
+    return {0: "today", 1: "yesterday"}.get(gap, f"{gap} days ago")
+
+
+def streak_line(stats: Statistics) -> str:
+    """How the person is keeping it up, in days and in weeks."""
+    if stats.last_day is None:
+        return "[b]Streak:[/] none yet: a session today starts one."
+    if stats.streak_days:
+        days = f"[b]Streak:[/] [$success]{plural(stats.streak_days, 'day')} in a row[/]"
+    else:
+        last = days_ago(stats.last_day, stats.today)
+        days = f"[b]Streak:[/] none; the last session that counts was {last}"
+    if stats.streak_weeks:
+        weeks = f"weekly goal met {plural(stats.streak_weeks, 'week')} running"
+    else:
+        left = stats.weekly_goal - stats.sessions_this_week
+        weeks = f"{plural(left, 'more session')} this week to meet your goal"
+    return f"{days} · {weeks}"
+
+
+def minutes(value: float) -> str:
+    """Minutes to the nearest minute: "10 min", "4 h 12 min"."""
+    return duration(round(value) * 60)
+
+
+def week_line(stats: Statistics) -> str:
+    """This week against the goal."""
+    goal = f"{stats.sessions_this_week} of {stats.weekly_goal} sessions"
+    if stats.goal_met:
+        goal = f"[$success]{goal} ✓[/]"
+    return f"[b]This week:[/] {goal} · {minutes(stats.minutes_this_week)}"
+
+
+def total_line(stats: Statistics) -> str:
+    return (
+        f"[b]In all:[/] {plural(stats.sessions_total, 'session')} · {minutes(stats.minutes_total)}"
+    )
+
+
+def summary_text(stats: Statistics | None) -> str:
+    if stats is None:
+        return "Reading the history…"
+    if stats.sessions_total == 0:
+        return (
+            "[b]No sessions yet.[/] Your streak, this week against your goal of"
+            f" {stats.weekly_goal} and how your back felt will show here."
+        )
+    return "\n".join([streak_line(stats), week_line(stats), total_line(stats)])
+
+
+class StatsSummary(Static):
+    """Three lines at the top of the history pane."""
+
+    stats: reactive[Statistics | None] = reactive(None)
+
+    def watch_stats(self, stats: Statistics | None) -> None:
+        self.update(summary_text(stats))
+
+    def on_mount(self) -> None:
+        self.watch_stats(self.stats)

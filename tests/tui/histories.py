@@ -1,0 +1,135 @@
+"""Histories for pilot tests, snapshots and screenshots, written into BACKTIMER_HOME.
+
+`a_few_weeks` records a dozen varied sessions through the store; `ten_years`
+writes 10,000 sessions straight into month files (recording them one by one
+would take minutes), the way backtimer itself lays them out.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from functools import cache
+
+from backtimer.domain.history import Session, StepRecord
+from backtimer.storage import locations
+from backtimer.storage.files import write_atomic
+from backtimer.storage.history import HEADER, HistoryStore
+from tests.tui.conftest import START
+
+DURABILITY = [
+    ("suitcase-carry", 2, 0, 90.0),
+    ("banded-glute-bridge", 1, 10, 70.0),
+    ("atg-split-squat", 1, 16, 64.0),
+    ("pelvic-tilt", 1, 10, 60.0),
+]
+
+
+def session(
+    started: datetime,
+    *,
+    status: str = "completed",
+    before: int | None = None,
+    after: int | None = None,
+    steps_done: int = 4,
+    note: str = "",
+    number: int = 1,
+) -> Session:
+    """A back-durability session; ``steps_done`` of its four steps were done in full."""
+    steps = []
+    for index, (move, sets, reps, seconds) in enumerate(DURABILITY):
+        done = index < steps_done
+        steps.append(
+            StepRecord(
+                exercise=move,
+                sets_done=sets if done else 0,
+                reps_done=reps if done else 0,
+                seconds_done=seconds if done else 0.0,
+                skipped=not done and status != "completed",
+                planned_sets=sets,
+                planned_reps=reps or None,
+                planned_seconds=None if reps else int(seconds / sets),
+            )
+        )
+    active = sum(step.seconds_done for step in steps) + 40
+    return Session(
+        id=f"{started:%Y%m%dT%H%M%SZ}-{number:06x}",
+        routine="back-durability",
+        routine_name="Back durability",
+        started_at=started,
+        ended_at=started + timedelta(seconds=active + 20),
+        status=status,
+        active_seconds=active,
+        paused_seconds=20,
+        pain_before=before,
+        pain_after=after,
+        note=note,
+        stopped_at_step=None if status == "completed" else steps_done + 1,
+        steps=steps,
+    )
+
+
+def a_few_weeks() -> list[Session]:
+    """Twelve sessions over five weeks up to START (Tuesday 24 November 2026), recorded."""
+    day = timedelta(days=1)
+    sessions = [
+        session(START - 33 * day, before=6, after=5, number=1),
+        session(START - 31 * day, before=6, after=4, number=2),
+        session(START - 26 * day, before=5, after=4, number=3),
+        session(START - 24 * day, before=5, after=3, number=4),
+        session(START - 22 * day, before=5, after=4, number=5),
+        session(START - 17 * day, status="stopped", before=4, steps_done=2, number=6),
+        session(START - 15 * day, before=4, after=3, number=7),
+        session(START - 10 * day, status="stopped", steps_done=0, number=8),
+        session(START - 8 * day, before=4, after=2, note="left hip tight", number=9),
+        session(START - 2 * day, before=3, after=2, number=10),
+        session(START - day, status="interrupted", steps_done=3, number=11),
+        session(START - timedelta(hours=1), before=3, after=1, note="easier today", number=12),
+    ]
+    HistoryStore(lambda: START).record_many(sessions)
+    return sessions
+
+
+@cache
+def _ten_years_files() -> dict[str, str]:
+    """File names (relative to the data directory) and their text, made once."""
+    rng = random.Random(10_000)
+    first = START - timedelta(days=3650)
+    gap = timedelta(days=3650) / 10_000
+    months: dict[str, list[str]] = {}
+    for number in range(10_000):
+        started = first + gap * number
+        before = rng.randint(2, 7)
+        months.setdefault(f"{started:%Y-%m}", []).append(
+            _table(started, number, before, max(0, before - rng.randint(0, 3)))
+        )
+    current = f"{START:%Y-%m}"
+    return {
+        ("history.toml" if month == current else f"history/{month}.toml"): HEADER + "".join(tables)
+        for month, tables in months.items()
+    }
+
+
+def _table(started: datetime, number: int, before: int, after: int) -> str:
+    stamp = f"{started:%Y-%m-%d %H:%M:%S}+00:00"
+    ended = f"{started + timedelta(minutes=6):%Y-%m-%d %H:%M:%S}+00:00"
+    text = (
+        f'[[session]]\nid = "{started:%Y%m%dT%H%M%SZ}-{number:06x}"\n'
+        f'routine = "back-durability"\nroutine_name = "Back durability"\n'
+        f"started_at = {stamp}\nended_at = {ended}\n"
+        f'status = "completed"\nactive_seconds = 324.0\npaused_seconds = 20.0\n'
+        f"pain_before = {before}\npain_after = {after}\n\n"
+    )
+    for move, sets, reps, seconds in DURABILITY:
+        text += (
+            f'[[session.steps]]\nexercise = "{move}"\nsets_done = {sets}\n'
+            f"reps_done = {reps}\nseconds_done = {seconds}\nskipped = false\n"
+            f"planned_sets = {sets}\n\n"
+        )
+    return text
+
+
+def ten_years() -> None:
+    """10,000 completed sessions, one every 8.8 hours for ten years up to START."""
+    for name, text in _ten_years_files().items():
+        write_atomic(locations.data_dir() / name, text)

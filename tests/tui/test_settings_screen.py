@@ -1,0 +1,106 @@
+"""The settings screen: each change applies at once and is saved; a wrong value is refused."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+
+from textual.widgets import Input, Select, Switch
+
+from backtimer.storage import locations
+from backtimer.storage.settings import load_settings
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.settings import SettingsScreen
+from tests.tui.helpers import open_history, routines_listed, start_routine, text
+from tests.tui.histories import a_few_weeks
+
+Make = Callable[..., BacktimerApp]
+
+
+def saved() -> dict[str, object]:
+    return tomllib.loads(locations.settings_file().read_text())
+
+
+async def test_a_new_weekly_goal_is_saved_and_used_by_the_history(make_app: Make) -> None:
+    a_few_weeks()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("f3")
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.focused is app.screen.query_one("#weekly_goal", Input)
+        await pilot.press("backspace", "4")
+        await app.workers.wait_for_complete()
+        assert saved()["weekly_goal"] == 4
+        assert app.services.settings.weekly_goal == 4
+        await pilot.press("escape")
+        await open_history(pilot)
+        assert text(app, "#stats").splitlines()[1] == "This week: 2 of 4 sessions · 10 min"
+
+
+async def test_a_goal_out_of_range_is_marked_and_not_saved(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("f3")
+        await pilot.press("backspace", "0")
+        await app.workers.wait_for_complete()
+        goal = app.screen.query_one("#weekly_goal", Input)
+        assert goal.has_class("-invalid")
+        assert "Fix the marked field" in text(app, "#settings-problem")
+        assert app.services.settings.weekly_goal == 3
+        assert not locations.settings_file().exists()
+        await pilot.press("backspace", "2", "2")  # 2 is allowed (and saved), 22 is not
+        await app.workers.wait_for_complete()
+        assert "Fix the marked field" in text(app, "#settings-problem")
+        assert saved()["weekly_goal"] == 2
+
+
+async def test_switches_and_get_ready_seconds_are_saved_and_used(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("f3")
+        await pilot.press("tab", "space")  # the bell off
+        await pilot.press("tab", "tab", "space")  # spoken cues on
+        await pilot.press("tab", *"12")  # get ready for 12 seconds
+        await app.workers.wait_for_complete()
+        assert app.screen.query_one("#sound", Switch).value is False
+        assert (saved()["sound"], saved()["flash"], saved()["voice"]) == (False, True, True)
+        assert saved()["lead_in"] == 12
+        assert load_settings() == (app.services.settings, [])
+        await pilot.press("escape")
+        await start_routine(pilot, "desk")
+        assert text(app, "#clock") == "12"
+
+
+async def test_a_theme_applies_at_once_and_is_saved(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("f3")
+        themes = sorted(app.available_themes)
+        await pilot.press("tab", "tab", "tab", "tab", "tab")
+        assert app.screen.focused is app.screen.query_one("#theme", Select)
+        await pilot.press("enter", "down", "enter")
+        await app.workers.wait_for_complete()
+        chosen = themes[themes.index("textual-dark") + 1]
+        assert app.theme == chosen
+        assert saved()["theme"] == chosen
+
+
+async def test_an_unknown_theme_is_reported_and_the_default_used(make_app: Make) -> None:
+    locations.data_dir().mkdir()
+    locations.settings_file().write_text('theme = "no-such-theme"\n')
+    settings, problems = load_settings()
+    app = make_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        assert app.theme == "textual-dark"
+        assert any(
+            "theme: there is no theme 'no-such-theme'" in str(n.message) for n in app._notifications
+        )
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        assert app.screen.query_one("#theme", Select).value == "textual-dark"
+        assert locations.settings_file().read_text() == 'theme = "no-such-theme"\n'  # untouched
