@@ -95,9 +95,10 @@ def list_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def show(args: argparse.Namespace) -> int:
+def _loaded(ref: str) -> library.RoutineEntry | int:
+    """The routine with this id or path, or the exit code after saying why there is none."""
     try:
-        entry = library.find_routine(args.routine)
+        entry = library.find_routine(ref)
     except library.RoutineNotFound as exc:
         print(f"backtimer: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -105,7 +106,15 @@ def show(args: argparse.Namespace) -> int:
         for line in entry.problem_lines():
             print(line, file=sys.stderr)
         return EXIT_INVALID
+    return entry
+
+
+def show(args: argparse.Namespace) -> int:
+    entry = _loaded(args.routine)
+    if isinstance(entry, int):
+        return entry
     routine = entry.routine
+    assert routine is not None  # _loaded returns only routines that loaded
     timeline = entry.timeline
     print(f"{routine.name}  ({entry.id}, {entry.source})")
     if routine.description:
@@ -174,15 +183,9 @@ def _validate_programme(name: str, path: Path) -> bool:
 
 def export(args: argparse.Namespace) -> int:
     """Print a routine file's text exactly as it is, comments and all."""
-    try:
-        entry = library.find_routine(args.routine)
-    except library.RoutineNotFound as exc:
-        print(f"backtimer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if entry.routine is None:
-        for line in entry.problem_lines():
-            print(line, file=sys.stderr)
-        return EXIT_INVALID
+    entry = _loaded(args.routine)
+    if isinstance(entry, int):
+        return entry
     sys.stdout.write(entry.text)
     return EXIT_OK
 
