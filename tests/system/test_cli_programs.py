@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from backtimer.domain.history import Session, new_session_id
+from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import load_state
 
@@ -35,6 +35,16 @@ def completed(routine: str) -> Session:
         status="completed",
         active_seconds=480,
         paused_seconds=0,
+        steps=[
+            StepRecord(
+                exercise="suitcase-carry",
+                sets_done=2,
+                reps_done=0,
+                seconds_done=90,
+                planned_sets=2,
+                planned_seconds=90,
+            )
+        ],
     )
 
 
@@ -76,9 +86,13 @@ def test_start_a_programme_then_today_follows_the_history(home: Path) -> None:
     assert listed["back-durability-6wk"]["progress"]["done_days"] == 1
 
 
-def test_a_stopped_session_leaves_the_day_due(home: Path) -> None:
+def test_a_session_skipped_through_leaves_the_day_due(home: Path) -> None:
     backtimer("programs", "start", "back-durability-6wk")
-    HistoryStore().record(completed("back-durability").model_copy(update={"status": "stopped"}))
+    session = completed("back-durability")
+    skipped = session.steps[0].model_copy(
+        update={"sets_done": 0, "seconds_done": 0.2, "skipped": True}
+    )
+    HistoryStore().record(session.model_copy(update={"steps": [skipped]}))
     assert json.loads(backtimer("today", "--json").stdout)["done_days"] == 0
 
 

@@ -45,7 +45,7 @@ def session(
                 sets_done=sets if done else 0,
                 reps_done=reps if done else 0,
                 seconds_done=seconds if done else 0.0,
-                skipped=not done and status != "completed",
+                skipped=not done and status == "completed",  # passed by, nothing done
                 planned_sets=sets,
                 planned_reps=reps or None,
                 planned_seconds=None if reps else int(seconds / sets),

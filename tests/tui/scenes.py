@@ -11,7 +11,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from textual.pilot import Pilot
 
-from backtimer.domain.history import Session, new_session_id
+from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
@@ -99,6 +99,16 @@ def past_session(routine: str, started: datetime) -> Session:
         status="completed",
         active_seconds=480,
         paused_seconds=0,
+        steps=[
+            StepRecord(
+                exercise="cat-cow",
+                sets_done=1,
+                reps_done=10,
+                seconds_done=60,
+                planned_sets=1,
+                planned_reps=10,
+            )
+        ],
     )
 
 

@@ -87,7 +87,8 @@ async def test_sessions_newest_first_with_the_streak_and_each_ones_detail(make_a
         assert "Does not count toward the streak: no step was done in full." in detail(app)
         await pilot.press("down", "down")
         assert "stopped early" in detail(app)
-        assert "↷ 3. ATG split squat: 0 of 16 reps, 0 s (skipped)" in detail(app)
+        assert "2 of 4 steps done · 2 not reached" in detail(app)
+        assert "· 3. ATG split squat: 0 of 16 reps, 0 s (not reached)" in detail(app)
 
 
 async def test_the_weekly_goal_comes_from_the_settings(make_app: Make) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.engine import Engine
+from backtimer.domain.engine import Engine, StepTally
 from backtimer.domain.events import (
     Countdown,
     Event,
@@ -161,37 +161,125 @@ def test_a_gap_between_ticks_pauses_where_the_gap_began(clock: FakeClock) -> Non
     assert engine.paused_seconds() == pytest.approx(600)
 
 
-def test_next_ends_a_break_then_skips_the_rest_of_a_step(clock: FakeClock) -> None:
+def test_next_ends_a_break_then_leaves_the_step(clock: FakeClock) -> None:
     timeline = builtin("back-durability")
     engine = Engine(timeline, clock)
     engine.start()
     assert (engine.step, engine.segment.kind) == (0, "get-ready")
     engine.next()
     assert (engine.step, engine.segment.kind) == (0, "work")
-    assert not engine.tallies[0].skipped
     clock.advance(10)
     engine.next()
     assert (engine.step, engine.segment.kind) == (1, "rest")
-    assert engine.tallies[0].skipped
-    assert engine.tallies[0].seconds_done == pytest.approx(10)
-    assert engine.tallies[0].sets_done == 0
+    # Ten seconds of a carry were done: the step is partly done, not skipped.
+    assert engine.tallies[0] == StepTally("suitcase-carry", 0, 0, 10.0, skipped=False)
+    engine.next()
+    engine.next()  # left at once
+    assert engine.step == 2
+    assert engine.tallies[1].skipped and engine.tallies[1].seconds_done == 0
 
 
-def test_previous_goes_back_to_the_rest_before_the_previous_step(clock: FakeClock) -> None:
-    timeline = builtin("back-durability")
+TWO_STEPS = """format = 1
+name = "t"
+lead_in = 5
+rest_between_steps = 10
+[[step]]
+exercise = "cat-cow"
+reps = 4
+tempo = 2
+[[step]]
+exercise = "suitcase-carry"
+sets = 2
+work = 20
+sides = "alternate-sets"
+rest = 8
+"""
+
+
+def test_previous_goes_to_this_steps_start_after_a_few_seconds(clock: FakeClock) -> None:
+    timeline = timeline_of(TWO_STEPS)
     engine = Engine(timeline, clock)
     engine.start()
-    engine.next()
-    engine.next()
-    engine.next()  # step 2's work
-    assert (engine.step, engine.segment.is_break) == (1, False)
-    engine.previous()
-    assert engine.segment.index == timeline.steps[0].first
-    engine.previous()  # already at the first step: back to its start
+    clock.advance(5 + 8 + 10 + 5)  # 5 s into the carry's first set
+    engine.tick()
+    assert (engine.step, engine.segment.kind) == (1, "work")
+    engine.previous()  # more than 3 s in: back to the start of this step's work
+    assert engine.segment.index == timeline.steps[1].first_work
+    assert engine.snapshot().remaining == 20
+    clock.advance(2)
+    engine.previous()  # within 3 s of its start: the previous step's work, not its rest
+    assert engine.segment.index == timeline.steps[0].first_work
+    clock.advance(1)
+    engine.previous()  # the first step has no step before it: its very start
     assert engine.segment.kind == "get-ready"
 
 
-def test_restart_step_begins_its_work_again_and_keeps_what_was_done(clock: FakeClock) -> None:
+def test_previous_from_the_rest_before_a_step_goes_to_the_step_before(clock: FakeClock) -> None:
+    timeline = timeline_of(TWO_STEPS)
+    engine = Engine(timeline, clock)
+    engine.start()
+    clock.advance(5 + 8 + 4)  # 4 s into the rest before the carry
+    engine.tick()
+    assert (engine.step, engine.segment.kind) == (1, "rest")
+    engine.previous()
+    assert engine.segment.index == timeline.steps[0].first_work
+
+
+def test_previous_counts_seconds_into_a_step_without_pauses(clock: FakeClock) -> None:
+    timeline = timeline_of(TWO_STEPS)
+    engine = Engine(timeline, clock)
+    engine.start()
+    clock.advance(5 + 8 + 10 + 1)
+    engine.tick()
+    engine.pause()
+    clock.advance(60)  # a long pause does not take the step further
+    engine.previous()
+    assert engine.segment.index == timeline.steps[0].first_work
+    assert engine.status == "paused"
+
+
+def test_restart_begins_the_current_set_again(clock: FakeClock) -> None:
+    timeline = timeline_of(TWO_STEPS)
+    engine = Engine(timeline, clock)
+    engine.start()
+    clock.advance(5 + 8 + 10 + 20 + 8 + 12)  # 12 s into the second set (right hand)
+    engine.tick()
+    assert (engine.segment.set, engine.segment.side) == (2, "right")
+    engine.restart_set()
+    assert (engine.segment.set, engine.segment.side, engine.snapshot().remaining) == (
+        2,
+        "right",
+        20,
+    )
+    clock.advance(3)
+    engine.tick()
+    engine.next()  # leave the carry
+    # Set 1 was done, set 2 never ran to its end: 12 s is its longest stretch.
+    carry = engine.tallies[1]
+    assert (carry.sets_done, carry.seconds_done, carry.skipped) == (1, 32, False)
+
+
+def test_restart_in_a_rest_between_sets_begins_the_set_just_done(clock: FakeClock) -> None:
+    timeline = timeline_of(TWO_STEPS)
+    engine = Engine(timeline, clock)
+    engine.start()
+    clock.advance(5 + 8 + 10 + 20 + 3)  # in the rest between the carry's sets
+    engine.tick()
+    assert (engine.segment.kind, engine.segment.set) == ("rest", 2)
+    engine.restart_set()
+    assert (engine.segment.kind, engine.segment.set, engine.segment.side) == ("work", 1, "left")
+
+
+def test_restart_in_the_get_ready_starts_it_again(clock: FakeClock) -> None:
+    engine = Engine(timeline_of(TWO_STEPS), clock)
+    engine.start()
+    clock.advance(3)
+    engine.tick()
+    engine.restart_set()
+    assert (engine.segment.kind, engine.snapshot().remaining) == ("get-ready", 5)
+
+
+def test_a_set_done_again_is_counted_once(clock: FakeClock) -> None:
     text = (
         'format = 1\nname = "t"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nreps = 3\ntempo = 2\n'
     )
@@ -200,10 +288,11 @@ def test_restart_step_begins_its_work_again_and_keeps_what_was_done(clock: FakeC
     clock.advance(4.5)
     engine.tick()
     assert engine.segment.rep == 3
-    engine.restart_step()
+    engine.restart_set()
     assert (engine.segment.rep, engine.snapshot().remaining) == (1, 2)
     run_to_end(engine, clock)
-    assert engine.tallies[0].reps_done == 5  # two before the restart, three after
+    assert engine.tallies[0].reps_done == 3  # rep 1 and 2 were done twice: still three reps
+    assert engine.tallies[0].seconds_done == 6
 
 
 def test_self_paced_reps_wait_for_the_person(clock: FakeClock) -> None:

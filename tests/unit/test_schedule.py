@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
-from backtimer.domain.history import Session, Status, new_session_id
+from backtimer.domain.history import Session, Status, StepRecord, new_session_id
 from backtimer.domain.program import Program
 from backtimer.domain.schedule import Progress, progress
 
@@ -49,7 +49,19 @@ def at(day: date, hour: int, minute: int = 0, zone: tzinfo = UTC) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
 
 
-def session(routine: str, started: datetime, status: Status = "completed") -> Session:
+def session(
+    routine: str, started: datetime, status: Status = "completed", done: bool = True
+) -> Session:
+    """A session of one step, done in full or skipped."""
+    step = StepRecord(
+        exercise="cat-cow",
+        sets_done=1 if done else 0,
+        reps_done=10 if done else 0,
+        seconds_done=60 if done else 0,
+        skipped=not done,
+        planned_sets=1,
+        planned_reps=10,
+    )
     return Session(
         id=new_session_id(started),
         routine=routine,
@@ -59,6 +71,7 @@ def session(routine: str, started: datetime, status: Status = "completed") -> Se
         status=status,
         active_seconds=480,
         paused_seconds=0,
+        steps=[step],
     )
 
 
@@ -105,13 +118,22 @@ def test_from_two_oclock_the_evening_leads_and_the_morning_is_late_but_doable() 
     assert after_evening.lead is not None and after_evening.lead.time == "morning"
 
 
-def test_stopped_and_interrupted_sessions_do_not_count() -> None:
+def test_a_session_with_no_step_done_in_full_does_not_count_however_it_ended() -> None:
     tries = [
-        session("flex-am", at(MONDAY, 7), "stopped"),
-        session("flex-pm", at(MONDAY, 19), "interrupted"),
+        session("flex-am", at(MONDAY, 7), "completed", done=False),  # skipped through
+        session("flex-pm", at(MONDAY, 19), "interrupted", done=False),
     ]
     state = plan(TWICE_DAILY, tries, at(MONDAY + timedelta(days=1), 8))
     assert state.days[0].mark == "missed"
+
+
+def test_a_session_counts_by_the_work_done_as_the_streak_does() -> None:
+    tries = [
+        session("flex-am", at(MONDAY, 7), "stopped"),  # stopped after a step done in full
+        session("flex-pm", at(MONDAY, 19), "interrupted"),
+    ]
+    state = plan(TWICE_DAILY, tries, at(MONDAY + timedelta(days=1), 8))
+    assert state.days[0].mark == "done"
 
 
 def test_the_same_routine_twice_needs_two_sessions() -> None:

@@ -33,7 +33,9 @@ CSV_FIELDS = [
     "pain_after",
     "note",
     "steps_done",
+    "steps_partly",
     "steps_skipped",
+    "steps_not_reached",
 ]
 
 
@@ -87,8 +89,11 @@ def list_history(args: argparse.Namespace) -> int:
         writer.writeheader()
         for session in sessions:
             row = session_json(session)
-            row["steps_done"] = session.steps_done
-            row["steps_skipped"] = session.skipped_steps
+            outcomes = session.outcomes
+            row["steps_done"] = outcomes.done
+            row["steps_partly"] = outcomes.partly
+            row["steps_skipped"] = outcomes.skipped
+            row["steps_not_reached"] = outcomes.not_reached
             writer.writerow(row)
     return EXIT_OK
 

@@ -15,6 +15,15 @@ from datetime import datetime
 from typing import NamedTuple, Protocol
 
 from backtimer.domain.history import Session, Status, StepRecord
+from backtimer.domain.outcome import (
+    Outcome,
+    OutcomeCounts,
+    count_outcomes,
+    did_work,
+    is_done,
+    outcome,
+    session_counts,
+)
 
 
 class StepOutcome(Protocol):
@@ -35,7 +44,7 @@ class StepOutcome(Protocol):
     @property
     def planned_reps(self) -> int | None: ...
     @property
-    def complete(self) -> bool: ...
+    def outcome(self) -> Outcome: ...
 
 
 class StepDigest(NamedTuple):
@@ -52,10 +61,12 @@ class StepDigest(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        """Every planned set was done (the same rule as `StepRecord.complete`)."""
-        if self.planned_sets is None:
-            return not self.skipped and bool(self.seconds_done or self.reps_done)
-        return self.sets_done >= self.planned_sets
+        """Done in full (`backtimer.domain.outcome` has the rule)."""
+        return is_done(self)
+
+    @property
+    def outcome(self) -> Outcome:
+        return outcome(self)
 
     @property
     def worked(self) -> bool:
@@ -63,7 +74,7 @@ class StepDigest(NamedTuple):
 
         A step skipped at once still records a fraction of a second.
         """
-        return self.reps_done > 0 or self.seconds_done >= 1
+        return did_work(self.reps_done, self.seconds_done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,24 +99,20 @@ class SessionDigest:
         return self.active_seconds / 60
 
     @property
-    def steps_done(self) -> int:
-        """Steps done in full."""
-        return sum(1 for step in self.steps if step.complete)
-
-    @property
-    def skipped_steps(self) -> int:
-        return sum(1 for step in self.steps if step.skipped)
+    def outcomes(self) -> OutcomeCounts:
+        """Its steps counted by outcome: done, partly, skipped, not reached."""
+        return count_outcomes(self.steps)
 
     @property
     def counts(self) -> bool:
-        """Whether the session counts toward streaks and the weekly goal.
+        """Whether the session counts toward streaks, the weekly goal and programme days.
 
         It does when at least one step was done in full: what counts is the
         work done, not how the session ended. A session stopped after its
         first step counts; one skipped through from start to end (which the
         timer calls completed) does not.
         """
-        return any(step.complete for step in self.steps)
+        return session_counts(self.steps)
 
 
 def _step(record: StepRecord) -> StepDigest:

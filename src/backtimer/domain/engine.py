@@ -28,7 +28,8 @@ from backtimer.domain.events import (
     StepDone,
     Stopped,
 )
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.outcome import classify, did_work
+from backtimer.domain.timeline import Segment, StepPlan, Timeline
 
 Clock = Callable[[], float]
 """Seconds from a monotonic clock."""
@@ -37,10 +38,12 @@ Status = Literal["ready", "running", "paused", "finished", "stopped"]
 
 COUNTDOWN_FROM = 3
 """The last seconds of a segment that get a countdown cue."""
-COUNTDOWN_MIN_SECONDS = 5
-"""Segments shorter than this get no countdown: it would be all there is."""
+COUNTDOWN_MIN_SECONDS = 10
+"""Segments shorter than this get no countdown: on a short hold it would be all there is."""
 HALFWAY_MIN_SECONDS = 10
 """Work shorter than this gets no halfway cue."""
+PREVIOUS_GRACE_SECONDS = 3.0
+"""Further into a step than this, "previous" goes back to its start, not to the step before."""
 
 
 @dataclass(slots=True)
@@ -54,7 +57,7 @@ class StepTally:
     seconds_done: float = 0.0
     """Seconds spent working on the step, rests and pauses not counted."""
     skipped: bool = False
-    """The person moved on before the step was finished."""
+    """The session went past the step with nothing of it done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +125,19 @@ class Engine:
         self._t = _Clocking()
         self._countdown = 0
         self._halfway_due = False
-        self.tallies = (
+        self._prior = (
             list(tallies) if tallies else [StepTally(plan.exercise.id) for plan in timeline.steps]
         )
+        """What was done before a resume, step by step."""
+        self._spent: dict[int, float] = {}
+        """The longest stretch spent in each segment of work, by index (at most its length)."""
+        self._finished: set[int] = set()
+        """Segments of work that ran to their end."""
+        self._passed: set[int] = set(range(first_step))
+        """Steps the session went past."""
+        self._work_step = -1
+        self._work_began = 0.0
+        """The step whose work is under way, and the active seconds when it began."""
 
     # ------------------------------------------------------------ reading
 
@@ -140,6 +153,11 @@ class Engine:
     def step(self) -> int:
         """Index of the current step."""
         return self.segment.step
+
+    @property
+    def tallies(self) -> list[StepTally]:
+        """What has been done of each step, as the clock saw it."""
+        return [self._tally(plan) for plan in self.timeline.steps]
 
     @property
     def ended_at(self) -> float | None:
@@ -233,26 +251,55 @@ class Engine:
             return []
         events = self.tick()
         segment = self.segment
-        if segment.is_break:
-            target = self._index + 1
-        else:
-            self.tallies[segment.step].skipped = True
-            target = self.timeline.steps[segment.step].end
+        target = self._index + 1 if segment.is_break else self.timeline.steps[segment.step].end
         return events + self._jump(target)
 
     def previous(self) -> list[Event]:
-        """Go back to the start (the rest before) of the previous step."""
-        if not self._live():
-            return []
-        events = self.tick()
-        return events + self._jump(self.timeline.steps[max(self.step - 1, 0)].first)
+        """Back to the start of this step's work, or of the previous step's.
 
-    def restart_step(self) -> list[Event]:
-        """Start the current step's work again from its first rep."""
+        More than `PREVIOUS_GRACE_SECONDS` into a step's work, back to its
+        start; otherwise to the start of the previous step's work (never into
+        the rest before it), as a music player's "previous" does.
+        """
         if not self._live():
             return []
         events = self.tick()
-        return events + self._jump(self.timeline.steps[self.step].first_work)
+        if not self._live():
+            return events
+        plan = self.timeline.steps[self.step]
+        into = self._active_at(self._moment()) - self._work_began
+        if (
+            self._index >= plan.first_work
+            and self._work_step == plan.index
+            and into > (PREVIOUS_GRACE_SECONDS)
+        ):
+            target = plan.first_work
+        elif plan.index > 0:
+            target = self.timeline.steps[plan.index - 1].first_work
+        else:
+            target = plan.first
+        return events + self._jump(target)
+
+    def restart_set(self) -> list[Event]:
+        """Start the current set (on this side) again from its first rep.
+
+        In a rest between sets or a side switch, the set just done starts
+        again; in the get-ready or the rest before a step, that break does.
+        """
+        if not self._live():
+            return []
+        events = self.tick()
+        if not self._live():
+            return events
+        segment = self.segment
+        plan = self.timeline.steps[segment.step]
+        if self._index < plan.first_work:
+            target = self._index
+        elif segment.is_break:
+            target = plan.blocks[max(segment.block - 1, 0)]
+        else:
+            target = plan.blocks[segment.block]
+        return events + self._jump(target)
 
     def rep_done(self) -> list[Event]:
         """Count a self-paced rep; ignored unless one is under way."""
@@ -292,6 +339,35 @@ class Engine:
     def _segment_elapsed(self, at: float) -> float:
         return 0.0 if self._status == "ready" else max(0.0, at - self._t.segment_start)
 
+    def _moment(self) -> float:
+        """Now on the clock, or when the pause began while paused."""
+        return self._t.paused_at if self._t.paused_at is not None else self._clock()
+
+    def _active_at(self, at: float) -> float:
+        """Active seconds (pauses before ``at`` left out) at clock time ``at``."""
+        return at - self._t.started - self._t.paused_total
+
+    def _tally(self, plan: StepPlan) -> StepTally:
+        """What has been done of one step: this run's segments, and what was done before."""
+        seconds = 0.0
+        reps = 0
+        unfinished_sets: set[int] = set()
+        for segment in self.timeline.segments[plan.first_work : plan.end]:
+            if segment.is_break:
+                continue
+            seconds += self._spent.get(segment.index, 0.0)
+            if segment.index not in self._finished:
+                unfinished_sets.add(segment.set)
+            elif segment.ends_rep and segment.kind != "work":
+                reps += 1
+        before = self._prior[plan.index]
+        sets = max(plan.step.sets - len(unfinished_sets), before.sets_done)
+        reps = max(reps, before.reps_done)
+        seconds = round(max(seconds, before.seconds_done), 1)  # as the record keeps it
+        passed = plan.index in self._passed or before.skipped
+        outcome = classify(sets >= plan.step.sets, did_work(reps, seconds), passed)
+        return StepTally(plan.exercise.id, sets, reps, seconds, outcome == "skipped")
+
     def _run_until(self, at: float) -> list[Event]:
         events: list[Event] = []
         while self._status == "running":
@@ -304,33 +380,40 @@ class Engine:
         return events
 
     def _account(self, at: float) -> None:
-        """Add the time spent in the current segment, if it was work, to its step."""
+        """Keep the time spent in the current segment, if it is work (its longest stretch)."""
         segment = self.segment
         if not segment.is_break:
-            self.tallies[segment.step].seconds_done += self._segment_elapsed(at)
+            spent = self._segment_elapsed(at)
+            if segment.seconds is not None:
+                spent = min(spent, segment.seconds)
+            self._spent[segment.index] = max(self._spent.get(segment.index, 0.0), spent)
 
     def _complete(self, at: float) -> list[Event]:
         """The current segment ran its course at ``at``: count it, move on."""
         segment = self.segment
-        tally = self.tallies[segment.step]
         self._account(at)
         events: list[Event] = []
+        if not segment.is_break:
+            self._finished.add(segment.index)
         if segment.ends_rep and segment.kind != "work":
-            tally.reps_done += 1
             events.append(RepDone(segment))
         if segment.ends_set:
-            tally.sets_done += 1
             events.append(SetDone(segment.step, segment.set))
         if segment.index == self.timeline.steps[segment.step].end - 1:
             events.append(StepDone(segment.step))
         return events + self._enter(segment.index + 1, at)
 
     def _jump(self, target: int) -> list[Event]:
-        at = self._t.paused_at if self._t.paused_at is not None else self._clock()
+        at = self._moment()
         self._account(at)
         return self._enter(target, at)
 
     def _enter(self, index: int, at: float) -> list[Event]:
+        steps = self.timeline.steps
+        reached = steps[-1].index + 1 if index >= len(self.timeline.segments) else None
+        if reached is None:
+            reached = self.timeline.segments[index].step
+        self._passed.update(range(self.step, reached))
         if index >= len(self.timeline.segments):
             self._t.ended = at
             self._status = "finished"
@@ -338,6 +421,11 @@ class Engine:
         self._index = index
         self._t.segment_start = at
         segment = self.segment
+        if not segment.is_break and (
+            segment.step != self._work_step or index == steps[segment.step].first_work
+        ):
+            self._work_step = segment.step
+            self._work_began = self._active_at(at)
         seconds = segment.seconds or 0
         self._countdown = COUNTDOWN_FROM if seconds >= COUNTDOWN_MIN_SECONDS else 0
         self._halfway_due = not segment.is_break and seconds >= HALFWAY_MIN_SECONDS

@@ -10,7 +10,23 @@ import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_serializer
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    model_validator,
+)
+
+from backtimer.domain.outcome import (
+    Outcome,
+    OutcomeCounts,
+    count_outcomes,
+    is_done,
+    outcome,
+    session_counts,
+)
 
 Status = Literal["completed", "stopped", "interrupted"]
 STATUSES: tuple[Status, ...] = ("completed", "stopped", "interrupted")
@@ -33,23 +49,34 @@ class StepRecord(BaseModel):
 
     exercise: str
     """The exercise's id."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_outcome(cls, data: Any) -> Any:
+        """``history --json`` adds each step's outcome; it is worked out, never kept."""
+        if isinstance(data, dict) and "outcome" in data:
+            return {key: value for key, value in data.items() if key != "outcome"}
+        return data
+
     sets_done: int = Field(ge=0)
     reps_done: int = Field(ge=0)
     """Reps finished, both sides counted."""
     seconds_done: float = Field(ge=0)
     """Seconds of work, rests and pauses not counted."""
     skipped: bool = False
-    """The person moved on before finishing the step."""
+    """The session went past the step with nothing of it done."""
     planned_sets: int | None = None
     planned_reps: int | None = None
     planned_seconds: int | None = None
 
     @property
     def complete(self) -> bool:
-        """Every planned set was done."""
-        if self.planned_sets is None:
-            return not self.skipped and bool(self.seconds_done or self.reps_done)
-        return self.sets_done >= self.planned_sets
+        """Done in full (`backtimer.domain.outcome` has the rule)."""
+        return is_done(self)
+
+    @property
+    def outcome(self) -> Outcome:
+        return outcome(self)
 
 
 class Session(BaseModel):
@@ -87,13 +114,14 @@ class Session(BaseModel):
         return self.active_seconds / 60
 
     @property
-    def skipped_steps(self) -> int:
-        return sum(1 for step in self.steps if step.skipped)
+    def outcomes(self) -> OutcomeCounts:
+        """Its steps counted by outcome: done, partly, skipped, not reached."""
+        return count_outcomes(self.steps)
 
     @property
-    def steps_done(self) -> int:
-        """Steps done in full."""
-        return sum(1 for step in self.steps if step.complete)
+    def counts(self) -> bool:
+        """Whether it counts toward streaks, the weekly goal and programme days."""
+        return session_counts(self.steps)
 
 
 def session_json(session: Session) -> dict[str, Any]:
@@ -101,4 +129,6 @@ def session_json(session: Session) -> dict[str, Any]:
     data = session.model_dump(mode="json")
     data["started_at"] = session.started_at.astimezone(UTC).replace(microsecond=0).isoformat()
     data["ended_at"] = session.ended_at.astimezone(UTC).replace(microsecond=0).isoformat()
+    for step, record in zip(data["steps"], session.steps, strict=True):
+        step["outcome"] = record.outcome
     return data

@@ -6,10 +6,11 @@ Rules (the README says them in plain words):
   date and the six days after it, so a start mid-week just shifts the weeks.
 - With set weekdays, the training days are those weekdays within the weeks.
   With ``days_per_week = N``, any N days of each programme week count.
-- A slot is done by a *completed* session of its routine on that local date;
-  stopped and interrupted sessions do not count. Matching is greedy, so the
-  same routine in two slots needs two sessions. A day counts when all its
-  slots are done.
+- A slot is done by a session of its routine on that local date that
+  *counts*: one with at least one step done in full, however it ended (the
+  rule of `backtimer.domain.outcome`, the same as for the streak). Matching is
+  greedy, so the same routine in two slots needs two sessions. A day counts
+  when all its slots are done.
 - A missed day never breaks the plan: past training days not done are missed
   and the calendar moves on; with N a week, a week that ended short counts its
   shortfall as missed.
@@ -158,7 +159,7 @@ def slot_label(slot: Slot, names: Mapping[str, str] | None = None) -> str:
 
 
 def _done_slots(slots: list[Slot], routines_done: Counter[str]) -> list[bool]:
-    """Match a day's completed sessions to its slots, greedily, in slot order."""
+    """Match a day's sessions that count to its slots, greedily, in slot order."""
     left = Counter(routines_done)
     done = []
     for slot in slots:
@@ -178,15 +179,15 @@ class Attended(Protocol):
     @property
     def started_at(self) -> datetime: ...
     @property
-    def status(self) -> str: ...
+    def counts(self) -> bool: ...
 
 
-def _completed_by_date(
+def _counted_by_date(
     sessions: Iterable[Attended], zone: tzinfo, start: date, end: date
 ) -> dict[date, Counter[str]]:
     by_date: dict[date, Counter[str]] = {}
     for session in sessions:
-        if session.status != "completed":
+        if not session.counts:
             continue
         day = session.started_at.astimezone(zone).date()
         if start <= day < end:
@@ -201,7 +202,7 @@ def progress(
     local_now = now.astimezone(zone)
     today = local_now.date()
     end = start + timedelta(weeks=program.weeks)
-    done_on = _completed_by_date(sessions, zone, start, end)
+    done_on = _counted_by_date(sessions, zone, start, end)
 
     def complete(day: date) -> bool:
         return all(_done_slots(program.slot, done_on.get(day, Counter())))

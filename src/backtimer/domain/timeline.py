@@ -57,6 +57,10 @@ class Segment:
     """Completing this segment completes a set (on every side)."""
     switches_side: bool = False
     """The moment to change sides starts here."""
+    block: int = 0
+    """Which run of reps of its step this is part of, from 0: one per set and side.
+
+    A rest or side switch belongs to the block it leads into."""
 
     @property
     def is_break(self) -> bool:
@@ -87,6 +91,8 @@ class StepPlan:
     """Reps in all, every side and set counted; 0 for timed work."""
     work_seconds: int
     """Seconds of timed work in all (self-paced reps count 0)."""
+    blocks: tuple[int, ...] = ()
+    """Index of the first segment of work of each block (see `Segment.block`)."""
 
     @property
     def kind(self) -> StepKind:
@@ -147,6 +153,10 @@ def compile_timeline(routine: Routine, catalogue: Mapping[str, Exercise]) -> Tim
             segments.append(replace(segment, index=len(segments)))
         first_work = first + (1 if lead else 0)
         work = segments[first_work:]
+        blocks: dict[int, int] = {}
+        for segment in work:
+            if not segment.is_break:
+                blocks.setdefault(segment.block, segment.index)
         plans.append(
             StepPlan(
                 index=index,
@@ -158,6 +168,7 @@ def compile_timeline(routine: Routine, catalogue: Mapping[str, Exercise]) -> Tim
                 end=len(segments),
                 reps=sum(1 for s in work if s.ends_rep and s.kind != "work"),
                 work_seconds=sum(s.seconds or 0 for s in work if not s.is_break),
+                blocks=tuple(blocks[block] for block in sorted(blocks)),
             )
         )
     return Timeline(routine=routine, segments=tuple(segments), steps=tuple(plans))
@@ -204,10 +215,13 @@ def _step_segments(
     if lead is not None:
         kind, seconds = lead
         yield at(kind=kind, seconds=seconds, cue="Get ready" if kind == "get-ready" else "Rest")
+    block = 0
     for set_number in range(1, step.sets + 1):
         runs = _side_runs(sides, set_number)
         if set_number > 1 and rest > 0:
-            yield at(kind="rest", seconds=rest, cue="Rest", set=set_number, side=runs[0])
+            yield at(
+                kind="rest", seconds=rest, cue="Rest", set=set_number, side=runs[0], block=block
+            )
         for run, side in enumerate(runs):
             announce = run > 0 or (sides == "alternate-sets" and set_number > 1)
             if announce and routine.side_switch > 0 and sides == "each":
@@ -218,6 +232,7 @@ def _step_segments(
                     set=set_number,
                     side=side,
                     switches_side=True,
+                    block=block,
                 )
                 announce = False
             reps = range(1, step.rep_count + 1)
@@ -231,12 +246,13 @@ def _step_segments(
                 for segment in _rep_segments(
                     step,
                     exercise,
-                    partial(at, set=set_number, rep=rep, side=rep_side),
+                    partial(at, set=set_number, rep=rep, side=rep_side, block=block),
                     last_rep,
                     closes_set=last_rep and run == len(runs) - 1,
                 ):
                     yield replace(segment, switches_side=announce) if announce else segment
                     announce = False
+            block += 1
 
 
 def _rep_segments(

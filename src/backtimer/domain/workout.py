@@ -113,7 +113,7 @@ class Workout:
                 exercise=tally.exercise,
                 sets_done=tally.sets_done,
                 reps_done=tally.reps_done,
-                seconds_done=round(tally.seconds_done, 1),
+                seconds_done=tally.seconds_done,
                 skipped=tally.skipped,
                 planned_sets=plan.step.sets,
                 planned_reps=plan.reps or None,

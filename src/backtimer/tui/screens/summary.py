@@ -27,6 +27,14 @@ TITLES = {
 }
 
 
+def title(session: Session) -> str:
+    """How the workout ended, in a few words; a routine skipped through is not "complete"."""
+    outcomes = session.outcomes
+    if session.status == "completed" and outcomes.done < outcomes.steps:
+        return "End of the routine" if outcomes.done else "End of the routine: nothing done in full"
+    return TITLES[session.status]
+
+
 class SummaryScreen(Screen[None]):
     """The session is already saved; Enter adds the rating and note and goes back."""
 
@@ -47,12 +55,11 @@ class SummaryScreen(Screen[None]):
         yield Header()
         yield TooSmall()
         with VerticalScroll(id="summary"):
-            yield Label(TITLES[session.status], id="summary-title")
+            yield Label(title(session), id="summary-title")
             yield Label(
                 f"{session.routine_name} · {duration(session.active_seconds)} active"
                 f" · {duration(session.paused_seconds)} paused"
-                f" · {session.steps_done} of {len(session.steps)} steps done"
-                f" · {session.skipped_steps} skipped",
+                f" · {session.outcomes.text()}",
                 id="summary-time",
             )
             yield Static(

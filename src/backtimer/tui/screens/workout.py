@@ -79,7 +79,7 @@ class WorkoutScreen(Screen[Session | None]):
         Binding(
             "p,left", "previous", "Back", key_display="p ←", tooltip="Back to the previous step"
         ),
-        Binding("r", "restart_step", "Restart", tooltip="Start this step again"),
+        Binding("r", "restart_set", "Again", tooltip="Start this set again from its first rep"),
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         Binding("m", "mute", "Mute", tooltip="Turn the bell and flash off or on"),
         Binding(
@@ -285,8 +285,8 @@ class WorkoutScreen(Screen[Session | None]):
     def action_previous(self) -> None:
         self._act(self.workout.engine.previous())
 
-    def action_restart_step(self) -> None:
-        self._act(self.workout.engine.restart_step())
+    def action_restart_set(self) -> None:
+        self._act(self.workout.engine.restart_set())
 
     def action_rep_done(self) -> None:
         self._act(self.workout.engine.rep_done())

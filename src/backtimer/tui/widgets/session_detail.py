@@ -12,12 +12,22 @@ from textual.widgets import Static
 
 from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest, StepOutcome
+from backtimer.domain.outcome import Outcome
 
 STATUS_WORDS = {
     "completed": "[$success]completed[/]",
     "stopped": "[$warning]stopped early[/]",
     "interrupted": "[$error]cut short[/] (the app did not get to finish it)",
 }
+
+
+OUTCOME_MARKS: dict[Outcome, tuple[str, str]] = {
+    "done": ("[green]✓[/]", ""),
+    "partly": ("[yellow]◐[/]", " [yellow](part done)[/]"),
+    "skipped": ("[yellow]↷[/]", " [yellow](skipped)[/]"),
+    "not-reached": ("[dim]·[/]", " [dim](not reached)[/]"),
+}
+"""A mark and a note for each way a step can end."""
 
 
 def step_line(record: StepOutcome, index: int, names: dict[str, str]) -> str:
@@ -29,14 +39,7 @@ def step_line(record: StepOutcome, index: int, names: dict[str, str]) -> str:
     elif record.planned_sets and record.planned_sets > 1:
         done.append(f"{record.sets_done} of {record.planned_sets} sets")
     done.append(duration(record.seconds_done))
-    if record.complete:
-        mark, note = "[green]✓[/]", ""
-    elif record.skipped:
-        mark, note = "[yellow]↷[/]", " [yellow](skipped)[/]"
-    elif record.seconds_done or record.reps_done:
-        mark, note = "[yellow]◐[/]", " [yellow](part done)[/]"
-    else:
-        mark, note = "[dim]·[/]", " [dim](not reached)[/]"
+    mark, note = OUTCOME_MARKS[record.outcome]
     return f"{mark} {index}. {name}: {', '.join(done)}{note}"
 
 
@@ -63,8 +66,7 @@ def detail_text(session: SessionDigest | None, names: dict[str, str], tz: tzinfo
         f"{long_date(started)}–{ended:%H:%M}",
         STATUS_WORDS[session.status],
         f"{duration(session.active_seconds)} active · {duration(session.paused_seconds)} paused",
-        f"{session.steps_done} of {len(session.steps)} steps done"
-        + (f" · {session.skipped_steps} skipped" if session.skipped_steps else ""),
+        session.outcomes.text(),
     ]
     if session.pain_before is None and session.pain_after is None:
         lines.append("Pain: not rated")
