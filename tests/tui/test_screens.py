@@ -146,7 +146,7 @@ async def test_question_mark_lists_the_keys_of_the_screen(make_app: Make, clock:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = dict(app.screen.keys)
-        assert keys["space"] == "Pause or go on"
+        assert keys["space"] == "Pause the workout"
         assert keys["n, →"].startswith("End a rest")
         assert keys["q, esc"].startswith("Stop the workout")
         await pilot.press("escape")

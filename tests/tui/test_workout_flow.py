@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.widgets._footer import FooterKey
+
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore, parse_sessions
 from backtimer.tui.app import BacktimerApp
@@ -26,7 +28,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert screen.workout.pain_before == 3
         assert text(app, "#kind") == "GET READY"
         assert text(app, "#exercise") == "Elephant walk"
-        assert text(app, "#step-label") == "Next: step 1 of 8"
+        assert text(app, "#step-label") == "Step 1 of 8"
         assert text(app, "#clock") == "10"
 
         await advance(pilot, clock, 4)
@@ -50,7 +52,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         # Next skips the rest of the step, to the rest before the next one.
         await pilot.press("n")
         assert (text(app, "#kind"), text(app, "#exercise")) == ("REST", "Cat-cow")
-        assert text(app, "#step-label") == "Next: step 2 of 8"
+        assert text(app, "#step-label") == "Step 2 of 8"
         await pilot.press("right")
         assert text(app, "#kind") == "PHASE 1 OF 2"
         assert text(app, "#cue") == "Breathe out and round the back up like a cat"
@@ -87,7 +89,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert text(app, "#clock") == "1:00"
         await advance(pilot, clock, 60)
         assert text(app, "#kind") == "REST"
-        assert text(app, "#up-next") == "Up next: Suitcase carry · right side"
+        assert text(app, "#up-next") == "Up next: Set 2 of 4 · right side"
         await pilot.press("n")
         assert (text(app, "#side"), text(app, "#counts")) == ("RIGHT  ▶", "Set 2 of 4")
         await advance(pilot, clock, 10)
@@ -170,3 +172,42 @@ async def test_the_journal_is_written_as_the_workout_goes(make_app: Make, clock:
         assert session.stopped_at_step == 2
         assert session.steps[0].sets_done == 1
         assert journal.stat().st_mode & 0o777 == 0o600
+
+
+def footer(app: BacktimerApp) -> list[str]:
+    """The descriptions the footer shows, in order."""
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_offers_resume_while_paused_and_unmute_while_muted(
+    make_app: Make, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await start_routine(pilot, "durab")
+        assert "Pause" in footer(app) and "Resume" not in footer(app)
+        assert "Mute" in footer(app) and "Unmute" not in footer(app)
+        await pilot.press("space", "m")
+        assert "Resume" in footer(app) and "Pause" not in footer(app)
+        assert "Unmute" in footer(app) and "Mute" not in footer(app)
+        assert workout(app).cues.muted
+        await pilot.press("space", "m")
+        assert ("Pause" in footer(app), "Mute" in footer(app)) == (True, True)
+        assert workout(app).workout.engine.status == "running" and not workout(app).cues.muted
+
+
+async def test_a_rest_says_what_comes_next_once(make_app: Make, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "durab")
+        await advance(pilot, clock, 10 + 45)  # the carry's first set done: a rest between sets
+        assert text(app, "#kind") == "REST"
+        assert text(app, "#up-next") == "Up next: Set 2 of 2 · right side"
+        await advance(pilot, clock, 15 + 45)  # the rest before the glute bridge
+        assert text(app, "#step-label") == "Step 2 of 4"
+        assert text(app, "#up-next") == (
+            "Up next: Banded glute bridge — 8 holds of 5 s, 2 s between"
+        )
+        said = "\n".join(text(app, selector) for selector in ("#instructions", "#cue"))
+        assert "Next" not in said and "next" not in said
+        assert text(app, "#instructions").startswith("You need: loop band, mat")

@@ -133,6 +133,8 @@ def upcoming(segments: Sequence[Segment], index: int) -> str:
         if following.set != current.set:
             return f"{rest}, then set {following.set} of {following.sets}{_side(following)}"
         return f"{rest}, then the {following.side} side" if following.side else rest
+    if current.kind == "rest" and after.step == current.step and current.set > 1:
+        return f"Set {after.set} of {after.sets}{_side(after)}"  # a rest between sets
     if after.step != current.step or current.kind in ("get-ready", "rest"):
         return f"{after.exercise.name}{_side(after)}"
     if after.kind == "phase":

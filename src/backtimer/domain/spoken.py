@@ -14,9 +14,8 @@ from backtimer.domain.timeline import Segment, Timeline
 
 NUMBERS = {3: "three", 2: "two", 1: "one"}
 COUNTED_DOWN = frozenset({"hold", "work"})
-"""Segments whose last seconds are counted aloud..."""
-COUNTED_DOWN_FROM_SECONDS = 8
-"""...when they last at least this long: on short holds the count would be all there is."""
+"""Segments whose last seconds are counted aloud, when the timer counts them down at all
+(`backtimer.domain.engine.COUNTDOWN_MIN_SECONDS`)."""
 
 
 def _side(segment: Segment | None) -> str:
@@ -50,7 +49,7 @@ def _started(segment: Segment, timeline: Timeline) -> str | None:
 
 
 def _counted(segment: Segment) -> bool:
-    return segment.kind in COUNTED_DOWN and (segment.seconds or 0) >= COUNTED_DOWN_FROM_SECONDS
+    return segment.kind in COUNTED_DOWN
 
 
 def phrases(events: Sequence[Event], current: Segment, timeline: Timeline) -> list[str]:

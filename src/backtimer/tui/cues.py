@@ -1,9 +1,17 @@
 """Cues: what the timer's events sound and look like.
 
-Each kind of moment has its own rhythm of terminal bells and its own flash,
-so a person on the mat can tell them apart without looking: one bell for each
-of the last three seconds, two for a new segment, three to switch sides, and
-four at the end.
+Each kind of moment has its own rhythm of terminal bells and its own flash, so
+a person on the mat can tell them apart without looking, and a bell always
+means something:
+
+- one bell for each beat within a set: the next rep, hold, let-go or phase,
+  and the start of a rest (stop);
+- two bells when work begins after a break (go);
+- three to switch sides, four at the end;
+- one bell for each of the last three seconds, only of a segment long enough
+  for a countdown to help (see `COUNTDOWN_MIN_SECONDS`).
+
+``python benchmarks/cue_rhythm.py`` prints the bells per minute of each step.
 """
 
 from __future__ import annotations
@@ -14,17 +22,25 @@ from typing import Any, Literal
 from textual.screen import Screen
 
 from backtimer.domain.events import Countdown, Event, Finished, SegmentStarted, SideSwitch
+from backtimer.domain.timeline import Segment, Timeline
 from backtimer.tui.speaker import Speaker
 
-CueKind = Literal["countdown", "segment", "switch", "finish"]
+CueKind = Literal["countdown", "beat", "go", "switch", "finish"]
 
-BELLS: dict[CueKind, int] = {"countdown": 1, "segment": 2, "switch": 3, "finish": 4}
+BELLS: dict[CueKind, int] = {"countdown": 1, "beat": 1, "go": 2, "switch": 3, "finish": 4}
 BELL_GAP = 0.18
 """Seconds between the bells of one cue, so they are heard as a rhythm."""
 FLASH_SECONDS = 0.35
+PRECEDENCE: tuple[CueKind, ...] = ("finish", "switch", "go", "beat", "countdown")
+"""When several moments come at once, the first of these wins."""
 
 
-def cue_for(events: Iterable[Event]) -> CueKind | None:
+def opens_block(segment: Segment, timeline: Timeline) -> bool:
+    """Whether work starts here after a break: the first rep of a set or of a side."""
+    return not segment.is_break and segment.index in timeline.steps[segment.step].blocks
+
+
+def cue_for(events: Iterable[Event], timeline: Timeline) -> CueKind | None:
     """The one cue a batch of events deserves: the most important wins."""
     kinds: set[CueKind] = set()
     for event in events:
@@ -33,13 +49,10 @@ def cue_for(events: Iterable[Event]) -> CueKind | None:
         elif isinstance(event, SideSwitch):
             kinds.add("switch")
         elif isinstance(event, SegmentStarted):
-            kinds.add("segment")
+            kinds.add("go" if opens_block(event.segment, timeline) else "beat")
         elif isinstance(event, Countdown):
             kinds.add("countdown")
-    for kind in ("finish", "switch", "segment", "countdown"):
-        if kind in kinds:
-            return kind
-    return None
+    return next((kind for kind in PRECEDENCE if kind in kinds), None)
 
 
 class CuePlayer:

@@ -8,6 +8,7 @@ what they show changes. The session is saved as it goes, off the UI thread.
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +24,7 @@ from backtimer.domain.describe import (
     segment_title,
     upcoming,
 )
+from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
@@ -49,14 +51,23 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
 
 
+def up_next(segment: Segment, workout: Workout) -> str:
+    """The one line that says what comes next; before a step, what the step asks."""
+    timeline = workout.timeline
+    line = upcoming(timeline.segments, segment.index)
+    plan = timeline.steps[segment.step]
+    if segment.index < plan.first_work:
+        rest = timeline.routine.rest_between_sets
+        line += f" — {describe_step(plan.step, plan.exercise, rest)}"
+    return line
+
+
 def instructions(segment: Segment, workout: Workout) -> str:
-    """How to do the move; during breaks, what comes next and what it needs."""
+    """How to do the move; before a step, what it needs."""
     plan = workout.timeline.steps[segment.step]
     exercise = plan.exercise
     lines = []
-    if segment.is_break and segment.kind != "switch":
-        rest = workout.timeline.routine.rest_between_sets
-        lines.append(f"[b]Next: {exercise.name}[/] — {describe_step(plan.step, exercise, rest)}")
+    if segment.index < plan.first_work:
         lines.append(f"[b]You need:[/] {exercise.equipment_text}")
     lines += [f"• {cue}" for cue in exercise.cues]
     if plan.step.cue:
@@ -68,20 +79,27 @@ class WorkoutScreen(Screen[Session | None]):
     """Follow a routine. Dismissed with the saved session when it ends."""
 
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", tooltip="Pause or go on"),
+        # Two bindings on space and on m: the footer offers the one that applies now.
+        Binding("space", "pause", "Pause", tooltip="Pause the workout"),
+        Binding("space", "resume", "Resume", tooltip="Go on from where you paused"),
         Binding(
             "n,right",
             "next",
             "Next",
             key_display="n →",
-            tooltip="End a rest, or skip to the next step",
+            tooltip="End a rest, or leave this step for the next",
         ),
         Binding(
-            "p,left", "previous", "Back", key_display="p ←", tooltip="Back to the previous step"
+            "p,left",
+            "previous",
+            "Back",
+            key_display="p ←",
+            tooltip="Back to this step's start; near its start, to the previous step",
         ),
         Binding("r", "restart_set", "Again", tooltip="Start this set again from its first rep"),
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
-        Binding("m", "mute", "Mute", tooltip="Turn the bell and flash off or on"),
+        Binding("m", "mute", "Mute", tooltip="Turn the bell, flash and voice off"),
+        Binding("m", "unmute", "Unmute", tooltip="Turn the bell, flash and voice on again"),
         Binding(
             "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
         ),
@@ -176,7 +194,7 @@ class WorkoutScreen(Screen[Session | None]):
 
     def _handle(self, events: list[Event]) -> None:
         engine = self.workout.engine
-        cue = cue_for(events)
+        cue = cue_for(events, self.workout.timeline)
         if cue is not None:
             self.cues.play(cue)
         words = phrases(events, engine.segment, self.workout.timeline)
@@ -218,7 +236,8 @@ class WorkoutScreen(Screen[Session | None]):
         segment = snapshot.segment
         shown = snapshot.shown_seconds
         self.clock = clock_text(shown) if shown is not None else str(segment.rep)
-        self.final = shown is not None and shown <= 3 and (segment.seconds or 0) >= 5
+        counted = (segment.seconds or 0) >= COUNTDOWN_MIN_SECONDS
+        self.final = shown is not None and shown <= COUNTDOWN_FROM and counted
         self.paused = engine.status == "paused"
         total = self.workout.timeline.estimated_seconds
         self.done = max(0, total - round(snapshot.routine_remaining))
@@ -231,14 +250,13 @@ class WorkoutScreen(Screen[Session | None]):
         if segment is None:
             return
         steps = len(self.workout.timeline.steps)
-        prefix = "Next: step" if segment.is_break and segment.kind != "switch" else "Step"
-        self.query_one("#step-label", Label).update(f"{prefix} {segment.step + 1} of {steps}")
+        self.query_one("#step-label", Label).update(f"Step {segment.step + 1} of {steps}")
         self.query_one("#exercise", Label).update(segment.exercise.name)
         self.query_one("#kind", Label).update(segment_title(segment))
         self.query_one("#counts", Label).update(segment_counts(segment))
         self.query_one("#cue", Label).update(segment.cue)
         self.query_one("#up-next", Static).update(
-            f"[b]Up next:[/] {upcoming(self.workout.timeline.segments, segment.index)}"
+            f"[b]Up next:[/] {escape(up_next(segment, self.workout))}"
         )
         self.query_one("#instructions", Static).update(instructions(segment, self.workout))
         self.set_class(segment.is_break, "-break")
@@ -250,6 +268,7 @@ class WorkoutScreen(Screen[Session | None]):
     def watch_paused(self) -> None:
         self.set_class(self.paused, "-paused")
         self._status()
+        self.refresh_bindings()  # "Pause" or "Resume" in the footer
 
     def watch_final(self, final: bool) -> None:
         self.set_class(final, "-final")
@@ -268,6 +287,10 @@ class WorkoutScreen(Screen[Session | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rep_done":
             return self.segment is not None and self.segment.seconds is None
+        if action in ("pause", "resume"):
+            return self.paused == (action == "resume")
+        if action in ("mute", "unmute"):
+            return self.cues.muted == (action == "unmute")
         return True
 
     # ------------------------------------------------------------ keys
@@ -276,8 +299,11 @@ class WorkoutScreen(Screen[Session | None]):
         self._handle(events)
         self._wake()
 
-    def action_toggle_pause(self) -> None:
-        self._act(self.workout.engine.toggle_pause())
+    def action_pause(self) -> None:
+        self._act(self.workout.engine.pause())
+
+    def action_resume(self) -> None:
+        self._act(self.workout.engine.resume())
 
     def action_next(self) -> None:
         self._act(self.workout.engine.next())
@@ -292,8 +318,15 @@ class WorkoutScreen(Screen[Session | None]):
         self._act(self.workout.engine.rep_done())
 
     def action_mute(self) -> None:
-        self.cues.muted = not self.cues.muted
-        self.notify("Cues off" if self.cues.muted else "Cues on", timeout=2)
+        self._mute(True)
+
+    def action_unmute(self) -> None:
+        self._mute(False)
+
+    def _mute(self, muted: bool) -> None:
+        self.cues.muted = muted
+        self.notify("Cues off" if muted else "Cues on", timeout=2)
+        self.refresh_bindings()  # "Mute" or "Unmute" in the footer
 
     def action_stop(self) -> None:
         engine = self.workout.engine

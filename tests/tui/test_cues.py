@@ -1,0 +1,63 @@
+"""The bell's rhythm: every bell means something, and short holds do not nag."""
+
+from __future__ import annotations
+
+from backtimer.domain.engine import COUNTDOWN_MIN_SECONDS, Engine
+from backtimer.domain.timeline import Segment, Timeline
+from backtimer.storage import library
+from backtimer.tui.cues import BELLS, CueKind, cue_for
+from tests.fakes import FakeClock
+
+
+def builtin(routine_id: str) -> Timeline:
+    return next(e for e in library.builtin_routines() if e.id == routine_id).timeline
+
+
+def cues_of(timeline: Timeline) -> list[tuple[Segment, CueKind, float]]:
+    """Each cue of a whole run, looking at the clock every 0.1 s: the segment after it,
+    its kind, and the time."""
+    clock = FakeClock(0)
+    engine = Engine(timeline, clock)
+    heard: list[tuple[Segment, CueKind, float]] = []
+    events = engine.start()
+    while True:
+        kind = cue_for(events, timeline)
+        if kind is not None:
+            heard.append((engine.segment, kind, clock.now))
+        if engine.status != "running":
+            return heard
+        clock.advance(0.1)
+        events = engine.rep_done() if engine.segment.seconds is None else engine.tick()
+
+
+def test_a_glute_bridge_rings_once_a_hold_and_once_to_let_go() -> None:
+    timeline = builtin("back-durability")
+    bridge = timeline.steps[1]
+    heard = [
+        (segment, kind, at)
+        for segment, kind, at in cues_of(timeline)
+        if segment.step == 1 and segment.index >= bridge.first_work
+    ]
+    kinds = [(segment.kind, kind) for segment, kind, _ in heard]
+    assert kinds[0] == ("hold", "go")  # two bells: work begins after the rest
+    assert kinds[1:3] == [("release", "beat"), ("hold", "beat")]
+    assert {kind for _, kind in kinds} == {"go", "beat"}  # no countdown on 5 s holds
+    bells = sum(BELLS[kind] for _, kind, _ in heard)
+    minutes = (8 * 5 + 7 * 2) / 60
+    assert bells / minutes < 20  # it was 60 a minute: 2 + 3 + 2 bells every 7 s
+
+
+def test_the_last_three_seconds_are_counted_only_where_it_helps() -> None:
+    heard = cues_of(builtin("eight-contenders"))
+    counted = [segment for segment, kind, _ in heard if kind == "countdown"]
+    assert counted, "long holds and rests still count down"
+    assert all((segment.seconds or 0) >= COUNTDOWN_MIN_SECONDS for segment in counted)
+    assert COUNTDOWN_MIN_SECONDS >= 10
+
+
+def test_switching_sides_and_the_end_stay_unmistakable() -> None:
+    heard = cues_of(builtin("eight-contenders"))
+    switches = [segment for segment, kind, _ in heard if kind == "switch"]
+    assert len(switches) == 5 and all(segment.switches_side for segment in switches)
+    assert heard[-1][1] == "finish" and BELLS["finish"] == 4 and BELLS["switch"] == 3
+    assert sum(kind == "finish" for _, kind, _ in heard) == 1
