@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from backtimer.domain.catalogue import Area
 from backtimer.domain.describe import describe_step, duration
-from backtimer.domain.guide import guide_routine, moves_for, muscles_for
+from backtimer.domain.guide import guide_routine, moves_for, muscles_for, place_guide_routine
+from backtimer.domain.routine import Routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import library
 from backtimer.storage.files import StorageError
@@ -115,23 +116,37 @@ class GuideScreen(Screen[None]):
     def action_save(self) -> None:
         entry = self.entry()
         if entry is not None and entry.routine is not None:
-            self.save(entry.id, routine_toml(entry.routine))
+            self.save(entry.id, entry.routine)
 
     @work(exclusive=True, group="save")
-    async def save(self, routine_id: str, text: str) -> None:
-        """Save under the guide's id, or the next free one (guide-ql-2, ...)."""
-        taken = {e.id for e in await asyncio.to_thread(library.all_routines)}
-        free = next(
-            candidate
-            for candidate in [routine_id, *(f"{routine_id}-{n}" for n in range(2, 100))]
-            if candidate not in taken
-        )
+    async def save(self, routine_id: str, routine: Routine) -> None:
+        """Save under the guide's id, or a free one; never a second copy, never a twin name."""
+        entries = await asyncio.to_thread(library.all_routines)
+        place = place_guide_routine(routine_id, routine, {e.id: e.routine for e in entries})
+        if place.already:
+            self.notify(
+                f"Already saved as '{routine.name}' ({place.routine_id}); nothing new was saved."
+                " Find it in the picker; ctrl+e there changes it.",
+                timeout=8,
+            )
+            return
         try:
-            path = await asyncio.to_thread(save_routine, free, text)
+            path = await asyncio.to_thread(
+                save_routine, place.routine_id, routine_toml(place.routine)
+            )
         except (SaveRefused, StorageError) as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.notify(f"Saved as '{free}' ({path}); it is in the picker now.", timeout=8)
+        if place.name_taken_by is not None:
+            self.notify(
+                f"You have a routine called '{routine.name}' already ({place.name_taken_by});"
+                f" saved this one as '{place.routine.name}' ({place.routine_id}).",
+                timeout=10,
+            )
+        else:
+            self.notify(
+                f"Saved as '{place.routine_id}' ({path}); it is in the picker now.", timeout=8
+            )
 
     @on(OptionList.OptionSelected, "#areas")
     def action_start(self) -> None:
