@@ -85,3 +85,18 @@ async def test_the_guide_saves_under_a_name_of_its_own_when_the_name_is_taken(
         f"You have a routine called '{GUIDE_NAME}' already (guide-low-back-ache);"
         f" saved this one as '{GUIDE_NAME} (2)' (guide-low-back-ache-2)."
     )
+
+
+async def test_the_guide_saves_the_complaint_highlighted_even_when_keys_come_at_once(
+    make_app: Make, home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("g")
+        # Keys typed in one burst (tmux, a fast typist): ctrl+s arrives while the
+        # list's "highlighted" message is still on its way to the screen.
+        app.screen.query_one("#areas", OptionList).highlighted = 3
+        await app.screen.run_action("save")
+        await app.workers.wait_for_complete()
+    assert [p.name for p in (home / "routines").glob("*.toml")] == ["guide-sitting.toml"]

@@ -164,10 +164,14 @@ def find_routine(ref: str) -> RoutineEntry:
     for entry in entries:
         if entry.id == ref:
             return entry
-    by_word = {entry.name.lower(): entry.id for entry in entries} | {e.id: e.id for e in entries}
-    close = nearest(ref.lower(), by_word)
+    by_name: dict[str, str] = {}
+    for entry in entries:
+        by_name.setdefault(entry.name.casefold(), entry.id)
+    close = nearest(ref.lower(), [entry.id for entry in entries])
+    if close is None and (name := nearest(ref.casefold(), by_name)) is not None:
+        close = by_name[name]
     if close is not None:
-        raise RoutineNotFound(f"no routine '{ref}' (did you mean {by_word[close]}?)")
+        raise RoutineNotFound(f"no routine '{ref}' (did you mean {close}?)")
     ids = ", ".join(entry.id for entry in entries)
     raise RoutineNotFound(f"no routine '{ref}'; there are: {ids}")
 

@@ -63,6 +63,11 @@ def advice(area: Area, entry: RoutineEntry) -> str:
     return "\n".join(lines)
 
 
+def _routine_for(area: Area) -> RoutineEntry:
+    """The routine the guide builds for a complaint, as an entry not saved yet."""
+    return library.unsaved_entry(f"guide-{area.id}", guide_routine(area, library.catalogue()))
+
+
 class GuideScreen(Screen[None]):
     """Choose where it hurts; Enter starts the routine built for it."""
 
@@ -103,15 +108,19 @@ class GuideScreen(Screen[None]):
         self.area = library.catalogue().areas[str(event.option.id)]
 
     def entry(self) -> RoutineEntry | None:
-        if self.area is None:
+        """The routine for the complaint highlighted now.
+
+        Read from the list, not from `area`: keys typed in one burst can reach
+        ctrl+s or Enter before the list's message has updated `area`.
+        """
+        option = self.query_one("#areas", OptionList).highlighted_option
+        if option is None:
             return None
-        routine = guide_routine(self.area, library.catalogue())
-        return library.unsaved_entry(f"guide-{self.area.id}", routine)
+        return _routine_for(library.catalogue().areas[str(option.id)])
 
     def watch_area(self) -> None:
-        entry = self.entry()
-        if self.area is not None and entry is not None:
-            self.query_one("#advice", Static).update(advice(self.area, entry))
+        if self.area is not None:
+            self.query_one("#advice", Static).update(advice(self.area, _routine_for(self.area)))
 
     def action_save(self) -> None:
         entry = self.entry()
@@ -145,7 +154,7 @@ class GuideScreen(Screen[None]):
             )
         else:
             self.notify(
-                f"Saved as '{place.routine_id}' ({path}); it is in the picker now.", timeout=8
+                f"Saved as '{place.routine_id}' ({path}): one of your routines now.", timeout=8
             )
 
     @on(OptionList.OptionSelected, "#areas")
