@@ -385,3 +385,14 @@ def test_a_rejected_import_names_the_session_and_the_field_in_plain_words(
         ran.err
     )
     assert run(capsys, "history", "--json").out == before
+
+
+def test_a_routine_typed_by_its_name_points_to_its_id(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(home / "routines", "my-desk.toml", run(capsys, "routines", "export", "desk-reset").out)
+    write(home / "routines", "asa.toml", GOOD.replace('"Mine"', '"Morning stretch"'))
+    said = run(capsys, "show", "desk reset").err
+    assert said == "backtimer: no routine 'desk reset' (did you mean desk-reset?)\n"
+    said = run(capsys, "start", "Morning stretch").err
+    assert said == "backtimer: no routine 'Morning stretch' (did you mean asa?)\n"
