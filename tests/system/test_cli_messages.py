@@ -396,3 +396,16 @@ def test_a_routine_typed_by_its_name_points_to_its_id(
     assert said == "backtimer: no routine 'desk reset' (did you mean desk-reset?)\n"
     said = run(capsys, "start", "Morning stretch").err
     assert said == "backtimer: no routine 'Morning stretch' (did you mean asa?)\n"
+
+
+def test_a_rejected_import_tells_ten_problems_and_how_many_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sessions = json.loads(json.dumps(_exported(capsys) * 3))  # twelve, each its own
+    for item in sessions:
+        del item["started_at"]
+    export = write(tmp_path, "export.json", json.dumps(sessions))
+    lines = run(capsys, "history", "import", str(export)).err.splitlines()
+    assert len(lines) == 11
+    assert lines[9].startswith(f"backtimer: {export}: session 10 (id ")
+    assert lines[10] == f"backtimer: {export}: and 2 more problems; nothing was imported"

@@ -105,14 +105,15 @@ def parse_sessions(text: str, source: str) -> list[Session]:
         try:
             sessions.append(Session.model_validate(table))
         except ValidationError as exc:
-            raise UnreadableFile(f"{source}: session[{index}]{_first_error(exc)}") from None
+            first = _session_problems(exc)[0]
+            raise UnreadableFile(f"{source}: {_session_label(index, table)}: {first}") from None
     return sessions
 
 
-def _first_error(exc: ValidationError) -> str:
-    first = exc.errors(include_url=False)[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return f".{where}: {first['msg']}" if where else f": {first['msg']}"
+def _session_label(index: int, table: object) -> str:
+    """``session 3 (id 'abc')``: how a problem names the session it is in (counted from 1)."""
+    given = table.get("id") if isinstance(table, dict) else None
+    return f"session {index}" + ("" if given is None else f" (id {given!r})")
 
 
 MAX_IMPORT_PROBLEMS = 10
@@ -150,11 +151,9 @@ def read_export(path: Path) -> list[Session]:
                 " as `backtimer history --json` writes"
             )
             continue
-        label = f"session {index}"
+        label = _session_label(index, item)
         if item.get("id") is None:
             item = {**item, "id": derived_session_id(item)}
-        else:
-            label += f" (id {item['id']!r})"
         try:
             sessions.append(Session.model_validate(item))
         except ValidationError as exc:
