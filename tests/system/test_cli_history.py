@@ -92,7 +92,9 @@ def test_importing_a_file_that_is_not_an_export_changes_nothing(home: Path) -> N
     broken.write_text(json.dumps(sessions))
     result = backtimer("history", "import", str(broken), home=home)
     assert result.returncode == 1
-    assert result.stderr == f"backtimer: {broken}: session[2].started_at: Field required\n"
+    assert result.stderr == (
+        f"backtimer: {broken}: session 2 (id {sessions[1]['id']!r}): started_at: is required\n"
+    )
     assert backtimer("history", "--json", home=home).stdout == before
 
 

@@ -60,7 +60,7 @@ def test_import_an_invalid_file_says_what_validate_says(home: Path, tmp_path: Pa
     )
     result = backtimer("routines", "import", str(bad))
     assert result.returncode == 1
-    assert f"{bad}: step[1].hold: must be at least 1 second (got -5)" in result.stdout
+    assert result.stderr == f"backtimer: {bad}: step[1].hold: must be at least 1 second (got -5)\n"
     assert not (home / "routines").exists()
 
 

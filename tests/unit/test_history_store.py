@@ -96,9 +96,12 @@ def test_loading_reports_a_broken_file_and_keeps_the_rest(store: HistoryStore) -
 
 
 def test_an_invalid_session_names_the_field(store: HistoryStore) -> None:
-    write_atomic(locations.history_file(), "[[session]]\nid = 'x'\n")
+    write_atomic(locations.history_file(), "[[session]]\nid = 'x'\nroutine = 3\n")
     (problem,) = store.load().problems
-    assert problem.startswith(f"{locations.history_file()}: session[1].id: ")
+    assert problem == (
+        f"{locations.history_file()}: session 1 (id 'x'): routine: must be text in double quotes"
+        " (got 3)"
+    )
 
 
 def test_a_full_disk_leaves_the_old_file_whole(

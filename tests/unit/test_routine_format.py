@@ -147,7 +147,11 @@ def test_every_problem_is_reported_at_once() -> None:
     text = (
         HEADER + '[[step]]\nexercise = "cat-cow"\nhold = -1\n[[step]]\nexercise = "x"\nwork = 0\n'
     )
-    assert len(problems(text)) == 2
+    assert [line.split(":")[1] for line in problems(text)] == [
+        " step[1].hold",
+        " step[2].work",
+        " step[2].exercise",  # an unknown move is told at once, not after the rest is fixed
+    ]
 
 
 def test_the_readme_example_is_valid() -> None:

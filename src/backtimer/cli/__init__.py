@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from backtimer import __version__
 
@@ -109,8 +110,18 @@ def _date(text: str) -> object:
     return parse_date(text)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints starting ``backtimer:`` like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        command = self.prog.removeprefix("backtimer").strip()
+        where = f"{command}: " if command else ""
+        self.exit(EXIT_USAGE, f"backtimer: {where}{message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="backtimer",
         description="A full-screen workout timer for lower-back exercises, stretches and massage.",
         epilog="Run a command with --help for more. Stop any exercise that causes sharp"
@@ -189,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_program_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     programs = commands.add_parser(
         "programs", help="list the programmes (multi-week plans), start or leave one"
     )

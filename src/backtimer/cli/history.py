@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.output import error, table
 from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
@@ -52,7 +53,7 @@ def load(store: HistoryStore) -> list[Session]:
     _, problems = store.recover()
     result = store.load()
     for problem in problems + result.problems:
-        print(f"backtimer: {problem}", file=sys.stderr)
+        error(problem)
     return result.sessions
 
 
@@ -61,7 +62,7 @@ def load_digests(store: HistoryStore) -> list[SessionDigest]:
     _, problems = store.recover()
     result = store.load_digests()
     for problem in problems + result.problems:
-        print(f"backtimer: {problem}", file=sys.stderr)
+        error(problem)
     return result.sessions
 
 
@@ -77,7 +78,12 @@ def _since(sessions: list[S], since: date | None) -> list[S]:
 
 def list_history(args: argparse.Namespace) -> int:
     if not (args.json or args.csv):
-        _table(_since(load_digests(HistoryStore()), args.since))
+        every = load_digests(HistoryStore())
+        shown = _since(every, args.since)
+        if every and not shown:
+            print(f"No sessions since {args.since.isoformat()} ({len(every)} in all).")
+        else:
+            _table(shown)
         return EXIT_OK
     sessions = _since(load(HistoryStore()), args.since)
     if args.json:
@@ -121,9 +127,7 @@ def _table(sessions: list[SessionDigest]) -> None:
                 session.note[:40],
             ]
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    print(table(rows))
 
 
 def import_history(args: argparse.Namespace) -> int:
@@ -131,17 +135,17 @@ def import_history(args: argparse.Namespace) -> int:
     try:
         sessions = read_export(path)
     except UnreadableFile as exc:
-        print(f"backtimer: {exc}", file=sys.stderr)
+        error(str(exc))
         return EXIT_INVALID
     except FileNotFoundError:
-        print(f"backtimer: {path}: no such file", file=sys.stderr)
+        error(f"{path}: no such file")
         return EXIT_USAGE
     except OSError as exc:
-        print(f"backtimer: {path}: {exc.strerror or exc}", file=sys.stderr)
+        error(f"{path}: {exc.strerror or exc}")
         return EXIT_USAGE
     added, problems = HistoryStore().add_new(sessions)
     for problem in problems:
-        print(f"backtimer: {problem}", file=sys.stderr)
+        error(problem)
     already = len({s.id for s in sessions}) - len(added)
     print(
         f"Imported {len(added)} of the {len(sessions)} sessions in {path}"
@@ -153,7 +157,7 @@ def import_history(args: argparse.Namespace) -> int:
 def show_stats(args: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
-        print(f"backtimer: {problem}", file=sys.stderr)
+        error(problem)
     sessions = load_digests(HistoryStore())
     today = datetime.now(UTC).astimezone().date()
     stats = statistics(sessions, today, None, settings.weekly_goal)

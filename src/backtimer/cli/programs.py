@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from backtimer.cli import EXIT_OK, EXIT_USAGE
+from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.output import error, print_json, table
+from backtimer.domain.problems import nearest
 from backtimer.domain.schedule import Progress, slot_label
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
@@ -17,24 +17,11 @@ from backtimer.storage.programs import ProgramEntry, Standing
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
 
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-
-
-def _table(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )
-
-
 def _situation() -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
     found = programs.situation(HistoryStore(), datetime.now(UTC), programs.local_zone())
     for problem in found.problems:
-        print(problem, file=sys.stderr)
+        error(problem)
     return found.programs, found.standing, found.names
 
 
@@ -91,7 +78,7 @@ def program_json(entry: ProgramEntry, standing: Standing, names: dict[str, str])
 def list_programs(args: argparse.Namespace) -> int:
     entries, standing, names = _situation()
     if args.json:
-        _print_json([program_json(entry, standing, names) for entry in entries])
+        print_json([program_json(entry, standing, names) for entry in entries])
         return EXIT_OK
     rows = [["ID", "NAME", "SOURCE", "SCHEDULE", "SESSIONS", ""]]
     for entry in entries:
@@ -103,13 +90,13 @@ def list_programs(args: argparse.Namespace) -> int:
         schedule = entry.program.schedule_text()
         mark = "active" if active else ""
         rows.append([entry.id, entry.name, entry.source, schedule, sessions, mark])
-    print(_table(rows))
+    print(table(rows))
     if standing.progress is not None:
         print()
         _print_progress(standing.progress, names)
     for entry in entries:
         for line in entry.problem_lines():
-            print(line, file=sys.stderr)
+            error(line)
     return EXIT_OK
 
 
@@ -128,7 +115,7 @@ def today(args: argparse.Namespace) -> int:
         if plan is not None and standing.entry is not None:
             data |= {"program": standing.entry.id, "name": standing.entry.name}
             data |= progress_json(plan, names)
-        _print_json(data)
+        print_json(data)
         return EXIT_OK
     if plan is None:
         print("No programme is under way. See them with `backtimer programs`;")
@@ -153,17 +140,19 @@ def start(args: argparse.Namespace) -> int:
     entries = programs.all_programs()
     entry = next((e for e in entries if e.id == args.program), None)
     if entry is None:
-        ids = ", ".join(e.id for e in entries)
-        print(f"no programme '{args.program}'; there are: {ids}", file=sys.stderr)
+        ids = [e.id for e in entries]
+        close = nearest(args.program, ids)
+        hint = f" (did you mean {close}?)" if close else f"; there are: {', '.join(ids)}"
+        error(f"no programme '{args.program}'{hint}")
         return EXIT_USAGE
     if entry.program is None:
         for line in entry.problem_lines():
-            print(line, file=sys.stderr)
-        return 1
+            error(line)
+        return EXIT_INVALID
     state, _ = programs.load_state()
     today_local = datetime.now(programs.local_zone()).date()
     for problem in programs.start_program(entry.id, today_local):
-        print(problem, file=sys.stderr)
+        error(problem)
     if state.active is not None:
         print(f"Left '{state.active.program}' (its sessions stay in the history).")
     print(f"Started {entry.name} today: {entry.program.schedule_text()}.")

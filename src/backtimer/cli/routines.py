@@ -4,30 +4,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.describe import clock, describe_step, duration
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
-
-
-def _table(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
@@ -55,7 +42,7 @@ def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
 def list_routines(args: argparse.Namespace) -> int:
     entries = library.all_routines()
     if args.json:
-        _print_json([routine_summary(entry) for entry in entries])
+        print_json([routine_summary(entry) for entry in entries])
         return EXIT_OK
     rows = [["ID", "NAME", "SOURCE", "TIME", "STEPS"]]
     for entry in entries:
@@ -64,17 +51,17 @@ def list_routines(args: argparse.Namespace) -> int:
         else:
             time = clock(entry.timeline.estimated_seconds)
             rows.append([entry.id, entry.name, entry.source, time, str(len(entry.routine.step))])
-    print(_table(rows))
+    print(table(rows))
     for entry in entries:
         for line in entry.problem_lines():
-            print(line, file=sys.stderr)
+            error(line)
     return EXIT_OK
 
 
 def list_exercises(args: argparse.Namespace) -> int:
     moves = library.catalogue().exercises.values()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": move.id,
@@ -91,7 +78,7 @@ def list_exercises(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = [["ID", "NAME", "KIND", "MUSCLES", "EQUIPMENT"]]
     rows += [[m.id, m.name, m.kind, ", ".join(m.muscles), m.equipment_text] for m in moves]
-    print(_table(rows))
+    print(table(rows))
     return EXIT_OK
 
 
@@ -100,11 +87,11 @@ def _loaded(ref: str) -> library.RoutineEntry | int:
     try:
         entry = library.find_routine(ref)
     except library.RoutineNotFound as exc:
-        print(f"backtimer: {exc}", file=sys.stderr)
+        error(str(exc))
         return EXIT_USAGE
     if entry.routine is None:
         for line in entry.problem_lines():
-            print(line, file=sys.stderr)
+            error(line)
         return EXIT_INVALID
     return entry
 
@@ -128,7 +115,7 @@ def show(args: argparse.Namespace) -> int:
     for plan, move in zip(timeline.steps, moves, strict=True):
         seconds = timeline.seconds_from(plan.first) - timeline.seconds_from(plan.end)
         what = describe_step(plan.step, move, routine.rest_between_sets)
-        print(f"{plan.index + 1:>3}. {move.name:<28} {what}  [{duration(seconds)}]")
+        print(f"{plan.index + 1:>3}. {pad(move.name, 28)} {what}  [{duration(seconds)}]")
     print()
     print(f"Estimated time: {duration(timeline.estimated_seconds)}")
     return EXIT_OK
@@ -140,7 +127,7 @@ def validate(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: no such file", file=sys.stderr)
+            error(f"{name}: no such file")
             missing = True
             continue
         if _is_programme(path):
@@ -194,27 +181,43 @@ def import_routine(args: argparse.Namespace) -> int:
     """Check a routine file and copy it, unchanged, into the user's routines."""
     path = Path(args.file)
     if not path.is_file():
-        print(f"{args.file}: no such file", file=sys.stderr)
+        error(f"{args.file}: no such file")
         return EXIT_USAGE
     entry = library.read_routine(path)
     if entry.routine is None:
         for problem in entry.problems:
-            print(f"{args.file}: {problem}")
+            error(f"{args.file}: {problem}")
         return EXIT_INVALID
     try:
         saved = routine_files.save_routine(entry.id, entry.text, force=args.force)
     except routine_files.RoutineExists as exc:
-        print(
-            f"backtimer: {args.file}: {exc}; use --force to replace it,"
-            " or rename the file to import it as another routine",
-            file=sys.stderr,
+        error(
+            f"{args.file}: {exc}; use --force to replace it,"
+            " or rename the file to import it as another routine"
         )
         return EXIT_INVALID
     except routine_files.SaveRefused as exc:
-        print(f"backtimer: {args.file}: {exc}; rename the file", file=sys.stderr)
+        error(f"{args.file}: {exc}; rename the file")
         return EXIT_INVALID
     except StorageError as exc:
-        print(f"backtimer: {exc}", file=sys.stderr)
+        error(str(exc))
         return EXIT_INVALID
     print(f"{args.file}: imported as '{entry.id}' ({entry.name}) in {saved}")
+    _same_name(entry)
     return EXIT_OK
+
+
+def _same_name(imported: library.RoutineEntry) -> None:
+    """Say so when other routines have the name the imported one has."""
+    others = [
+        f"the built-in routine {entry.id}" if entry.source == "built-in" else f"your {entry.id}"
+        for entry in library.all_routines()
+        if entry.name == imported.name and entry.id != imported.id
+    ]
+    if not others:
+        return
+    also = " and ".join(others) + (" is" if len(others) == 1 else " are")
+    error(
+        f"note: {also} also called '{imported.name}'; the picker tells them apart by id."
+        " To rename yours, change its name = line and import it again with --force."
+    )

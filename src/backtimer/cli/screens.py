@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.output import error
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,11 +16,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             start = library.find_routine(args.routine)
         except library.RoutineNotFound as exc:
-            print(f"backtimer: {exc}", file=sys.stderr)
+            error(str(exc))
             return EXIT_USAGE
         if not start.ok:
             for line in start.problem_lines():
-                print(line, file=sys.stderr)
+                error(line)
             return EXIT_INVALID
     from backtimer.tui.app import BacktimerApp
 

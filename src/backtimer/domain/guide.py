@@ -8,7 +8,11 @@ catalogue prescription.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from backtimer.domain.catalogue import Area, Catalogue, CatalogueExercise, Muscle
+from backtimer.domain.draft import propose_id
 from backtimer.domain.routine import Routine
 
 MOVES_PER_MUSCLE = 2
@@ -49,3 +53,51 @@ def guide_routine(area: Area, catalogue: Catalogue) -> Routine:
             "step": [move.default_step().model_dump(exclude_none=True) for move in chosen],
         }
     )
+
+
+@dataclass(frozen=True)
+class GuideSave:
+    """Where the guide's routine goes when the person saves it."""
+
+    routine_id: str
+    """The id to save it under (a free one), or the routine that is this one already."""
+    routine: Routine
+    """What to save: the guide's routine, renamed "... (2)" when its name is taken."""
+    already: bool = False
+    """A routine with this very content exists (`routine_id`): nothing to save."""
+    name_taken_by: str | None = None
+    """The id of the routine that has the guide's name, when the routine was renamed."""
+
+
+def place_guide_routine(
+    routine_id: str, routine: Routine, existing: Mapping[str, Routine | None]
+) -> GuideSave:
+    """Decide how to save the guide's routine among the routines there are.
+
+    Saving it twice saves it once; when another routine (one the person changed,
+    say) has its name, it is saved under a name and an id of its own, so two
+    routines never look the same in the picker.
+
+    Args:
+        routine_id: the id the guide gives it (``guide-low-back-ache``).
+        routine: the routine the guide built.
+        existing: every routine there is, by id (None for one that does not load).
+    """
+    same = next((rid for rid, other in existing.items() if other == routine), None)
+    if same is not None:
+        return GuideSave(same, routine, already=True)
+    free = propose_id(routine_id, existing)
+    names = {other.name.casefold(): rid for rid, other in existing.items() if other is not None}
+    taken_by = names.get(routine.name.casefold())
+    if taken_by is None:
+        return GuideSave(free, routine)
+    number = 2
+    while (name := _numbered(routine.name, number)).casefold() in names:
+        number += 1
+    return GuideSave(free, routine.model_copy(update={"name": name}), name_taken_by=taken_by)
+
+
+def _numbered(name: str, number: int) -> str:
+    """``Name (2)``, kept within the 80 characters a routine's name may have."""
+    suffix = f" ({number})"
+    return name[: 80 - len(suffix)] + suffix

@@ -6,7 +6,10 @@ One `Session` per workout, finished or not. They are stored as TOML
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -34,12 +37,35 @@ STATUSES: tuple[Status, ...] = ("completed", "stopped", "interrupted")
 Pain = Annotated[int, Field(ge=0, le=10)]
 """Pain on the usual 0 (none) to 10 (worst imaginable) scale."""
 
-SESSION_ID_PATTERN = r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$"
+SESSION_ID_PATTERN = r"^(?:[^/\p{C}\p{Z}]| ){1,64}$"
+"""A session id: 1 to 64 printable characters (as `str.isprintable` means it), no ``/``.
+
+The app makes its own from the start time (`new_session_id`); an imported
+session may bring any id of this form (PRODUCT.md section 5).
+"""
 
 
 def new_session_id(started_at: datetime) -> str:
     """A unique, sortable id: the start time in UTC and a random suffix."""
     return f"{started_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def derived_session_id(table: Mapping[str, Any]) -> str:
+    """The id of an imported session that has none: its start time and a digest of its content.
+
+    The same table always gives the same id, so importing a file a second time
+    adds nothing. Without a readable, aware start time the id is ``imported-`` and
+    the digest (such a session is refused anyway, for its start time).
+    """
+    content = json.dumps(table, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(content.encode()).hexdigest()[:6]
+    try:
+        started = datetime.fromisoformat(str(table.get("started_at")))
+    except ValueError:
+        return f"imported-{digest}"
+    if started.tzinfo is None:
+        return f"imported-{digest}"
+    return f"{started.astimezone(UTC):%Y%m%dT%H%M%SZ}-{digest}"
 
 
 class StepRecord(BaseModel):
@@ -85,7 +111,7 @@ class Session(BaseModel):
     model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
 
     id: Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
-    """Unique and sortable: the start time in UTC and a random suffix."""
+    """Unique: the start time in UTC and a random suffix, or an imported session's own."""
     routine: str
     """The routine's id."""
     routine_name: str

@@ -33,6 +33,18 @@ SECONDS_FIELDS = frozenset(
 )
 
 
+DATETIME_ERRORS = frozenset(
+    {
+        "datetime_type",
+        "datetime_parsing",
+        "datetime_from_date_parsing",
+        "datetime_object_invalid",
+        "timezone_aware",
+    }
+)
+DATETIME_EXAMPLE = "2026-11-24T07:30:00+00:00"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file: where it is and what to do about it."""
@@ -70,10 +82,16 @@ def location(loc: Iterable[int | str]) -> str:
     return text
 
 
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` is most likely a typo of, if one is close enough."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A ``(did you mean 'x'?)`` hint for a likely typo, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = nearest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _shown(value: Any) -> str:
@@ -112,9 +130,13 @@ def _message(error: ErrorDetails, allowed_keys: Iterable[str]) -> str:
         return f"must be at most {limit}{_unit(field, limit)} (got {got})"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"must be a whole number (got {got})"
+    if kind in {"float_type", "float_parsing"}:
+        return f"must be a number (got {got})"
+    if kind in DATETIME_ERRORS:
+        return f"must be a date and time with its offset, like {DATETIME_EXAMPLE} (got {got})"
     if kind == "string_type":
         return f"must be text in double quotes (got {got})"
-    if kind == "bool_type":
+    if kind in {"bool_type", "bool_parsing"}:
         return f"must be true or false (got {got})"
     if kind == "list_type":
         return f"must be a list in square brackets (got {got})"
@@ -151,10 +173,11 @@ def from_validation_error(
             table, by the name of the list it sits in (``"step"``), ``""`` for
             the top level.
     """
-    keys_at = keys_at or {}
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = error["loc"]
-        container = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "")
-        problems.append(Problem(location(loc), _message(error, keys_at.get(container, ()))))
-    return problems
+    return [problem_for(error, keys_at or {}) for error in exc.errors(include_url=False)]
+
+
+def problem_for(error: ErrorDetails, keys_at: dict[str, Iterable[str]]) -> Problem:
+    """One pydantic error as a problem (see `from_validation_error`)."""
+    loc = error["loc"]
+    container = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "")
+    return Problem(location(loc), _message(error, keys_at.get(container, ())))

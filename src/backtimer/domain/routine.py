@@ -7,6 +7,7 @@ fix. Parsing works on text; reading files is the storage layer's job.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from typing import Annotated, Literal
@@ -56,6 +57,38 @@ class Phase(BaseModel):
     """How long the phase lasts."""
 
 
+def kind_problems(step: Mapping[str, object]) -> list[str]:
+    """What is wrong with the combination of fields a step has, whatever their values.
+
+    `step` is the step's table (a key whose value is None counts as left out),
+    so a file whose values are wrong is still told about its combinations.
+    """
+    given = [name for name in ("work", "hold", "phases", "tempo") if step.get(name) is not None]
+    has_reps = step.get("reps") is not None
+    problems = []
+    if len(given) > 1:
+        both = " and ".join(given)
+        problems.append(
+            f"has both {both}; a step takes exactly one of work, hold, phases or tempo"
+            " (or reps alone for self-paced reps)"
+        )
+    if not given and not has_reps:
+        problems.append(
+            "says nothing to do: give it work, hold, phases with reps, tempo with reps,"
+            " or reps alone"
+        )
+    if "work" in given and has_reps:
+        problems.append("reps do not go with work (work is timed; use sets to repeat it)")
+    for needy in ("phases", "tempo"):
+        if needy in given and not has_reps:
+            problems.append(f"{needy} needs reps: how many times to do it")
+    if step.get("release") is not None and "hold" not in given:
+        problems.append("release only goes with hold (it is the pause between holds)")
+    if step.get("sides") == "alternate-reps" and "work" in given:
+        problems.append('sides = "alternate-reps" needs reps; timed work has none')
+    return problems
+
+
 class Step(BaseModel):
     """One exercise in a routine and what it asks for.
 
@@ -92,28 +125,9 @@ class Step(BaseModel):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Step:
-        given = [
-            name for name in ("work", "hold", "phases", "tempo") if getattr(self, name) is not None
-        ]
-        if len(given) > 1:
-            both = " and ".join(given)
-            raise ValueError(
-                f"has both {both}; a step takes exactly one of work, hold, phases or tempo"
-                " (or reps alone for self-paced reps)"
-            )
-        if not given and self.reps is None:
-            raise ValueError(
-                "says nothing to do: give it work, hold, phases with reps, tempo with reps,"
-                " or reps alone"
-            )
-        if self.work is not None and self.reps is not None:
-            raise ValueError("reps do not go with work (work is timed; use sets to repeat it)")
-        if (self.phases is not None or self.tempo is not None) and self.reps is None:
-            raise ValueError(f"{given[0]} needs reps: how many times to do it")
-        if self.release is not None and self.hold is None:
-            raise ValueError("release only goes with hold (it is the pause between holds)")
-        if self.sides == "alternate-reps" and self.work is not None:
-            raise ValueError('sides = "alternate-reps" needs reps; timed work has none')
+        problems = kind_problems(self.model_dump(exclude_none=True))
+        if problems:
+            raise ValueError(problems[0])
         return self
 
     @property
@@ -176,36 +190,69 @@ KEYS_AT: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_references(routine: Routine, catalogue: Mapping[str, Exercise]) -> list[Problem]:
-    """Problems with the ids a routine uses: unknown, clashing or doubled."""
+def _tables(data: Mapping[str, object], key: str) -> list[Mapping[str, object] | None]:
+    """The tables of ``[[key]]`` as given (None for an entry that is not a table)."""
+    entries = data.get(key)
+    if not isinstance(entries, list):
+        return []
+    return [entry if isinstance(entry, Mapping) else None for entry in entries]
+
+
+def check_references(
+    data: Mapping[str, object], catalogue: Mapping[str, Exercise]
+) -> list[Problem]:
+    """Problems with the ids a routine uses: unknown, clashing or doubled.
+
+    Checked on the tables as given, not on a valid `Routine`, so a file hears
+    about an unknown exercise in the same run as about its other mistakes.
+    """
     problems = []
     own: dict[str, int] = {}
-    for index, exercise in enumerate(routine.exercise, start=1):
+    for index, exercise in enumerate(_tables(data, "exercise"), start=1):
+        own_id = exercise.get("id") if exercise is not None else None
+        if not isinstance(own_id, str):
+            continue
         where = f"exercise[{index}].id"
-        if exercise.id in catalogue:
+        if own_id in catalogue:
             problems.append(
-                Problem(
-                    where, f"'{exercise.id}' is a catalogue move; give your own move another id"
-                )
+                Problem(where, f"'{own_id}' is a catalogue move; give your own move another id")
             )
-        elif exercise.id in own:
+        elif own_id in own:
             problems.append(
-                Problem(
-                    where, f"'{exercise.id}' is already defined by exercise[{own[exercise.id]}]"
-                )
+                Problem(where, f"'{own_id}' is already defined by exercise[{own[own_id]}]")
             )
-        own.setdefault(exercise.id, index)
+        own.setdefault(own_id, index)
     known = set(catalogue) | set(own)
-    for index, step in enumerate(routine.step, start=1):
-        if step.exercise not in known:
+    for index, step in enumerate(_tables(data, "step"), start=1):
+        used = step.get("exercise") if step is not None else None
+        if isinstance(used, str) and used not in known:
             problems.append(
                 Problem(
                     f"step[{index}].exercise",
-                    f"unknown exercise '{step.exercise}'{suggest(step.exercise, known)}; use an id"
+                    f"unknown exercise '{used}'{suggest(used, known)}; use an id"
                     " from `backtimer exercises` or add an [[exercise]] with that id",
                 )
             )
     return problems
+
+
+def _step_problems(data: Mapping[str, object]) -> list[Problem]:
+    """Each step's combination problems (pydantic tells only the first, and only once
+    every value of the step is valid)."""
+    return [
+        Problem(f"step[{index}]", message)
+        for index, step in enumerate(_tables(data, "step"), start=1)
+        if step is not None
+        for message in kind_problems(step)
+    ]
+
+
+def _file_order(problem: Problem) -> tuple[int, int]:
+    """Sort key: the routine's own settings, then the steps, then the file's own moves."""
+    match = re.match(r"(step|exercise)(?:\[(\d+)\])?", problem.where)
+    if match is None:
+        return (0, 0)
+    return (1 if match[1] == "step" else 2, int(match[2] or 0))
 
 
 def parse_routine(text: str, catalogue: Mapping[str, Exercise], source: str) -> Routine:
@@ -237,13 +284,16 @@ def validate_routine(
     Raises:
         ProblemsError: listing everything wrong with it.
     """
+    problems: list[Problem] = []
+    routine = None
     try:
         routine = Routine.model_validate(data)
     except ValidationError as exc:
-        raise ProblemsError(source, from_validation_error(exc, dict(KEYS_AT))) from None
-    problems = check_references(routine, catalogue)
-    if problems:
-        raise ProblemsError(source, problems)
+        problems += from_validation_error(exc, dict(KEYS_AT))
+    problems += [p for p in _step_problems(data) if p not in problems]
+    problems += check_references(data, catalogue)
+    if problems or routine is None:
+        raise ProblemsError(source, sorted(problems, key=_file_order))
     return routine
 
 

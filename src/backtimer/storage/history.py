@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import tomllib
 from collections.abc import Callable, Iterable
@@ -32,7 +33,8 @@ import tomli_w
 from pydantic import ValidationError
 
 from backtimer.domain.digest import SessionDigest
-from backtimer.domain.history import Session
+from backtimer.domain.history import Session, derived_session_id
+from backtimer.domain.problems import Problem, problem_for
 from backtimer.storage import digest_cache, locations
 from backtimer.storage.files import HeldLock, locked, set_aside, write_atomic
 
@@ -103,22 +105,31 @@ def parse_sessions(text: str, source: str) -> list[Session]:
         try:
             sessions.append(Session.model_validate(table))
         except ValidationError as exc:
-            raise UnreadableFile(f"{source}: session[{index}]{_first_error(exc)}") from None
+            first = _session_problems(exc)[0]
+            raise UnreadableFile(f"{source}: {_session_label(index, table)}: {first}") from None
     return sessions
 
 
-def _first_error(exc: ValidationError) -> str:
-    first = exc.errors(include_url=False)[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return f".{where}: {first['msg']}" if where else f": {first['msg']}"
+def _session_label(index: int, table: object) -> str:
+    """``session 3 (id 'abc')``: how a problem names the session it is in (counted from 1)."""
+    given = table.get("id") if isinstance(table, dict) else None
+    return f"session {index}" + ("" if given is None else f" (id {given!r})")
+
+
+MAX_IMPORT_PROBLEMS = 10
+"""A rejected import tells this many problems; a file wrong throughout needs no more."""
 
 
 def read_export(path: Path) -> list[Session]:
-    """The sessions in a file written by ``backtimer history --json``.
+    """The sessions in a file written by ``backtimer history --json`` (or made like one).
+
+    A session's id may be any of `SESSION_ID_PATTERN`; a session without one gets
+    `derived_session_id`, the same at every import of the file.
 
     Raises:
         OSError: the file cannot be opened (FileNotFoundError when it is not there).
-        UnreadableFile: it is not such an export; the message names the file and the problem.
+        UnreadableFile: it is not such an export; the message has a line per problem
+            (up to `MAX_IMPORT_PROBLEMS`), each naming the file, the session and the field.
     """
     raw = path.read_bytes()
     try:
@@ -132,12 +143,38 @@ def read_export(path: Path) -> list[Session]:
             f"{path}: expected a list of sessions, as `backtimer history --json` writes"
         )
     sessions = []
+    problems: list[str] = []
     for index, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            problems.append(
+                f"{path}: session {index}: must be an object with a session's fields,"
+                " as `backtimer history --json` writes"
+            )
+            continue
+        label = _session_label(index, item)
+        if item.get("id") is None:
+            item = {**item, "id": derived_session_id(item)}
         try:
             sessions.append(Session.model_validate(item))
         except ValidationError as exc:
-            raise UnreadableFile(f"{path}: session[{index}]{_first_error(exc)}") from None
+            problems += [f"{path}: {label}: {p}" for p in _session_problems(exc)]
+    if problems:
+        more = len(problems) - MAX_IMPORT_PROBLEMS
+        shown = problems[:MAX_IMPORT_PROBLEMS]
+        if more > 0:
+            shown.append(f"{path}: and {more} more problems; nothing was imported")
+        raise UnreadableFile("\n".join(shown))
     return sessions
+
+
+def _session_problems(exc: ValidationError) -> list[Problem]:
+    """A session's validation errors in plain words (``steps[2].sets_done: ...``)."""
+    return [
+        Problem("id", f"must be 1 to 64 printable characters without '/' (got {error['input']!r})")
+        if error["loc"] == ("id",) and error["type"] == "string_pattern_mismatch"
+        else problem_for(error, {})
+        for error in exc.errors(include_url=False)
+    ]
 
 
 class HistoryStore:
@@ -212,10 +249,13 @@ class HistoryStore:
     def _likely_files(self, session_id: str) -> list[Path]:
         """Every history file, the ones that should hold this session first.
 
-        A session id starts with its start time in UTC, which names its month.
+        An id the app made (or derived on import) starts with its start time in
+        UTC, which names its month; any other id is looked for in every file.
         """
-        month = f"{session_id[:4]}-{session_id[4:6]}"
-        likely = [locations.archive_dir() / f"{month}.toml", locations.history_file()]
+        made = re.match(r"([0-9]{4})([0-9]{2})[0-9]{2}T[0-9]{6}Z-", session_id)
+        likely = [locations.history_file()]
+        if made is not None:
+            likely.insert(0, locations.archive_dir() / f"{made[1]}-{made[2]}.toml")
         return likely + [path for path in self.files() if path not in likely]
 
     # ------------------------------------------------------------ writing

@@ -15,7 +15,7 @@ from typing import Literal
 
 from backtimer.domain.catalogue import Catalogue, parse_catalogue
 from backtimer.domain.exercise import ID_PATTERN, Exercise
-from backtimer.domain.problems import Problem, ProblemsError
+from backtimer.domain.problems import Problem, ProblemsError, nearest
 from backtimer.domain.routine import Routine, parse_routine_bytes
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
@@ -152,7 +152,8 @@ def find_routine(ref: str) -> RoutineEntry:
     """A routine by id, or by the path of a routine file.
 
     Raises:
-        RoutineNotFound: with a message that lists the ids there are.
+        RoutineNotFound: with a message that suggests the nearest id (an id or
+            a name mistyped), or else lists the ids there are.
     """
     path = Path(ref)
     if ref.endswith(".toml") or path.is_file():
@@ -163,6 +164,14 @@ def find_routine(ref: str) -> RoutineEntry:
     for entry in entries:
         if entry.id == ref:
             return entry
+    by_name: dict[str, str] = {}
+    for entry in entries:
+        by_name.setdefault(entry.name.casefold(), entry.id)
+    close = nearest(ref.lower(), [entry.id for entry in entries])
+    if close is None and (name := nearest(ref.casefold(), by_name)) is not None:
+        close = by_name[name]
+    if close is not None:
+        raise RoutineNotFound(f"no routine '{ref}' (did you mean {close}?)")
     ids = ", ".join(entry.id for entry in entries)
     raise RoutineNotFound(f"no routine '{ref}'; there are: {ids}")
 

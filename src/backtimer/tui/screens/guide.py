@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from backtimer.domain.catalogue import Area
 from backtimer.domain.describe import describe_step, duration
-from backtimer.domain.guide import guide_routine, moves_for, muscles_for
+from backtimer.domain.guide import guide_routine, moves_for, muscles_for, place_guide_routine
+from backtimer.domain.routine import Routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import library
 from backtimer.storage.files import StorageError
@@ -62,6 +63,11 @@ def advice(area: Area, entry: RoutineEntry) -> str:
     return "\n".join(lines)
 
 
+def _routine_for(area: Area) -> RoutineEntry:
+    """The routine the guide builds for a complaint, as an entry not saved yet."""
+    return library.unsaved_entry(f"guide-{area.id}", guide_routine(area, library.catalogue()))
+
+
 class GuideScreen(Screen[None]):
     """Choose where it hurts; Enter starts the routine built for it."""
 
@@ -102,36 +108,54 @@ class GuideScreen(Screen[None]):
         self.area = library.catalogue().areas[str(event.option.id)]
 
     def entry(self) -> RoutineEntry | None:
-        if self.area is None:
+        """The routine for the complaint highlighted now.
+
+        Read from the list, not from `area`: keys typed in one burst can reach
+        ctrl+s or Enter before the list's message has updated `area`.
+        """
+        option = self.query_one("#areas", OptionList).highlighted_option
+        if option is None:
             return None
-        routine = guide_routine(self.area, library.catalogue())
-        return library.unsaved_entry(f"guide-{self.area.id}", routine)
+        return _routine_for(library.catalogue().areas[str(option.id)])
 
     def watch_area(self) -> None:
-        entry = self.entry()
-        if self.area is not None and entry is not None:
-            self.query_one("#advice", Static).update(advice(self.area, entry))
+        if self.area is not None:
+            self.query_one("#advice", Static).update(advice(self.area, _routine_for(self.area)))
 
     def action_save(self) -> None:
         entry = self.entry()
         if entry is not None and entry.routine is not None:
-            self.save(entry.id, routine_toml(entry.routine))
+            self.save(entry.id, entry.routine)
 
     @work(exclusive=True, group="save")
-    async def save(self, routine_id: str, text: str) -> None:
-        """Save under the guide's id, or the next free one (guide-ql-2, ...)."""
-        taken = {e.id for e in await asyncio.to_thread(library.all_routines)}
-        free = next(
-            candidate
-            for candidate in [routine_id, *(f"{routine_id}-{n}" for n in range(2, 100))]
-            if candidate not in taken
-        )
+    async def save(self, routine_id: str, routine: Routine) -> None:
+        """Save under the guide's id, or a free one; never a second copy, never a twin name."""
+        entries = await asyncio.to_thread(library.all_routines)
+        place = place_guide_routine(routine_id, routine, {e.id: e.routine for e in entries})
+        if place.already:
+            self.notify(
+                f"Already saved as '{routine.name}' ({place.routine_id}); nothing new was saved."
+                " Find it in the picker; ctrl+e there changes it.",
+                timeout=8,
+            )
+            return
         try:
-            path = await asyncio.to_thread(save_routine, free, text)
+            path = await asyncio.to_thread(
+                save_routine, place.routine_id, routine_toml(place.routine)
+            )
         except (SaveRefused, StorageError) as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.notify(f"Saved as '{free}' ({path}); it is in the picker now.", timeout=8)
+        if place.name_taken_by is not None:
+            self.notify(
+                f"You have a routine called '{routine.name}' already ({place.name_taken_by});"
+                f" saved this one as '{place.routine.name}' ({place.routine_id}).",
+                timeout=10,
+            )
+        else:
+            self.notify(
+                f"Saved as '{place.routine_id}' ({path}): one of your routines now.", timeout=8
+            )
 
     @on(OptionList.OptionSelected, "#areas")
     def action_start(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -44,7 +46,18 @@ def matches(entry: RoutineEntry, query: str) -> bool:
     return all(word in text for word in query.lower().split())
 
 
-def option_for(entry: RoutineEntry) -> Option:
+def shared_names(entries: Iterable[RoutineEntry]) -> set[str]:
+    """The names (casefolded) that more than one routine has."""
+    counts = Counter(entry.name.casefold() for entry in entries if entry.ok)
+    return {name for name, count in counts.items() if count > 1}
+
+
+def option_for(entry: RoutineEntry, shared: Collection[str] = ()) -> Option:
+    """The entry's line in the list: its name, time, and "yours" for the user's own.
+
+    A name in `shared` (see `shared_names`) is followed by the routine's id, so
+    that two routines never look the same.
+    """
     label = Text()
     if entry.routine is None:
         label.append("⚠ ", style="bold red")
@@ -52,6 +65,8 @@ def option_for(entry: RoutineEntry) -> Option:
         label.append("  does not load", style="italic red")
         return Option(label, id=entry.id)
     label.append(entry.name, style="bold")
+    if entry.name.casefold() in shared:
+        label.append(f" ({entry.id})", style="dim")
     label.append(f"  {clock(entry.timeline.estimated_seconds)}", style="dim")
     if entry.source == "user":
         label.append("  yours", style="italic cyan")
@@ -164,7 +179,8 @@ class PickerScreen(Screen[None]):
         previous = options.highlighted_option.id if options.highlighted_option else None
         shown = [entry for entry in self.entries if matches(entry, query)]
         options.clear_options()
-        options.add_options([option_for(entry) for entry in shown])
+        shared = shared_names(self.entries)
+        options.add_options([option_for(entry, shared) for entry in shown])
         ids = [entry.id for entry in shown]
         if shown:
             options.highlighted = ids.index(previous) if previous in ids else 0

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -30,7 +31,8 @@ STATUS_STYLES = {"completed": "green", "stopped": "yellow", "interrupted": "red"
 
 
 def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`text` cut to `width` terminal columns (a CJK character or an emoji takes two)."""
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
 
 
 class SessionList(ScrollView, can_focus=True):
@@ -126,7 +128,7 @@ class SessionList(ScrollView, can_focus=True):
         for (_, width), cell, style in zip(
             self.columns(), cells, styles or [""] * len(cells), strict=True
         ):
-            line.append(cell.ljust(width)[:width], style=style)
+            line.append(set_cell_size(cell, width), style=style)
             line.append(" ")
         return line
 
