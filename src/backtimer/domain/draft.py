@@ -165,6 +165,14 @@ class RoutineDraft:
             return str(holder.get(key, ""))
         return str(getattr(holder, key))
 
+    def holds(self, place: str) -> bool:
+        """True when the draft has a field at ``place`` (its step or phase may have gone)."""
+        try:
+            self._field(place)
+        except (KeyError, IndexError):
+            return False
+        return True
+
     def set(self, place: str, value: str) -> None:
         """Put typed text into the field at ``place``."""
         holder, key = self._field(place)

@@ -10,7 +10,9 @@ first and keeps the old file beside the new one (``.toml.bak``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection
+import inspect
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from textual import on, work
@@ -45,7 +47,7 @@ from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.move_editor import MoveEditor
 from backtimer.tui.screens.move_picker import MovePicker
 from backtimer.tui.widgets.builder_steps import BuilderSteps
-from backtimer.tui.widgets.field import Field
+from backtimer.tui.widgets.field import Field, when_typed
 from backtimer.tui.widgets.routine_form import RoutineForm
 from backtimer.tui.widgets.step_editor import StepEditor
 from backtimer.tui.widgets.too_small import TooSmall
@@ -183,22 +185,54 @@ class BuilderScreen(Screen[None]):
 
     @on(Field.Edited)
     async def _edited(self, event: Field.Edited) -> None:
-        place, value = event.place, event.value
+        place = self._place_now(event.field)
+        if place and self._take(place, event.value) and place.endswith(".kind"):
+            await self._show_step(focus="#step-kind")
+
+    def _place_now(self, field: Field) -> str:
+        """Where a field's value goes now: its step may have moved, or gone ("")."""
+        place = field.place
+        if isinstance(field.owner, StepDraft):
+            numbers = [n for n, step in enumerate(self.draft.steps, 1) if step is field.owner]
+            if not numbers:
+                return ""
+            place = re.sub(r"^step\[\d+\]", f"step[{numbers[0]}]", place)
+        return place if place == "id" or self.draft.holds(place) else ""
+
+    def _take(self, place: str, value: str) -> bool:
+        """Put a field's text into the draft and check it; False when it held that already."""
         if place == "id":
             if value.strip() == self.routine_id:
-                return
+                return False
             self.opened.routine_id = value.strip()
         else:
             if value == self.draft.value_at(place):
-                return  # an input reporting the value it was given
+                return False  # an input reporting the value it was given
             self.draft.set(place, value)
             if place == "name":
                 self._follow_name(value)
-            elif place.endswith(".kind"):
-                await self._show_step(focus="#step-kind")
         self.touched.add(place)
         self.dirty = True
         self._refresh()
+        return True
+
+    def _after_typing(self, then: Callable[[], object]) -> None:
+        """Do ``then`` once the draft holds every key typed before the one that asked for it.
+
+        The keys that ask (ctrl+s, ctrl+x …) come straight here; the keys typed
+        just before them may not have reached their field yet.
+        """
+
+        async def caught_up() -> None:
+            for field in self.query(Field):
+                place, text = self._place_now(field), field.text
+                if place and text is not None and not place.endswith(".kind"):
+                    self._take(place, text)
+            done = then()
+            if inspect.isawaitable(done):
+                await done
+
+        when_typed(self, caught_up)
 
     def _follow_name(self, name: str) -> None:
         """Propose the id from the name, until the person types an id of their own."""
@@ -207,7 +241,10 @@ class BuilderScreen(Screen[None]):
         self.proposed_id = self.opened.routine_id = propose_id(name, self.taken)
         for field in self.form.query(Field):
             if field.place == "id" and isinstance(field.editor, Input):
-                field.editor.value = self.routine_id
+                # Not reported back: a report still on its way when the next letter of
+                # the name came would stop the id following the name.
+                with self.prevent(Input.Changed):
+                    field.editor.value = self.routine_id
 
     @on(Button.Pressed, "#add-phase")
     async def _add_phase(self) -> None:
@@ -298,13 +335,19 @@ class BuilderScreen(Screen[None]):
         self.dirty = True
         await self._select(at + 1, focus="#step-kind")
 
-    async def action_duplicate(self) -> None:
+    def action_duplicate(self) -> None:
+        self._after_typing(self._duplicate)
+
+    async def _duplicate(self) -> None:
         if not self.selected:
             self.notify("Choose a step in the list to duplicate it.", severity="warning")
             return
         await self._insert(self.draft.steps[self.selected - 1].copy())
 
-    async def action_delete_step(self) -> None:
+    def action_delete_step(self) -> None:
+        self._after_typing(self._delete_step)
+
+    async def _delete_step(self) -> None:
         if not self.selected:
             self.notify("Choose a step in the list to delete it.", severity="warning")
             return
@@ -313,7 +356,10 @@ class BuilderScreen(Screen[None]):
         self.notify(f"Step {self.selected} ({self._move(gone.exercise).name}) deleted.")
         await self._select(min(self.selected, len(self.draft.steps)))
 
-    async def action_move(self, by: int) -> None:
+    def action_move(self, by: int) -> None:
+        self._after_typing(lambda: self._move_step(by))
+
+    async def _move_step(self, by: int) -> None:
         steps, index = self.draft.steps, self.selected - 1
         if self.selected and 0 <= index + by < len(steps):
             steps[index], steps[index + by] = steps[index + by], steps[index]
@@ -323,10 +369,10 @@ class BuilderScreen(Screen[None]):
     # ------------------------------------------------------------ saving and leaving
 
     def action_save(self) -> None:
-        self.save(then_start=False)
+        self._after_typing(lambda: self.save(then_start=False))
 
     def action_try(self) -> None:
-        self.save(then_start=True)
+        self._after_typing(lambda: self.save(then_start=True))
 
     @work(exclusive=True, group="save")
     async def save(self, then_start: bool) -> None:

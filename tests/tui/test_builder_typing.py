@@ -1,0 +1,170 @@
+"""Typing into the builder as fast as a terminal sends keys: nothing dropped, nothing reverted.
+
+A terminal hands over a burst of keys (a fast typist, a held key, a paste) in
+one read, so they reach the app together. `burst` sends them that way: all at
+once, unlike `pilot.press`, which waits for the app between keys and so never
+shows what happens when keys queue up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from backtimer.storage import library
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.widgets.field import Field
+from backtimer.tui.widgets.step_editor import StepEditor
+from tests.tui.helpers import routines_listed, shown
+from tests.tui.test_builder import builder, keys, open_routine, typed
+
+Make = Callable[..., BacktimerApp]
+
+
+async def burst(pilot: Pilot[None], *presses: str | events.Paste) -> None:
+    """Hand the app every key (or paste) at once, as a terminal does; then let it catch up."""
+    app = pilot.app
+    assert app._driver is not None
+    for press in presses:
+        if isinstance(press, str):
+            character = " " if press == "space" else press if len(press) == 1 else None
+            press = events.Key(press, character)
+        press.set_sender(app)
+        app._driver.send_message(press)
+    for _ in range(3):
+        await pilot.pause()
+
+
+def focused_value(pilot: Pilot[None]) -> str:
+    focused = pilot.app.focused
+    if isinstance(focused, TextArea):
+        return focused.text
+    assert isinstance(focused, Input), f"{focused!r} has the focus, not a field"
+    return focused.value
+
+
+async def reps_of_the_squat(pilot: Pilot[None]) -> None:
+    """Desk reset in the builder, the focus in its squat's reps."""
+    await open_routine(pilot, "desk")
+    await keys(pilot, "down", "down", "down", "tab", "tab")  # step 3: kind, reps
+
+
+async def set_to(pilot: Pilot[None], value: str) -> None:
+    """Type ``value`` into the focused field, at human speed, over what it held."""
+    await keys(pilot, "ctrl+u", "ctrl+k", *value)
+    assert focused_value(pilot) == value
+
+
+BURSTS = [
+    ("150", ["backspace"] * 3 + ["4"], "4"),
+    ("4", ["backspace", "7"], "7"),
+    ("78", ["backspace", "backspace", "5"], "5"),
+    ("12", ["left", "3", "end", "backspace", "9"], "139"),
+]
+"""What the field held, the keys sent in one burst, and what it must hold then."""
+
+
+async def test_a_burst_of_keys_in_reps_is_kept_in_order(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        for before, presses, after in BURSTS:
+            await set_to(pilot, before)
+            await burst(pilot, *presses)
+            assert focused_value(pilot) == after, f"{before} then {presses}"
+            assert builder(app).draft.steps[2].values["reps"] == after
+
+
+async def test_a_paste_after_backspaces_replaces_the_reps(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        await set_to(pilot, "150")
+        await burst(pilot, "backspace", "backspace", "backspace", events.Paste("42"))
+        assert focused_value(pilot) == "42"
+        assert builder(app).draft.steps[2].values["reps"] == "42"
+
+
+async def test_a_burst_in_a_cue_is_kept_in_order(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_routine(pilot, "desk")
+        await keys(pilot, "down", "down", *["tab"] * 8)  # step 2: kind, reps … its cue
+        cue = "Cross your arms over your chest."
+        await burst(pilot, "ctrl+u", "ctrl+k", *typed("Cross your arms oevr"), "backspace")
+        await burst(pilot, "backspace", "backspace", *typed("ver your chest."))
+        assert focused_value(pilot) == cue
+        assert screen.draft.steps[1].values["cue"] == cue
+
+
+async def test_a_new_routines_name_typed_in_a_burst_and_its_id_follow(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n")
+        screen = builder(app)
+        await burst(pilot, *typed("Hips aftr"), "backspace", *typed("er wrok"), "left")
+        await burst(pilot, "end", "backspace", "backspace", "backspace", *typed("ork"))
+        assert focused_value(pilot) == "Hips after work"
+        assert screen.draft.name == "Hips after work"
+        assert screen.routine_id == "hips-after-work"
+
+
+async def test_a_burst_in_a_moves_cues_is_kept_in_order(make_app: Make, home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n", *typed("Core"), "ctrl+o")
+        await keys(pilot, *["tab"] * 6)  # name, id, kind, sides, muscles, equipment, cues
+        await burst(pilot, *typed("Back flta"), "backspace", "backspace", *typed("at"), "enter")
+        await burst(pilot, *typed("Armss"), "backspace", *typed(" up"))
+        assert focused_value(pilot) == "Back flat\nArms up"
+
+
+async def test_keys_typed_just_before_saving_are_saved(make_app: Make, home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        await burst(pilot, "backspace", "9", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = library.find_routine("my-desk-reset").routine
+        assert saved is not None and saved.step[2].reps == 9
+        assert "saved" in shown(app.screen.query_one("#builder-status"))
+
+
+async def test_the_kind_held_down_steps_through_each_kind(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        await keys(pilot, "shift+tab")  # the kind: tempo reps
+        kind = app.focused
+        await burst(pilot, "right", "right", "right")  # self-paced, timed work, holds
+        assert builder(app).draft.steps[2].kind == "hold"
+        assert app.focused is kind
+        fields = [field.place for field in app.screen.query_one(StepEditor).query(Field)]
+        assert fields[:3] == ["step[3].kind", "step[3].reps", "step[3].sets"]  # a hold's
+
+
+async def test_a_step_moved_just_after_typing_keeps_what_was_typed(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        await burst(pilot, "backspace", "9", "ctrl+up", "backspace", "7")
+        steps = builder(app).draft.steps
+        assert [steps[1].exercise, steps[1].values["reps"]] == ["atg-split-squat", "7"]
+        assert [steps[2].exercise, steps[2].values["reps"]] == ["seated-good-morning", "8"]
+
+
+async def test_a_move_searched_and_chosen_in_a_burst_is_the_one_added(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_routine(pilot, "desk")
+        await keys(pilot, "ctrl+n")
+        await burst(pilot, *typed("cat-cow"), "enter")
+        screen = builder(app)
+        assert [step.exercise for step in screen.draft.steps].count("cat-cow") == 1
