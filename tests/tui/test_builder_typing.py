@@ -30,11 +30,14 @@ async def burst(pilot: Pilot[None], *presses: str | events.Paste) -> None:
     app = pilot.app
     assert app._driver is not None
     for press in presses:
+        event: events.Event
         if isinstance(press, str):
             character = " " if press == "space" else press if len(press) == 1 else None
-            press = events.Key(press, character)
-        press.set_sender(app)
-        app._driver.send_message(press)
+            event = events.Key(press, character)
+        else:
+            event = press
+        event.set_sender(app)
+        app._driver.send_message(event)
     for _ in range(3):
         await pilot.pause()
 

@@ -55,9 +55,7 @@ class MovePicker(ModalScreen[str | None]):
         yield TooSmall()
         with Vertical(classes="dialog", id="move-picker"):
             yield Label("Add a step: which move?", classes="dialog-title")
-            yield TextInput(
-                placeholder="Type to search: name, muscle, equipment", id="move-filter"
-            )
+            yield TextInput(placeholder="Type to search: name, muscle, equipment", id="move-filter")
             yield OptionList(id="moves")
             yield Label(
                 "Enter adds it, Escape goes back. ctrl+o in the builder makes a move of your own.",

@@ -95,9 +95,7 @@ class StepEditor(Vertical):
     def _phases(self, step: StepDraft, where: str) -> ComposeResult:
         for index, phase in enumerate(step.phases, start=1):
             place = f"{where}.phases[{index}]"
-            yield text_field(
-                f"Phase {index} cue", f"{place}.cue", phase.cue, "what to do", step
-            )
+            yield text_field(f"Phase {index} cue", f"{place}.cue", phase.cue, "what to do", step)
             yield text_field("  seconds", f"{place}.seconds", phase.seconds, "", step)
         yield Field("Phases", _PhaseButtons(), f"{where}.phases", step)
 
