@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
-from backtimer.domain.describe import duration
 from backtimer.domain.draft import (
     Checked,
     PhaseDraft,
@@ -46,7 +44,7 @@ from backtimer.tui.builder_files import open_for_building, save
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.move_editor import MoveEditor
 from backtimer.tui.screens.move_picker import MovePicker
-from backtimer.tui.widgets.builder_steps import BuilderSteps
+from backtimer.tui.widgets.builder_steps import BuilderSteps, status_text
 from backtimer.tui.widgets.field import Field, when_typed
 from backtimer.tui.widgets.routine_form import RoutineForm
 from backtimer.tui.widgets.step_editor import StepEditor
@@ -169,17 +167,9 @@ class BuilderScreen(Screen[None]):
     def _status(self, checked: Checked, problems: list[Problem]) -> str:
         if checked.routine is not None:
             self.estimate = compile_timeline(checked.routine, self.catalogue).estimated_seconds
-        if not self.draft.steps:
-            return "[dim]No steps yet: ctrl+n adds one.[/]"
-        lines = [f"[b]{duration(self.estimate)}[/] in all" if self.estimate else ""]
-        if problems:
-            count = len(problems)
-            lines.append(f"[b $error]⚠ {count} to fix[/] before saving")
-        elif checked.routine is None or self.id_problems:
-            lines.append("[$warning]not saved[/]: ctrl+s shows what is missing")
-        else:
-            lines[0] += " · " + ("saved" if self.saved and not self.dirty else "not saved")
-        return "\n".join(line for line in lines if line)
+        complete = checked.routine is not None and not self.id_problems
+        saved = self.saved and not self.dirty
+        return status_text(len(self.draft.steps), self.estimate, len(problems), complete, saved)
 
     # ------------------------------------------------------------ editing
 
@@ -191,13 +181,10 @@ class BuilderScreen(Screen[None]):
 
     def _place_now(self, field: Field) -> str:
         """Where a field's value goes now: its step may have moved, or gone ("")."""
-        place = field.place
-        if isinstance(field.owner, StepDraft):
-            numbers = [n for n, step in enumerate(self.draft.steps, 1) if step is field.owner]
-            if not numbers:
-                return ""
-            place = re.sub(r"^step\[\d+\]", f"step[{numbers[0]}]", place)
-        return place if place == "id" or self.draft.holds(place) else ""
+        if field.place == "id":
+            return "id"
+        step = field.owner if isinstance(field.owner, StepDraft) else None
+        return self.draft.place_now(field.place, step)
 
     def _take(self, place: str, value: str) -> bool:
         """Put a field's text into the draft and check it; False when it held that already."""
@@ -278,7 +265,8 @@ class BuilderScreen(Screen[None]):
         editor.display = self.selected > 0
         if self.selected:
             step = self.draft.steps[self.selected - 1]
-            await editor.show(step, self.selected, self._move(step.exercise), self._defaults())
+            move = self._move(step.exercise)
+            await editor.show(step, self.selected, move, self.draft.placeholders(step))
             if focus:
                 editor.query(focus).first().focus()
         self._refresh()
@@ -295,17 +283,6 @@ class BuilderScreen(Screen[None]):
     def draft_moves(self) -> dict[str, Exercise]:
         """The catalogue's moves and the routine's own, by id."""
         return {**self.catalogue, **{move.id: move for move in self.draft.exercises}}
-
-    def _defaults(self) -> dict[str, str]:
-        values = self.draft.values
-        return {
-            "sets": "1",
-            "reps": "1" if self.draft.steps[self.selected - 1].kind == "hold" else "",
-            "release": "2",
-            "rest": f"{values.get('rest_between_sets') or 30} (routine)",
-            "rest_after": f"{values.get('rest_between_steps') or 15} (routine)",
-            "cue": "optional",
-        }
 
     async def _select(self, index: int, focus: str = "") -> None:
         self.selected = index
@@ -347,14 +324,28 @@ class BuilderScreen(Screen[None]):
     def action_delete_step(self) -> None:
         self._after_typing(self._delete_step)
 
-    async def _delete_step(self) -> None:
+    def _delete_step(self) -> None:
+        """Delete the step chosen, once the person says yes."""
         if not self.selected:
             self.notify("Choose a step in the list to delete it.", severity="warning")
             return
-        gone = self.draft.steps.pop(self.selected - 1)
-        self.dirty = True
-        self.notify(f"Step {self.selected} ({self._move(gone.exercise).name}) deleted.")
-        await self._select(min(self.selected, len(self.draft.steps)))
+        step = self.draft.steps[self.selected - 1]
+        question = Confirm(
+            f"Delete step {self.selected}, {self._move(step.exercise).name}?",
+            "Its settings go with it; the routine file changes only when you save.",
+            yes="Delete",
+            no="Keep",
+        )
+
+        async def answered(delete: bool | None) -> None:
+            number = self.draft.number_of(step)
+            if delete and number:
+                del self.draft.steps[number - 1]
+                self.dirty = True
+                self.notify(f"Step {number} ({self._move(step.exercise).name}) deleted.")
+                await self._select(min(number, len(self.draft.steps)))
+
+        self.app.push_screen(question, answered)
 
     def action_move(self, by: int) -> None:
         self._after_typing(lambda: self._move_step(by))
