@@ -175,8 +175,11 @@ class BuilderScreen(Screen[None]):
 
     @on(Field.Edited)
     async def _edited(self, event: Field.Edited) -> None:
-        place = self._place_now(event.field)
-        if place and self._take(place, event.value) and place.endswith(".kind"):
+        # What the field holds now, not what it held when it reported: reports of "", "1"
+        # still on their way after ctrl+s took "12" would otherwise bring them back.
+        place, text = self._place_now(event.field), event.field.text
+        taken = place != "" and self._take(place, event.value if text is None else text)
+        if taken and place.endswith(".kind"):
             await self._show_step(focus="#step-kind")
 
     def _place_now(self, field: Field) -> str:

@@ -65,12 +65,14 @@ class MoveEditor(ModalScreen[Exercise | None]):
 
     @on(Field.Edited)
     def _edited(self, event: Field.Edited) -> None:
-        setattr(self.draft, event.place, event.value)
+        value = event.field.text  # now: a late report may hold an older value
+        value = event.value if value is None else value
+        setattr(self.draft, event.place, value)
         if event.place == "name" and self.id_follows:
             with self.prevent(Input.Changed):  # the id the name makes is not the person's own
                 self.query(Input)[1].value = self.draft.id = self._proposed()
         elif event.place == "id":
-            self.id_follows = event.value == self._proposed()
+            self.id_follows = value == self._proposed()
         self._check()
 
     def _proposed(self) -> str:
