@@ -189,3 +189,21 @@ async def test_a_late_report_of_an_older_value_does_not_bring_it_back(
         await pilot.pause()
         assert screen.draft.steps[2].values["reps"] == "12" == focused_value(pilot)
         assert shown(screen.query_one("#builder-status")).endswith(" · saved")
+
+
+async def test_keys_after_tab_or_escape_in_a_burst_go_where_the_focus_went(
+    make_app: Make,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        await burst(pilot, "backspace", "5", "tab", "3", "tab", "tab", "right")
+        step = builder(app).draft.steps[2]
+        assert (step.values["reps"], step.values.get("sets"), step.sides) == (
+            "5",
+            "3",
+            "alternate-reps",
+        )
+        await burst(pilot, "escape", "down")  # back to the list, then the next step
+        assert builder(app).selected == 4
+        assert step.values["reps"] == "5"

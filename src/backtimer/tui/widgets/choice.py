@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from backtimer.tui.widgets.text_input import run_own_binding
+from backtimer.tui.widgets.text_input import keep_order
 
 
 class Choice(Widget, can_focus=True):
@@ -60,7 +60,7 @@ class Choice(Widget, can_focus=True):
 
     async def _on_key(self, event: events.Key) -> None:
         # ← and → held down: each step in turn, before a key that comes after them.
-        if not await run_own_binding(self, event):
+        if not await keep_order(self, event):
             await super()._on_key(event)
 
     def render(self) -> str:
