@@ -207,3 +207,16 @@ async def test_keys_after_tab_or_escape_in_a_burst_go_where_the_focus_went(
         await burst(pilot, "escape", "down")  # back to the list, then the next step
         assert builder(app).selected == 4
         assert step.values["reps"] == "5"
+
+
+async def test_keys_typed_before_ctrl_n_stay_in_their_field(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n")
+        screen = builder(app)
+        await burst(pilot, *typed("Hips after work"), "ctrl+n")
+        assert type(app.screen).__name__ == "MovePicker"
+        assert app.screen.query_one("#move-filter", Input).value == ""
+        await keys(pilot, "escape")
+        assert screen.draft.name == "Hips after work" == focused_value(pilot)

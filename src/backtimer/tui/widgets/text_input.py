@@ -26,11 +26,12 @@ async def keep_order(widget: Widget, event: events.Key) -> bool:
     of focus, is left to the widget.
     """
     focused = widget.app.focused
-    if focused is not widget:
-        # Sent here before an earlier key of the same burst moved the focus on.
+    if focused is not None and focused is not widget and focused.screen is widget.screen:
+        # Sent here before an earlier key of the same burst moved the focus on. (Keys met
+        # by another screen opening, ctrl+n say, stay here: they were typed for this one.)
         event.stop()
         event.prevent_default()
-        (focused or widget.app.screen)._forward_event(events.Key(event.key, event.character))
+        focused._forward_event(events.Key(event.key, event.character))
         return True
     bound = widget.screen.active_bindings.get(event.key)
     if bound is None or bound.binding.priority:
