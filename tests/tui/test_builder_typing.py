@@ -220,3 +220,47 @@ async def test_keys_typed_before_ctrl_n_stay_in_their_field(make_app: Make) -> N
         assert app.screen.query_one("#move-filter", Input).value == ""
         await keys(pilot, "escape")
         assert screen.draft.name == "Hips after work" == focused_value(pilot)
+
+
+async def test_an_id_typed_in_the_same_burst_as_the_name_is_kept(make_app: Make) -> None:
+    """Seen in a terminal: "Hips", Tab, "xyz" at once left the id "hips", the id made
+    from the name written over the id typed, whose report had not arrived yet."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n")
+        screen = builder(app)
+        await burst(pilot, *typed("Hips"), "tab", *typed("xyz"))
+        id_field = next(f for f in screen.query(Field) if f.place == "id")
+        field = next(f for f in screen.query(Field) if f.place == "name")
+        field.post_message(Field.Edited(field, "name", "Hips"))  # a report arriving late
+        await pilot.pause()
+        assert (screen.draft.name, screen.routine_id, id_field.text) == ("Hips", "xyz", "xyz")
+
+
+async def test_tabs_typed_just_before_ctrl_n_move_through_the_fields_first(
+    make_app: Make,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n")
+        screen = builder(app)
+        await burst(pilot, *typed("Hips"), "tab", "tab", *typed("After work"), "ctrl+n")
+        assert app.screen.query_one("#move-filter", Input).value == ""
+        await keys(pilot, "escape")
+        assert (screen.draft.name, screen.draft.description) == ("Hips", "After work")
+
+
+async def test_ctrl_s_after_keys_that_move_the_focus_saves_them_all(
+    make_app: Make, home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await reps_of_the_squat(pilot)
+        await burst(pilot, "backspace", "5", "tab", "3", *["tab"] * 3, "4", "5", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = library.find_routine("my-desk-reset").routine
+        assert saved is not None
+        assert (saved.step[2].reps, saved.step[2].sets, saved.step[2].rest) == (5, 3, 45)

@@ -13,6 +13,7 @@ import asyncio
 import inspect
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -228,13 +229,14 @@ class BuilderScreen(Screen[None]):
         """Propose the id from the name, until the person types an id of their own."""
         if self.saved or self.routine_id != self.proposed_id:
             return
+        id_field = next(field for field in self.form.query(Field) if field.place == "id")
+        if id_field.text != self.proposed_id:
+            return  # typed into, and its report not here yet
         self.proposed_id = self.opened.routine_id = propose_id(name, self.taken)
-        for field in self.form.query(Field):
-            if field.place == "id" and isinstance(field.editor, Input):
-                # Not reported back: a report still on its way when the next letter of
-                # the name came would stop the id following the name.
-                with self.prevent(Input.Changed):
-                    field.editor.value = self.routine_id
+        # Not reported back: a report still on its way when the next letter of the name
+        # came would stop the id following the name.
+        with self.prevent(Input.Changed):
+            cast(Input, id_field.editor).value = self.routine_id
 
     @on(Button.Pressed, "#add-phase")
     async def _add_phase(self) -> None:
@@ -293,6 +295,9 @@ class BuilderScreen(Screen[None]):
         await self._show_step(focus)
 
     def action_add_step(self) -> None:
+        self._after_typing(self._add_step)
+
+    def _add_step(self) -> None:
         def chosen(move_id: str | None) -> None:
             if move_id:
                 self.run_worker(self._insert(first_step(self.draft_moves()[move_id])))
@@ -301,6 +306,9 @@ class BuilderScreen(Screen[None]):
         self.app.push_screen(MovePicker(list(self.draft_moves().values()), own), chosen)
 
     def action_own_move(self) -> None:
+        self._after_typing(self._own_move)
+
+    def _own_move(self) -> None:
         def made(move: Exercise | None) -> None:
             if move is not None:
                 self.draft.exercises.append(move)

@@ -127,10 +127,15 @@ def when_typed(screen: Screen[Any], then: Callable[[], object]) -> None:
 
     A priority key (ctrl+s) reaches the screen before the keys typed just ahead
     of it reach the field; ``then`` reads the fields (`Field.text`), which by
-    then hold every one of them.
+    then hold every one of them, wherever a Tab among them took the focus.
     """
-    focused = screen.focused
-    if focused is None:
-        screen.call_later(then)
-    else:
-        focused.call_later(screen.call_later, then)
+
+    def after_keys(widget: Widget) -> None:
+        focused = screen.focused
+        if focused is not None and focused is not widget:
+            # A Tab among the keys moved the focus on, and the keys after it went along.
+            focused.call_later(after_keys, focused)
+        else:
+            screen.call_later(then)
+
+    after_keys(screen)
