@@ -63,11 +63,11 @@ async def set_to(pilot: Pilot[None], value: str) -> None:
 
 
 BURSTS: list[tuple[str, list[str | events.Paste], str]] = [
-    ("150", ["backspace"] * 3 + ["4"], "4"),
+    ("150", ["backspace", "backspace", "backspace", "4"], "4"),
     ("4", ["backspace", "7"], "7"),
     ("78", ["backspace", "backspace", "5"], "5"),
     ("12", ["left", "3", "end", "backspace", "9"], "139"),
-    ("150", ["backspace"] * 3 + [events.Paste("42")], "42"),
+    ("150", ["backspace", "backspace", "backspace", events.Paste("42")], "42"),
 ]
 """What the field held, the keys (or paste) sent in one burst, and what it must hold then."""
 
