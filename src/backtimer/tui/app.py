@@ -191,7 +191,7 @@ class BacktimerApp(App[None]):
             told = (
                 plan.headline(found.names)
                 if plan
-                else "No programme is under way (p in the picker)."
+                else "No programme is under way (F5 in the picker)."
             )
             self.call_from_thread(self.notify, told)
         else:
