@@ -152,9 +152,13 @@ class PickerScreen(Screen[None]):
         line = plan.headline(found.names, missed=False) if plan else ""
         if plan is not None and plan.lead is not None:
             line = f"Today: {line} · F6 to start"
-        banner = self.query_one("#today-banner", Static)
-        self.app.call_from_thread(banner.update, line)
-        self.app.call_from_thread(setattr, banner, "display", bool(line))
+        self.app.call_from_thread(self._show_today, line)
+
+    def _show_today(self, line: str) -> None:
+        # query, not query_one: the app may be closing, its widgets already gone.
+        for banner in self.query("#today-banner").results(Static):
+            banner.update(line)
+            banner.display = bool(line)
 
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:
