@@ -57,6 +57,10 @@ async def test_the_guides_routine_saved_twice_is_saved_once(make_app: Make, home
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         said = notes(app)
+        await pilot.press("escape")  # back in the picker, the saved routine is listed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(label.startswith(GUIDE_NAME) for label in labels(app))
     assert sorted(p.name for p in (home / "routines").glob("*.toml")) == [
         "guide-low-back-ache.toml"
     ]

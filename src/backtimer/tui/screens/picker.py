@@ -230,7 +230,7 @@ class PickerScreen(Screen[None]):
         self.query_one("#filter", Input).value = ""
 
     def action_guide(self) -> None:
-        self.app.push_screen(GuideScreen())
+        self.app.push_screen(GuideScreen(), self._built)  # it may have saved a routine
 
     def action_reload(self) -> None:
         self.load_routines()
@@ -262,7 +262,7 @@ class PickerScreen(Screen[None]):
         return {entry.id for entry in self.entries}
 
     def _built(self, _: None) -> None:
-        self.load_routines()  # the builder may have saved a routine
+        self.load_routines()  # the builder or the guide may have saved a routine
 
     def action_delete(self) -> None:
         entry = self.selected()
