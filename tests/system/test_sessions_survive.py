@@ -34,7 +34,7 @@ def test_a_killed_workout_is_recorded_as_interrupted_at_the_next_start(home: Pat
         first.wait_for("How much does your back hurt")
         time.sleep(GUARD_SECONDS)  # a question ignores keys as it appears
         first.press("5")
-        first.wait_for("GET READY")
+        first.wait_for("Step 1 of")
         first.press("n")  # end the get-ready
         first.press("n")  # skip the suitcase carry: a step change is saved
         wait_until(lambda: journal_step(home) == 2, what="the journal at step 2")

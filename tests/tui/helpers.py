@@ -11,6 +11,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.question import GUARD_SECONDS
 from backtimer.tui.screens.workout import WorkoutScreen
+from backtimer.tui.widgets.big_text import BigText
 from backtimer.tui.widgets.hanging_text import HangingText
 from tests.fakes import FakeClock
 
@@ -19,6 +20,8 @@ def shown(widget: Widget) -> str:
     """The plain text a widget shows."""
     if isinstance(widget, Digits):
         return widget.value
+    if isinstance(widget, BigText):
+        return widget.text
     if isinstance(widget, HangingText):
         return widget.plain
     if isinstance(widget, Static):

@@ -50,6 +50,14 @@ async def side(pilot: Pilot[None], clock: FakeClock) -> None:
     await advance(pilot, clock, 5 + 20 + 2)  # get ready, the left side, into the switch
 
 
+async def mat(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The mat view: a side of the piriformis stretch, in large type."""
+    await start_routine(pilot, "desk")
+    await advance(pilot, clock, 5 + 7)
+    await pilot.press("v")
+    await pilot.pause()
+
+
 async def self_paced(pilot: Pilot[None], clock: FakeClock) -> None:
     await start_routine(pilot, "contenders")
     await pilot.press(*["n"] * 7, "enter", "enter")
@@ -186,6 +194,7 @@ SCENES: dict[str, Scene] = {
     "hold": hold,
     "rest": rest,
     "side": side,
+    "mat": mat,
     "self_paced": self_paced,
     "summary": summary,
     "keys": keys,

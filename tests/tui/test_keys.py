@@ -60,7 +60,7 @@ async def test_an_enter_too_many_after_the_last_rep_does_not_skip_the_pain_ratin
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "three")
         await advance(pilot, clock, 2)  # the get-ready
-        assert text(app, "#kind") == "YOUR PACE"
+        assert text(app, "#kind") == "REP"
         for _ in range(3):  # Enter after each rep, 150 ms apart; the third ends the workout
             await pilot.press("enter")
             clock.advance(0.15)

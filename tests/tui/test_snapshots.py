@@ -34,3 +34,20 @@ def test_screen(
         await SCENES[name](pilot, clock)
 
     assert snap_compare(make_app(QUIET), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", ["hold", "mat"])
+def test_large_terminal(
+    name: str,
+    size: tuple[int, int],
+    snap_compare: Any,
+    make_app: Callable[..., BacktimerApp],
+    clock: FakeClock,
+) -> None:
+    """From across a room: the clock and the mat view at 200 x 50."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await SCENES[name](pilot, clock)
+
+    assert snap_compare(make_app(QUIET), run_before=run_before, terminal_size=size)

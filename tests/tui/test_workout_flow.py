@@ -26,7 +26,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         await start_routine(pilot, "contenders", pain="3")
         screen = workout(app)
         assert screen.workout.pain_before == 3
-        assert text(app, "#kind") == "GET READY"
+        assert text(app, "#kind") == "READY"
         assert text(app, "#exercise") == "Elephant walk"
         assert text(app, "#step-label") == "Step 1 of 8"
         assert text(app, "#clock") == "10"
@@ -45,25 +45,25 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         # Elephant walk: legs in turn, LEFT then RIGHT for each rep.
         await advance(pilot, clock, 6)
         assert (text(app, "#kind"), text(app, "#counts")) == ("REP", "Rep 1 of 20")
-        assert text(app, "#side") == "◀  LEFT"
+        assert text(app, "#side") == "LEFT"
         await advance(pilot, clock, 2)
-        assert (text(app, "#counts"), text(app, "#side")) == ("Rep 1 of 20", "RIGHT  ▶")
+        assert (text(app, "#counts"), text(app, "#side")) == ("Rep 1 of 20", "RIGHT")
 
         # Next skips the rest of the step, to the rest before the next one.
         await pilot.press("n")
         assert (text(app, "#kind"), text(app, "#exercise")) == ("REST", "Cat-cow")
         assert text(app, "#step-label") == "Step 2 of 8"
         await pilot.press("right")
-        assert text(app, "#kind") == "PHASE 1 OF 2"
+        assert (text(app, "#kind"), text(app, "#counts")) == ("REP", "Rep 1 of 10 · Phase 1 of 2")
         assert text(app, "#cue") == "Breathe out and round the back up like a cat"
         await advance(pilot, clock, 3)
         assert text(app, "#cue").startswith("Breathe in")
         await advance(pilot, clock, 3)
-        assert text(app, "#counts") == "Rep 2 of 10"
+        assert text(app, "#counts") == "Rep 2 of 10 · Phase 1 of 2"
 
         # Again: back to the first rep of this set.
         await pilot.press("r")
-        assert (text(app, "#counts"), text(app, "#clock")) == ("Rep 1 of 10", "3")
+        assert (text(app, "#counts"), text(app, "#clock")) == ("Rep 1 of 10 · Phase 1 of 2", "3")
 
         # Previous, at the start of a step: back to the previous step's work.
         await pilot.press("p")
@@ -71,10 +71,11 @@ async def test_from_the_picker_to_the_summary_with_every_key(
 
         # On to the self-paced good mornings: Enter counts each rep.
         await pilot.press("n", "n", "n", "left", "right", "n")
-        assert (text(app, "#kind"), text(app, "#exercise")) == ("PHASE 1 OF 4", "Pelvic tilt")
+        assert (text(app, "#kind"), text(app, "#exercise")) == ("REP", "Pelvic tilt")
+        assert text(app, "#counts") == "Rep 1 of 10 · Phase 1 of 4"
         await pilot.press("n", "n")
         assert text(app, "#exercise") == "Seated good morning"
-        assert text(app, "#kind") == "YOUR PACE"
+        assert (text(app, "#kind"), text(app, "#count")) == ("REP", "1/10")
         assert text(app, "#status") == "Press Enter after each rep · rep 1 of 10"
         await advance(pilot, clock, 20)
         assert text(app, "#clock") == "1"  # waits for the person
@@ -85,13 +86,13 @@ async def test_from_the_picker_to_the_summary_with_every_key(
 
         # Suitcase carry changes hands each set: the side switch.
         await pilot.press("n")
-        assert (text(app, "#side"), text(app, "#counts")) == ("◀  LEFT", "Set 1 of 4")
+        assert (text(app, "#side"), text(app, "#counts")) == ("LEFT", "Set 1 of 4")
         assert text(app, "#clock") == "1:00"
         await advance(pilot, clock, 60)
         assert text(app, "#kind") == "REST"
         assert text(app, "#up-next") == "Up next: Set 2 of 4 · right side"
         await pilot.press("n")
-        assert (text(app, "#side"), text(app, "#counts")) == ("RIGHT  ▶", "Set 2 of 4")
+        assert (text(app, "#side"), text(app, "#counts")) == ("RIGHT", "Set 2 of 4")
         await advance(pilot, clock, 10)
         assert text(app, "#clock") == "50"
 

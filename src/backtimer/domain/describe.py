@@ -104,11 +104,41 @@ def segment_title(segment: Segment) -> str:
     return KIND_TITLES[segment.kind]
 
 
+BIG_WORDS = {
+    "get-ready": "READY",
+    "rest": "REST",
+    "switch": "SWITCH",
+    "work": "WORK",
+    "hold": "HOLD",
+    "release": "RELAX",
+    "phase": "REP",
+    "rep": "REP",
+    "self-paced": "REP",
+}
+"""What kind of moment it is, in a word or two short enough for block letters."""
+
+
+def big_count(segment: Segment) -> str:
+    """The one count that matters now, in a few characters: the rep ("3/8"), else the set."""
+    if segment.reps > 1 and segment.rep:
+        return f"{segment.rep}/{segment.reps}"
+    if segment.sets > 1:
+        return f"{segment.set}/{segment.sets}"
+    return ""
+
+
+def clock_text(seconds: int) -> str:
+    """Seconds as the big clock shows them: "45", "1:30"."""
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
+
+
 def segment_counts(segment: Segment) -> str:
-    """Where in the step this is: "Rep 3 of 8 · Set 1 of 2"."""
+    """Where in the step this is: "Rep 3 of 8 · Phase 1 of 2 · Set 1 of 2"."""
     parts = []
     if segment.reps > 1 and segment.rep:
         parts.append(f"Rep {segment.rep} of {segment.reps}")
+    if segment.phases > 1:
+        parts.append(f"Phase {segment.phase} of {segment.phases}")
     if segment.sets > 1:
         parts.append(f"Set {segment.set} of {segment.sets}")
     return " · ".join(parts)

@@ -8,7 +8,6 @@ what they show changes. The session is saved as it goes, off the UI thread.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,19 +17,14 @@ from textual.notifications import Notification
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Label
 
-from backtimer.domain.describe import (
-    describe_step,
-    segment_counts,
-    segment_title,
-    upcoming,
-)
+from backtimer.domain.describe import clock_text, segment_counts
 from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
-from backtimer.domain.timeline import Segment, Side
+from backtimer.domain.timeline import Segment
 from backtimer.domain.workout import Workout
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
@@ -38,44 +32,16 @@ from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.recorder import SessionRecorder
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.speaker import Speaker
-from backtimer.tui.widgets.big_clock import BigClock
+from backtimer.tui.widgets.big_text import BigText
+from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
-from backtimer.tui.widgets.side_badge import SideBadge
+from backtimer.tui.widgets.step_notes import StepNotes
 from backtimer.tui.widgets.too_small import TooSmall, too_small
 
-LARGE_CLOCK_SIZE = (90, 28)
-"""Columns and rows from which the countdown is drawn at twice the size."""
+LARGE_MOMENT = (160, 45)
+"""From this size on, the moment's words are drawn twice as large."""
 MAX_WAIT = 0.5
 """Longest time between two looks at the clock, so a gap of 2 s is always noticed."""
-
-
-def clock_text(seconds: int) -> str:
-    """Seconds as the big clock shows them: "45", "1:30"."""
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
-
-
-def up_next(segment: Segment, workout: Workout) -> str:
-    """The one line that says what comes next; before a step, what the step asks."""
-    timeline = workout.timeline
-    line = upcoming(timeline.segments, segment.index)
-    plan = timeline.steps[segment.step]
-    if segment.index < plan.first_work:
-        rest = timeline.routine.rest_between_sets
-        line += f" — {describe_step(plan.step, plan.exercise, rest)}"
-    return line
-
-
-def instructions(segment: Segment, workout: Workout) -> str:
-    """How to do the move; before a step, what it needs."""
-    plan = workout.timeline.steps[segment.step]
-    exercise = plan.exercise
-    lines = []
-    if segment.index < plan.first_work:
-        lines.append(f"[b]You need:[/] {exercise.equipment_text}")
-    lines += [f"• {cue}" for cue in exercise.cues]
-    if plan.step.cue:
-        lines.append(f"[b]•[/] {plan.step.cue}")
-    return "\n".join(lines)
 
 
 class WorkoutScreen(Screen[Session | None]):
@@ -101,6 +67,8 @@ class WorkoutScreen(Screen[Session | None]):
         ),
         Binding("r", "restart_set", "Again", tooltip="Start this set again from its first rep"),
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
+        Binding("v", "mat_view", "Mat view", tooltip="Only what you read from the mat, large"),
+        Binding("v", "keyboard_view", "Keyboard view", tooltip="Everything, for the keyboard"),
         Binding("m", "mute", "Mute", tooltip="Turn the bell, flash and voice off"),
         Binding("m", "unmute", "Unmute", tooltip="Turn the bell, flash and voice on again"),
         Binding(
@@ -116,7 +84,8 @@ class WorkoutScreen(Screen[Session | None]):
     final: var[bool] = var(False)
     """In the last three seconds of a segment."""
     done: var[int] = var(0)
-    segment_side: var[Side | None] = var(None)
+    mat: var[bool] = var(False)
+    """Show only what is read from the mat, in large type."""
 
     def __init__(
         self,
@@ -126,8 +95,10 @@ class WorkoutScreen(Screen[Session | None]):
         sound: bool,
         flash: bool,
         speaker: Speaker | None = None,
+        mat: bool = False,
     ) -> None:
         super().__init__()
+        self.set_reactive(WorkoutScreen.mat, mat)
         self.workout = workout
         self._store = store
         self.cues = CuePlayer(self, sound=sound, flash=flash, speaker=speaker)
@@ -143,18 +114,17 @@ class WorkoutScreen(Screen[Session | None]):
         with Vertical(id="workout"):
             with Horizontal(id="heading"):
                 yield Label(id="step-label")
-                yield SideBadge(id="side").data_bind(side=WorkoutScreen.segment_side)
-            yield Label(id="exercise")
-            with Horizontal(id="clock-row"):
-                yield BigClock(id="clock").data_bind(text=WorkoutScreen.clock)
-                with Vertical(id="clock-notes"):
-                    yield Label(id="kind")
-                    yield Label(id="counts")
+                yield Label(id="exercise")
+                yield Label(id="counts")
+            yield Moment(id="moment").data_bind(segment=WorkoutScreen.segment)
+            yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
             yield Label(id="cue")
+            yield BigText(id="cue-large", wrap=True)
             yield Label(id="status")
             yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
-            yield Static(id="up-next")
-            yield Static(id="instructions")
+            yield StepNotes(self.workout.timeline, id="notes").data_bind(
+                segment=WorkoutScreen.segment
+            )
         yield Footer(compact=True, show_command_palette=False)
 
     # ------------------------------------------------------------ the clock
@@ -173,8 +143,9 @@ class WorkoutScreen(Screen[Session | None]):
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
-        roomy = height >= LARGE_CLOCK_SIZE[1] and width >= LARGE_CLOCK_SIZE[0]
-        self.query_one(BigClock).scale = 2 if roomy else 1
+        self.query_one(Moment).scale = (
+            2 if width >= LARGE_MOMENT[0] and height >= LARGE_MOMENT[1] else 1
+        )
         self._out_of_sight(event.size)
 
     def _save_failed(self, message: str) -> None:
@@ -247,7 +218,6 @@ class WorkoutScreen(Screen[Session | None]):
         total = self.workout.timeline.estimated_seconds
         self.done = max(0, total - round(snapshot.routine_remaining))
         self.segment = segment
-        self.segment_side = segment.side
 
     # ------------------------------------------------------------ out of sight
 
@@ -279,18 +249,20 @@ class WorkoutScreen(Screen[Session | None]):
         steps = len(self.workout.timeline.steps)
         self.query_one("#step-label", Label).update(f"Step {segment.step + 1} of {steps}")
         self.query_one("#exercise", Label).update(segment.exercise.name)
-        self.query_one("#kind", Label).update(segment_title(segment))
         self.query_one("#counts", Label).update(segment_counts(segment))
         self.query_one("#cue", Label).update(segment.cue)
-        self.query_one("#up-next", Static).update(
-            f"[b]Up next:[/] {escape(up_next(segment, self.workout))}"
-        )
-        self.query_one("#instructions", Static).update(instructions(segment, self.workout))
+        self.query_one("#cue-large", BigText).text = segment.cue
+        shown = segment.seconds if segment.seconds is not None else segment.reps
+        self.query_one("#clock", BigText).template = clock_text(shown)
         self.set_class(segment.is_break, "-break")
         self.set_class(segment.kind == "switch", "-switch")
         self.set_class(segment.seconds is None, "-self-paced")
         self._status()
         self.refresh_bindings()  # "rep done" is offered only for self-paced reps
+
+    def watch_mat(self, mat: bool) -> None:
+        self.set_class(mat, "-mat")
+        self.refresh_bindings()  # "Mat view" or "Keyboard view" in the footer
 
     def watch_paused(self) -> None:
         self.set_class(self.paused, "-paused")
@@ -320,6 +292,8 @@ class WorkoutScreen(Screen[Session | None]):
             return self.paused == (action == "resume")
         if action in ("mute", "unmute"):
             return self.cues.muted == (action == "unmute")
+        if action in ("mat_view", "keyboard_view"):
+            return self.mat == (action == "keyboard_view")
         return True
 
     # ------------------------------------------------------------ keys
@@ -345,6 +319,12 @@ class WorkoutScreen(Screen[Session | None]):
 
     def action_rep_done(self) -> None:
         self._act(self.workout.engine.rep_done())
+
+    def action_mat_view(self) -> None:
+        self.mat = True
+
+    def action_keyboard_view(self) -> None:
+        self.mat = False
 
     def action_mute(self) -> None:
         self._mute(True)
