@@ -13,7 +13,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.speaker import Speaker, find_program
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
-from tests.tui.helpers import advance, start_routine, workout
+from tests.tui.helpers import advance, start_routine, text, workout
 
 
 @pytest.fixture
@@ -27,6 +27,16 @@ def slow_voice(tmp_path: Path) -> tuple[Path, Path]:
         f'trap \'echo "cut: $*" >> "{log}"; exit 0\' TERM\n'
         "sleep 5 & wait\n"
     )
+    program.chmod(0o755)
+    return program, log
+
+
+@pytest.fixture
+def quick_voice(tmp_path: Path) -> tuple[Path, Path]:
+    """A speech program that writes down what it is given, and is done at once."""
+    log = tmp_path / "heard.log"
+    program = tmp_path / "quick-say"
+    program.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n')
     program.chmod(0o755)
     return program, log
 
@@ -74,12 +84,51 @@ async def test_the_workout_speaks_without_waiting_for_a_slow_voice(
             slowest = max(slowest, time.monotonic() - started)
         assert slowest < 0.5  # a 5-second voice never held a tick up
         assert screen.workout.engine.snapshot().remaining == pytest.approx(17)
-        wait_until(
-            lambda: "said: Seated piriformis stretch, left side." in lines(log),
-            what="the exercise's name",
-        )
+        hold = "Left ankle over the right knee. Chest to the knee, and hold."
+        wait_until(lambda: f"said: {hold}" in lines(log), what="the side and the hold")
         assert lines(log)[:3] == [
-            "said: Get ready. Seated piriformis stretch, left side.",
-            "cut: Get ready. Seated piriformis stretch, left side.",
-            "said: Seated piriformis stretch, left side.",
+            "said: Get ready: Seated piriformis stretch, 20 seconds each side.",
+            "cut: Get ready: Seated piriformis stretch, 20 seconds each side.",
+            f"said: {hold}",
         ]
+
+
+async def test_the_workout_screen_speaks_each_cue_as_it_shows_it(
+    make_app: Callable[..., BacktimerApp], clock: FakeClock, quick_voice: tuple[Path, Path]
+) -> None:
+    program, log = quick_voice
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = [str(program)]
+
+    def heard(phrase: str) -> None:
+        """Wait until ``phrase`` is the last thing said (earlier ones may have been cut)."""
+        wait_until(lambda: lines(log)[-1:] == [phrase], seconds=5, what=repr(phrase))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "contenders")
+        heard("Get ready: Elephant walk, 20 reps each side in turn.")
+        await advance(pilot, clock, 10)
+        heard("Left leg straight.")
+        await advance(pilot, clock, 95)  # the walk, and the rest before cat-cow
+        for rep in range(1, 11):
+            for cue in ("Breathe out, round up", "Breathe in, chest up"):
+                heard(f"{cue}.")
+                assert text(app, "#cue") == cue  # heard as it is shown
+                assert text(app, "#counts").startswith(f"Rep {rep} of 10")
+                await advance(pilot, clock, 3)
+        for _ in range(4):  # through the pelvic tilt and the good morning
+            await pilot.press("n")
+        heard("Rest. Next: Suitcase carry, 60 seconds, weight in the left hand.")
+        await pilot.press("n")  # the rest cut short
+        heard("Stand tall, walk heel to toe.")
+        await advance(pilot, clock, 30)
+        heard("Halfway.")
+        for said in ("three", "two", "one"):
+            await advance(pilot, clock, 27 if said == "three" else 1)
+            heard(said)
+        await advance(pilot, clock, 1)
+        heard("Rest. Next: set 2 of 4, weight in the right hand.")
+        await advance(pilot, clock, 30)
+        heard("Switch: weight in the right hand. Ribs down, shoulders level.")
+        segment = workout(app).segment
+        assert segment is not None and segment.side_words == "weight in the right hand"

@@ -89,7 +89,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert text(app, "#clock") == "1:00"
         await advance(pilot, clock, 60)
         assert text(app, "#kind") == "REST"
-        assert text(app, "#up-next") == "Up next: Set 2 of 4 · right side"
+        assert text(app, "#up-next") == "Up next: Set 2 of 4 · weight in the right hand"
         await pilot.press("n")
         assert (text(app, "#side"), text(app, "#counts")) == ("RIGHT  ▶", "Set 2 of 4")
         await advance(pilot, clock, 10)
@@ -202,7 +202,7 @@ async def test_a_rest_says_what_comes_next_once(make_app: Make, clock: FakeClock
         await start_routine(pilot, "durab")
         await advance(pilot, clock, 10 + 45)  # the carry's first set done: a rest between sets
         assert text(app, "#kind") == "REST"
-        assert text(app, "#up-next") == "Up next: Set 2 of 2 · right side"
+        assert text(app, "#up-next") == "Up next: Set 2 of 2 · weight in the right hand"
         await advance(pilot, clock, 15 + 45)  # the rest before the glute bridge
         assert text(app, "#step-label") == "Step 2 of 4"
         assert text(app, "#up-next") == (

@@ -193,11 +193,10 @@ class WorkoutScreen(Screen[Session | None]):
         self._timer = self.set_timer(max(wait, 0.005), self.tick)
 
     def _handle(self, events: list[Event]) -> None:
-        engine = self.workout.engine
         cue = cue_for(events, self.workout.timeline)
         if cue is not None:
             self.cues.play(cue)
-        words = phrases(events, engine.segment, self.workout.timeline)
+        words = phrases(events, self.workout.timeline)
         if words:
             self.cues.say(" ".join(words))
         for event in events:
