@@ -33,7 +33,7 @@ async def test_each_muscle_behind_a_complaint_is_offered_and_chosen_by_the_perso
             ("The buttock", ["Glute med", "Piriformis"]),
         ]:
             at = listed.index(area)
-            assert [line.split(":")[0].strip() for line in listed[at + 1 : at + 3]] == muscles
+            assert [line.strip(" ›") for line in listed[at + 1 : at + 3]] == muscles
         await pilot.press("down", "down", "down", "down", "down")  # the outer hip: TFL
         advice = shown(app.screen.query_one("#advice"))
         assert "2 muscles can cause this pain" in advice

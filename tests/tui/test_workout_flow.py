@@ -55,7 +55,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert text(app, "#step-label") == "Step 2 of 8"
         await pilot.press("right")
         assert text(app, "#kind") == "PHASE 1 OF 2"
-        assert text(app, "#cue") == "Breathe out and round the back up like a cat"
+        assert text(app, "#cue") == "Breathe out, round up"
         await advance(pilot, clock, 3)
         assert text(app, "#cue").startswith("Breathe in")
         await advance(pilot, clock, 3)
@@ -163,7 +163,7 @@ async def test_the_journal_is_written_as_the_workout_goes(make_app: Make, clock:
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "massage")
         screen = workout(app)
-        await advance(pilot, clock, 10 + 45 + 5 + 45 + 2)  # into the second step
+        await advance(pilot, clock, 15 + 45 + 5 + 45 + 2)  # into the second step
         screen.flush_saves()
         assert HistoryStore().load().sessions == []  # nothing is finished yet
         (journal,) = locations.journal_dir().glob("*.toml")

@@ -32,8 +32,6 @@ class Muscle(BaseModel):
     """The name people use, like "QL"."""
     where: str
     """Where it sits, in plain words."""
-    spot: str = ""
-    """Where it sits in a few words, for a list ("upper, outer buttock")."""
     complaint: str
     """The pain it typically causes."""
     key_moves: list[Id] = Field(default_factory=list)

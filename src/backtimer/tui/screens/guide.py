@@ -79,10 +79,7 @@ def options() -> list[Option]:
             lines.append(Option(area.label, id=Choice(area, muscles[0]).key))
             continue
         lines.append(Option(area.label, disabled=True))
-        lines += [
-            Option(f"  {muscle.short}: {muscle.spot or muscle.where}", id=Choice(area, muscle).key)
-            for muscle in muscles
-        ]
+        lines += [Option(f"  › {muscle.short}", id=Choice(area, muscle).key) for muscle in muscles]
     return lines
 
 
@@ -109,7 +106,7 @@ def advice(choice: Choice, entry: RoutineEntry) -> str:
     if len(muscles) > 1:
         lines += [
             f"[b]{escape(area.label)}:[/] {len(muscles)} muscles can cause this pain."
-            " Choose the one that sounds most like yours in the list.",
+            " Read where each sits and the pain it gives, then choose yours in the list.",
             "",
         ]
     for muscle in muscles:
