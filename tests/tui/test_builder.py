@@ -177,7 +177,7 @@ async def test_steps_reorder_duplicate_and_delete_and_the_time_follows(make_app:
         await keys(pilot, "ctrl+up", "ctrl+d")
         assert order() == [before[0], before[0], *before[1:]]
         assert status() != total  # a step more takes longer
-        await keys(pilot, "ctrl+x")
+        await keys(pilot, "ctrl+x", "y")  # it asks first
         assert order() == before and status() == total
         await keys(pilot, "tab", "tab", "tab", "9")  # the carry's work: 45 → 9, as you type
         assert status() != total
@@ -256,3 +256,37 @@ async def test_leaving_with_changes_and_deleting_a_routine_both_ask(
         await pilot.pause()
         assert not (home / "routines" / "hips.toml").exists()
         assert app.screen.query_one("#routines", OptionList).option_count == 0  # filter: hips
+
+
+def rows(screen: BuilderScreen) -> list[str]:
+    """What the builder's list shows, row by row."""
+    options = screen.query_one("#builder-steps", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_a_step_with_a_problem_keeps_its_number_in_the_list(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_routine(pilot, "desk")
+        assert rows(screen)[4].startswith(" 4. Banded glute bridge")
+        await keys(pilot, "down", "down", "down", "down", *["tab"] * 4)  # kind, reps, sets, hold
+        await keys(pilot, "ctrl+u", "ctrl+k", "0")
+        assert problems_shown(app) == {"step[4].hold": "⚠ must be at least 1 second (got 0)"}
+        assert rows(screen)[4].startswith(" 4. ⚠ Banded glute bridge")
+        assert [row[:3] for row in rows(screen)[1:]] == [f"{n:>2}." for n in range(1, 7)]
+
+
+async def test_deleting_a_step_asks_first(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_routine(pilot, "desk")
+        before = [step.exercise for step in screen.draft.steps]
+        await keys(pilot, "down", "down", "down", "ctrl+x")
+        assert isinstance(app.screen, Confirm)
+        assert shown(app.screen.query_one(".dialog-title")) == "Delete step 3, ATG split squat?"
+        await keys(pilot, "n")
+        assert builder(app) is screen and [s.exercise for s in screen.draft.steps] == before
+        await keys(pilot, "ctrl+x", "y")
+        assert builder(app) is screen
+        assert [step.exercise for step in screen.draft.steps] == before[:2] + before[3:]
+        assert screen.selected == 3 and rows(screen)[3].startswith(" 3. Banded glute bridge")

@@ -13,7 +13,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.speaker import Speaker, find_program
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
-from tests.tui.helpers import advance, start_routine, text, workout
+from tests.tui.helpers import advance, routines_listed, start_routine, text, workout
 
 
 @pytest.fixture
@@ -132,3 +132,70 @@ async def test_the_workout_screen_speaks_each_cue_as_it_shows_it(
         heard("Switch: weight in the right hand. Ribs down, shoulders level.")
         segment = workout(app).segment
         assert segment is not None and segment.side_words == "weight in the right hand"
+
+
+NO_VOICE = "no speech program was found"
+
+
+def voice_notices(app: BacktimerApp) -> list[str]:
+    return [str(n.message) for n in app._notifications if NO_VOICE in str(n.message)]
+
+
+@pytest.mark.parametrize(
+    ("speech", "program", "shown"),
+    [
+        (["espeak-ng", "-s", "165"], None, "Speech program: espeak-ng"),
+        (["/opt/voices/say-it"], "/opt/voices/say-it", "Speech program: /opt/voices/say-it"),
+        (None, None, "Speech program: none found: install espeak-ng (or set speech_program"),
+        (None, "say-it", "Speech program: 'say-it' not found: install it (or change speech_p"),
+    ],
+)
+async def test_the_settings_show_which_speech_program_speaks(
+    make_app: Callable[..., BacktimerApp], speech: list[str] | None, program: str, shown: str
+) -> None:
+    app = make_app(Settings(speech_program=program))
+    app.services.speech = speech  # what the finder found, whatever this computer has
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("f3")
+        assert text(app, "#speech-program").startswith(shown)
+
+
+async def test_turning_voice_on_with_no_speech_program_says_so_at_once(
+    make_app: Callable[..., BacktimerApp],
+) -> None:
+    app = make_app()
+    app.services.speech = None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("f3", "tab", "tab", "tab", "space")  # goal, bell, flash, voice: on
+        await app.workers.wait_for_complete()
+        assert app.services.settings.voice
+        assert text(app, "#speech-program").startswith(f"⚠ Spoken cues are on, but {NO_VOICE}")
+        assert len(voice_notices(app)) == 1
+
+
+async def test_a_workout_with_voice_on_and_no_speech_program_says_so_once(
+    make_app: Callable[..., BacktimerApp], clock: FakeClock
+) -> None:
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        await advance(pilot, clock, 12)  # the get-ready, into the first hold
+        assert voice_notices(app) == [
+            f"Spoken cues are on, but {NO_VOICE}: install espeak-ng"
+            " (or set speech_program in settings.toml). This workout has no voice."
+        ]
+
+
+async def test_a_workout_with_a_voice_says_nothing_about_it(
+    make_app: Callable[..., BacktimerApp], slow_voice: tuple[Path, Path]
+) -> None:
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = [str(slow_voice[0])]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        assert voice_notices(app) == []
+        await pilot.press("q", "y")
+        await app.workers.wait_for_complete()

@@ -158,12 +158,51 @@ class RoutineDraft:
             exercises=list(routine.exercise),
         )
 
+    def placeholders(self, step: StepDraft) -> dict[str, str]:
+        """What a step's empty fields mean, by key: the default each takes."""
+        values = self.values
+        return {
+            "sets": "1",
+            "reps": "1" if step.kind == "hold" else "",
+            "release": "2",
+            "rest": f"{values.get('rest_between_sets') or 30} (routine)",
+            "rest_after": f"{values.get('rest_between_steps') or 15} (routine)",
+            "cue": "optional",
+        }
+
     def value_at(self, place: str) -> str:
         """A field's text, by place: ``name``, ``step[2].hold``, ``step[1].phases[2].cue``."""
         holder, key = self._field(place)
         if isinstance(holder, dict):
             return str(holder.get(key, ""))
         return str(getattr(holder, key))
+
+    def number_of(self, step: StepDraft) -> int:
+        """The step's number now (from 1), or 0 once it is deleted.
+
+        By identity: a duplicated step is equal to its original, not the same.
+        """
+        return next((n for n, each in enumerate(self.steps, 1) if each is step), 0)
+
+    def place_now(self, place: str, step: StepDraft | None) -> str:
+        """Where a field shown at ``place`` for ``step`` is now; "" once it is gone.
+
+        The steps may have been moved or deleted since the field was shown.
+        """
+        if step is not None:
+            number = self.number_of(step)
+            if not number:
+                return ""
+            place = re.sub(r"^step\[\d+\]", f"step[{number}]", place)
+        return place if self.holds(place) else ""
+
+    def holds(self, place: str) -> bool:
+        """True when the draft has a field at ``place`` (its step or phase may have gone)."""
+        try:
+            self._field(place)
+        except (KeyError, IndexError):
+            return False
+        return True
 
     def set(self, place: str, value: str) -> None:
         """Put typed text into the field at ``place``."""

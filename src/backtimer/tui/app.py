@@ -23,7 +23,7 @@ from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
-from backtimer.tui.speaker import Speaker
+from backtimer.tui.speaker import Speaker, no_voice
 
 
 class BacktimerApp(App[None]):
@@ -129,6 +129,9 @@ class BacktimerApp(App[None]):
             workout.pain_before = None if pain == SKIPPED else pain
             settings = services.settings
             voice = settings.voice and services.speech is not None
+            unheard = no_voice(services.speech, settings.speech_program) if settings.voice else ""
+            if unheard:
+                self.notify(f"{unheard} This workout has no voice.", severity="warning", timeout=8)
             screen = WorkoutScreen(
                 workout,
                 services.store,

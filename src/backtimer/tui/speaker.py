@@ -42,6 +42,34 @@ def find_program(preferred: str | None = None) -> list[str] | None:
     return list(KNOWN[found[0]]) if found else None
 
 
+def _fix(preferred: str | None) -> str:
+    if preferred:
+        return "install it (or change speech_program in settings.toml)"
+    return "install espeak-ng (or set speech_program in settings.toml)"
+
+
+def program_name(command: Sequence[str] | None, preferred: str | None) -> str:
+    """Which program speaks, or what to do when none does (for the settings screen).
+
+    Args:
+        command: the command found at start (`find_program`), or None.
+        preferred: the ``speech_program`` setting, if any.
+    """
+    if command:
+        return preferred or command[0]
+    return (
+        f"'{preferred}' not found: {_fix(preferred)}" if preferred else f"none found: {_fix(None)}"
+    )
+
+
+def no_voice(command: Sequence[str] | None, preferred: str | None) -> str:
+    """What to tell a person who wants spoken cues when nothing can speak them ("" if it can)."""
+    if command:
+        return ""
+    missing = f"'{preferred}' was not found" if preferred else "no speech program was found"
+    return f"Spoken cues are on, but {missing}: {_fix(preferred)}."
+
+
 class Speaker:
     """Says one thing at a time in the background; a new phrase stops the old one."""
 

@@ -10,8 +10,10 @@ first and keeps the old file beside the new one (``.toml.bak``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection
+import inspect
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,7 +24,6 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
-from backtimer.domain.describe import duration
 from backtimer.domain.draft import (
     Checked,
     PhaseDraft,
@@ -44,8 +45,8 @@ from backtimer.tui.builder_files import open_for_building, save
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.move_editor import MoveEditor
 from backtimer.tui.screens.move_picker import MovePicker
-from backtimer.tui.widgets.builder_steps import BuilderSteps
-from backtimer.tui.widgets.field import Field
+from backtimer.tui.widgets.builder_steps import BuilderSteps, status_text
+from backtimer.tui.widgets.field import Field, when_typed
 from backtimer.tui.widgets.routine_form import RoutineForm
 from backtimer.tui.widgets.step_editor import StepEditor
 from backtimer.tui.widgets.too_small import TooSmall
@@ -167,47 +168,75 @@ class BuilderScreen(Screen[None]):
     def _status(self, checked: Checked, problems: list[Problem]) -> str:
         if checked.routine is not None:
             self.estimate = compile_timeline(checked.routine, self.catalogue).estimated_seconds
-        if not self.draft.steps:
-            return "[dim]No steps yet: ctrl+n adds one.[/]"
-        lines = [f"[b]{duration(self.estimate)}[/] in all" if self.estimate else ""]
-        if problems:
-            count = len(problems)
-            lines.append(f"[b $error]⚠ {count} to fix[/] before saving")
-        elif checked.routine is None or self.id_problems:
-            lines.append("[$warning]not saved[/]: ctrl+s shows what is missing")
-        else:
-            lines[0] += " · " + ("saved" if self.saved and not self.dirty else "not saved")
-        return "\n".join(line for line in lines if line)
+        complete = checked.routine is not None and not self.id_problems
+        saved = self.saved and not self.dirty
+        return status_text(len(self.draft.steps), self.estimate, len(problems), complete, saved)
 
     # ------------------------------------------------------------ editing
 
     @on(Field.Edited)
     async def _edited(self, event: Field.Edited) -> None:
-        place, value = event.place, event.value
+        # What the field holds now, not what it held when it reported: reports of "", "1"
+        # still on their way after ctrl+s took "12" would otherwise bring them back.
+        place, text = self._place_now(event.field), event.field.text
+        taken = place != "" and self._take(place, event.value if text is None else text)
+        if taken and place.endswith(".kind"):
+            await self._show_step(focus="#step-kind")
+
+    def _place_now(self, field: Field) -> str:
+        """Where a field's value goes now: its step may have moved, or gone ("")."""
+        if field.place == "id":
+            return "id"
+        step = field.owner if isinstance(field.owner, StepDraft) else None
+        return self.draft.place_now(field.place, step)
+
+    def _take(self, place: str, value: str) -> bool:
+        """Put a field's text into the draft and check it; False when it held that already."""
         if place == "id":
             if value.strip() == self.routine_id:
-                return
+                return False
             self.opened.routine_id = value.strip()
         else:
             if value == self.draft.value_at(place):
-                return  # an input reporting the value it was given
+                return False  # an input reporting the value it was given
             self.draft.set(place, value)
             if place == "name":
                 self._follow_name(value)
-            elif place.endswith(".kind"):
-                await self._show_step(focus="#step-kind")
         self.touched.add(place)
         self.dirty = True
         self._refresh()
+        return True
+
+    def _after_typing(self, then: Callable[[], object]) -> None:
+        """Do ``then`` once the draft holds every key typed before the one that asked for it.
+
+        The keys that ask (ctrl+s, ctrl+x …) come straight here; the keys typed
+        just before them may not have reached their field yet.
+        """
+
+        async def caught_up() -> None:
+            for field in self.query(Field):
+                place, text = self._place_now(field), field.text
+                if place and text is not None and not place.endswith(".kind"):
+                    self._take(place, text)
+            done = then()
+            if inspect.isawaitable(done):
+                await done
+
+        when_typed(self, caught_up)
 
     def _follow_name(self, name: str) -> None:
         """Propose the id from the name, until the person types an id of their own."""
         if self.saved or self.routine_id != self.proposed_id:
             return
+        id_field = next(field for field in self.form.query(Field) if field.place == "id")
+        if id_field.text != self.proposed_id:
+            return  # typed into, and its report not here yet
         self.proposed_id = self.opened.routine_id = propose_id(name, self.taken)
-        for field in self.form.query(Field):
-            if field.place == "id" and isinstance(field.editor, Input):
-                field.editor.value = self.routine_id
+        # Not reported back: a report still on its way when the next letter of the name
+        # came would stop the id following the name.
+        with self.prevent(Input.Changed):
+            cast(Input, id_field.editor).value = self.routine_id
 
     @on(Button.Pressed, "#add-phase")
     async def _add_phase(self) -> None:
@@ -241,7 +270,8 @@ class BuilderScreen(Screen[None]):
         editor.display = self.selected > 0
         if self.selected:
             step = self.draft.steps[self.selected - 1]
-            await editor.show(step, self.selected, self._move(step.exercise), self._defaults())
+            move = self._move(step.exercise)
+            await editor.show(step, self.selected, move, self.draft.placeholders(step))
             if focus:
                 editor.query(focus).first().focus()
         self._refresh()
@@ -259,23 +289,15 @@ class BuilderScreen(Screen[None]):
         """The catalogue's moves and the routine's own, by id."""
         return {**self.catalogue, **{move.id: move for move in self.draft.exercises}}
 
-    def _defaults(self) -> dict[str, str]:
-        values = self.draft.values
-        return {
-            "sets": "1",
-            "reps": "1" if self.draft.steps[self.selected - 1].kind == "hold" else "",
-            "release": "2",
-            "rest": f"{values.get('rest_between_sets') or 30} (routine)",
-            "rest_after": f"{values.get('rest_between_steps') or 15} (routine)",
-            "cue": "optional",
-        }
-
     async def _select(self, index: int, focus: str = "") -> None:
         self.selected = index
         self.query_one(BuilderSteps).highlight(index)
         await self._show_step(focus)
 
     def action_add_step(self) -> None:
+        self._after_typing(self._add_step)
+
+    def _add_step(self) -> None:
         def chosen(move_id: str | None) -> None:
             if move_id:
                 self.run_worker(self._insert(first_step(self.draft_moves()[move_id])))
@@ -284,6 +306,9 @@ class BuilderScreen(Screen[None]):
         self.app.push_screen(MovePicker(list(self.draft_moves().values()), own), chosen)
 
     def action_own_move(self) -> None:
+        self._after_typing(self._own_move)
+
+    def _own_move(self) -> None:
         def made(move: Exercise | None) -> None:
             if move is not None:
                 self.draft.exercises.append(move)
@@ -298,22 +323,45 @@ class BuilderScreen(Screen[None]):
         self.dirty = True
         await self._select(at + 1, focus="#step-kind")
 
-    async def action_duplicate(self) -> None:
+    def action_duplicate(self) -> None:
+        self._after_typing(self._duplicate)
+
+    async def _duplicate(self) -> None:
         if not self.selected:
             self.notify("Choose a step in the list to duplicate it.", severity="warning")
             return
         await self._insert(self.draft.steps[self.selected - 1].copy())
 
-    async def action_delete_step(self) -> None:
+    def action_delete_step(self) -> None:
+        self._after_typing(self._delete_step)
+
+    def _delete_step(self) -> None:
+        """Delete the step chosen, once the person says yes."""
         if not self.selected:
             self.notify("Choose a step in the list to delete it.", severity="warning")
             return
-        gone = self.draft.steps.pop(self.selected - 1)
-        self.dirty = True
-        self.notify(f"Step {self.selected} ({self._move(gone.exercise).name}) deleted.")
-        await self._select(min(self.selected, len(self.draft.steps)))
+        step = self.draft.steps[self.selected - 1]
+        question = Confirm(
+            f"Delete step {self.selected}, {self._move(step.exercise).name}?",
+            "Its settings go with it; the routine file changes only when you save.",
+            yes="Delete",
+            no="Keep",
+        )
 
-    async def action_move(self, by: int) -> None:
+        async def answered(delete: bool | None) -> None:
+            number = self.draft.number_of(step)
+            if delete and number:
+                del self.draft.steps[number - 1]
+                self.dirty = True
+                self.notify(f"Step {number} ({self._move(step.exercise).name}) deleted.")
+                await self._select(min(number, len(self.draft.steps)))
+
+        self.app.push_screen(question, answered)
+
+    def action_move(self, by: int) -> None:
+        self._after_typing(lambda: self._move_step(by))
+
+    async def _move_step(self, by: int) -> None:
         steps, index = self.draft.steps, self.selected - 1
         if self.selected and 0 <= index + by < len(steps):
             steps[index], steps[index + by] = steps[index + by], steps[index]
@@ -323,10 +371,10 @@ class BuilderScreen(Screen[None]):
     # ------------------------------------------------------------ saving and leaving
 
     def action_save(self) -> None:
-        self.save(then_start=False)
+        self._after_typing(lambda: self.save(then_start=False))
 
     def action_try(self) -> None:
-        self.save(then_start=True)
+        self._after_typing(lambda: self.save(then_start=True))
 
     @work(exclusive=True, group="save")
     async def save(self, then_start: bool) -> None:

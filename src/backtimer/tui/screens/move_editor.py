@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label
 
 from backtimer.domain.draft import MoveDraft, check_move, propose_id
 from backtimer.domain.exercise import KINDS, Exercise
 from backtimer.domain.problems import Problem
 from backtimer.tui.widgets.choice import Choice
-from backtimer.tui.widgets.field import Field, text_field
+from backtimer.tui.widgets.field import Field, text_field, when_typed
+from backtimer.tui.widgets.text_input import TextBox
 from backtimer.tui.widgets.too_small import TooSmall
 
 
@@ -53,7 +54,7 @@ class MoveEditor(ModalScreen[Exercise | None]):
             yield Field("Per side?", Choice(sides, "none"), "sides")
             yield text_field("Muscles", "muscles", "", "like core, glutes")
             yield text_field("Equipment", "equipment", "", "like mat; empty for nothing")
-            yield Field("Cues", TextArea(id="cues", compact=True), "cues")
+            yield Field("Cues", TextBox(id="cues", compact=True), "cues")
             yield Label(
                 "Cues: one a line. ← → change a choice. ctrl+s adds the move, Escape cancels.",
                 classes="dialog-hint",
@@ -64,11 +65,14 @@ class MoveEditor(ModalScreen[Exercise | None]):
 
     @on(Field.Edited)
     def _edited(self, event: Field.Edited) -> None:
-        setattr(self.draft, event.place, event.value)
+        value = event.field.text  # now: a late report may hold an older value
+        value = event.value if value is None else value
+        setattr(self.draft, event.place, value)
         if event.place == "name" and self.id_follows:
-            self.query(Input)[1].value = self._proposed()
+            with self.prevent(Input.Changed):  # the id the name makes is not the person's own
+                self.query(Input)[1].value = self.draft.id = self._proposed()
         elif event.place == "id":
-            self.id_follows = event.value == self._proposed()
+            self.id_follows = value == self._proposed()
         self._check()
 
     def _proposed(self) -> str:
@@ -86,6 +90,12 @@ class MoveEditor(ModalScreen[Exercise | None]):
         return move
 
     def action_done(self) -> None:
+        when_typed(self, self._done)
+
+    def _done(self) -> None:
+        for field in self.query(Field):  # what they hold now, keys just typed included
+            if field.text is not None:
+                setattr(self.draft, field.place, field.text)
         move = self._check()
         if move is None:
             self.notify(f"Not added yet: {self.problems[0]}", severity="error")

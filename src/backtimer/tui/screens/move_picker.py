@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from backtimer.domain.exercise import Exercise
+from backtimer.tui.widgets.text_input import TextInput
 from backtimer.tui.widgets.too_small import TooSmall
 
 
@@ -37,7 +38,7 @@ class MovePicker(ModalScreen[str | None]):
     BINDINGS = [
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
-        Binding("enter", "choose", "Add", priority=True),
+        Binding("enter", "choose", "Add"),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
 
@@ -54,7 +55,7 @@ class MovePicker(ModalScreen[str | None]):
         yield TooSmall()
         with Vertical(classes="dialog", id="move-picker"):
             yield Label("Add a step: which move?", classes="dialog-title")
-            yield Input(placeholder="Type to search: name, muscle, equipment", id="move-filter")
+            yield TextInput(placeholder="Type to search: name, muscle, equipment", id="move-filter")
             yield OptionList(id="moves")
             yield Label(
                 "Enter adds it, Escape goes back. ctrl+o in the builder makes a move of your own.",
@@ -83,6 +84,7 @@ class MovePicker(ModalScreen[str | None]):
             current = options.highlighted or 0
             options.highlighted = max(0, min(options.option_count - 1, current + by))
 
+    @on(Input.Submitted)  # Enter in the search: after the letters typed before it
     @on(OptionList.OptionSelected)
     def action_choose(self) -> None:
         option = self.query_one("#moves", OptionList).highlighted_option

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 
 from pydantic import ValidationError
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +24,8 @@ from backtimer.domain.settings import Settings
 from backtimer.storage.files import StorageError
 from backtimer.storage.settings import save_settings
 from backtimer.tui.services import Services
+from backtimer.tui.speaker import no_voice, program_name
+from backtimer.tui.widgets.text_input import TextInput
 from backtimer.tui.widgets.too_small import TooSmall
 
 SWITCHES = {
@@ -51,7 +54,7 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings"):
             with Horizontal(classes="setting"):
                 yield Label("Weekly goal [dim](sessions, 1 to 21)[/]", classes="setting-label")
-                yield Input(
+                yield TextInput(
                     str(settings.weekly_goal),
                     type="integer",
                     validators=[Integer(minimum=1, maximum=21)],
@@ -62,12 +65,13 @@ class SettingsScreen(Screen[None]):
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
                     yield Switch(getattr(settings, name), id=name)
+            yield Static(id="speech-program")
             with Horizontal(classes="setting"):
                 yield Label(
                     "Get-ready seconds [dim](0 to 120; empty: each routine's own)[/]",
                     classes="setting-label",
                 )
-                yield Input(
+                yield TextInput(
                     "" if settings.lead_in is None else str(settings.lead_in),
                     type="integer",
                     validators=[Integer(minimum=0, maximum=120)],
@@ -94,6 +98,25 @@ class SettingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Settings"
         self.query_one("#weekly_goal", Input).focus()
+        self._show_voice(self.services.settings.voice)
+
+    def _show_voice(self, voice: bool) -> str:
+        """Show which program speaks; when voice is on and none can, say so. Returns that."""
+        speech, preferred = self.services.speech, self.services.settings.speech_program
+        unheard = no_voice(speech, preferred) if voice else ""
+        line = self.query_one("#speech-program", Static)
+        line.set_class(bool(unheard), "-warning")
+        if unheard:
+            line.update(f"⚠ {escape(unheard)}")
+        else:
+            line.update(f"Speech program: {escape(program_name(speech, preferred))}")
+        return unheard
+
+    @on(Switch.Changed, "#voice")
+    def _voice_changed(self, event: Switch.Changed) -> None:
+        unheard = self._show_voice(event.value)
+        if event.value and unheard:
+            self.notify(unheard, title="No voice", severity="warning", timeout=10)
 
     def _wanted(self) -> dict[str, object]:
         """The settings as the controls show them."""

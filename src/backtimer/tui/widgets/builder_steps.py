@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from backtimer.domain.describe import duration
 from backtimer.domain.draft import RoutineDraft
 from backtimer.domain.exercise import Exercise
 from backtimer.domain.problems import Problem
@@ -72,10 +73,33 @@ class BuilderSteps(OptionList):
 
 
 def _row(lead: str, name: str, note: str, bad: bool) -> Text:
+    """A row: its number (kept when the step has a problem, so it can be found), then its name."""
     row = Text(lead, no_wrap=True, overflow="ellipsis")
     if bad:
-        row = Text("⚠ ", style="bold red", no_wrap=True, overflow="ellipsis")
+        row.append("⚠ ", style="bold red")
     row.append(name, style="bold red" if bad else "")
     if note:
         row.append(f"  {note}", style="dim")
     return row
+
+
+def status_text(steps: int, estimate: int, problems: int, complete: bool, saved: bool) -> str:
+    """The lines under the list: the time it takes, and what stands between it and a save.
+
+    Args:
+        steps: how many steps the routine has.
+        estimate: seconds it takes, as last checked valid (0: not known yet).
+        problems: how many problems are shown.
+        complete: the routine is valid and its id free.
+        saved: the file holds what the builder shows.
+    """
+    if not steps:
+        return "[dim]No steps yet: ctrl+n adds one.[/]"
+    lines = [f"[b]{duration(estimate)}[/] in all" if estimate else ""]
+    if problems:
+        lines.append(f"[b $error]⚠ {problems} to fix[/] before saving")
+    elif not complete:
+        lines.append("[$warning]not saved[/]: ctrl+s shows what is missing")
+    else:
+        lines[0] += " · " + ("saved" if saved else "not saved")
+    return "\n".join(line for line in lines if line)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from backtimer.tui.widgets.text_input import keep_order
 
 
 class Choice(Widget, can_focus=True):
@@ -54,6 +57,11 @@ class Choice(Widget, can_focus=True):
         super().__init__(id=id)
         self.choices = list(choices)
         self.set_reactive(Choice.value, value)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # ← and → held down: each step in turn, before a key that comes after them.
+        if not await keep_order(self, event):
+            await super()._on_key(event)
 
     def render(self) -> str:
         return f"‹ {dict(self.choices).get(self.value, self.value)} ›"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from backtimer.tui.widgets.choice import Choice
+from backtimer.tui.widgets.text_input import TextInput
 
 
 class Field(Vertical):
@@ -61,12 +65,30 @@ class Field(Vertical):
         def control(self) -> Field:
             return self.field
 
-    def __init__(self, label: str, editor: Widget, place: str) -> None:
+    def __init__(self, label: str, editor: Widget, place: str, owner: object = None) -> None:
+        """Args:
+        label: what the field is called on screen.
+        editor: the widget that holds the value.
+        place: where the value goes (``name``, ``step[2].hold``).
+        owner: what the value belongs to (a step being built), so a report that arrives
+            after the steps were reordered still finds it.
+        """
         super().__init__(classes="field")
         self.label = label
         self.editor = editor
         self.place = place
+        self.owner = owner
         self.problems: list[str] = []
+
+    @property
+    def text(self) -> str | None:
+        """What the editor holds now, or None for an editor with no value (buttons)."""
+        editor = self.editor
+        if isinstance(editor, TextArea):
+            return editor.text
+        if isinstance(editor, Input | Choice):
+            return editor.value
+        return None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -93,6 +115,27 @@ class Field(Vertical):
         self.post_message(self.Edited(self, self.place, value))
 
 
-def text_field(label: str, place: str, value: str, placeholder: str = "") -> Field:
+def text_field(
+    label: str, place: str, value: str, placeholder: str = "", owner: object = None
+) -> Field:
     """A field with a one-line input."""
-    return Field(label, Input(value, placeholder=placeholder, compact=True), place)
+    return Field(label, TextInput(value, placeholder=placeholder, compact=True), place, owner)
+
+
+def when_typed(screen: Screen[Any], then: Callable[[], object]) -> None:
+    """Call ``then`` on the screen once the focused widget has taken every key sent before.
+
+    A priority key (ctrl+s) reaches the screen before the keys typed just ahead
+    of it reach the field; ``then`` reads the fields (`Field.text`), which by
+    then hold every one of them, wherever a Tab among them took the focus.
+    """
+
+    def after_keys(widget: Widget) -> None:
+        focused = screen.focused
+        if focused is not None and focused is not widget:
+            # A Tab among the keys moved the focus on, and the keys after it went along.
+            focused.call_later(after_keys, focused)
+        else:
+            screen.call_later(then)
+
+    after_keys(screen)

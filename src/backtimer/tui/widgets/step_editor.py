@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -47,39 +49,55 @@ class StepEditor(Vertical):
     async def show(
         self, step: StepDraft, number: int, move: Exercise, defaults: dict[str, str]
     ) -> None:
-        """Show step ``number`` (from 1); ``defaults`` are placeholders by field."""
+        """Show step ``number`` (from 1); ``defaults`` are placeholders by field.
+
+        The same step again (its kind or its phases changed) rebuilds only the
+        fields below its kind, so the kind's choice keeps the focus and the keys
+        still on their way to it (→ held down) all count.
+        """
+        same = (step, number, move) == (self.step, self.number, self.move)
         self.step, self.number, self.move, self.defaults = step, number, move, defaults
-        await self.recompose()
+        if same:
+            await self.query_one(_StepFields).recompose()
+        else:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         step, move = self.step, self.move
         if step is None or move is None:
             return
-        where = f"step[{self.number}]"
         yield Label(f"Step {self.number}: {move.name}", classes="form-title")
         yield Label(
             f"{move.kind} · {', '.join(move.muscles) or 'whole body'} · {move.equipment_text}",
             classes="form-note",
         )
         kinds = Choice(KIND_LABELS, step.kind, id="step-kind")
-        yield Field("Kind", kinds, f"{where}.kind")
+        yield Field("Kind", kinds, f"step[{self.number}].kind", step)
+        yield _StepFields(self._fields)
+        yield Static(id="step-problems")
+
+    def _fields(self) -> ComposeResult:
+        """The fields the step's kind uses."""
+        step, move = self.step, self.move
+        assert step is not None and move is not None
+        where = f"step[{self.number}]"
         for key in step.fields:
             if key == "phases":
                 yield from self._phases(step, where)
             elif key == "sides":
-                yield Field("Sides", Choice(self._sides(move), step.sides), f"{where}.sides")
+                sides = Choice(self._sides(move), step.sides)
+                yield Field("Sides", sides, f"{where}.sides", step)
             else:
                 value = step.values.get(key, "")
                 placeholder = self.defaults.get(key, "")
-                yield text_field(LABELS[key], f"{where}.{key}", value, placeholder)
-        yield Static(id="step-problems")
+                yield text_field(LABELS[key], f"{where}.{key}", value, placeholder, step)
 
     def _phases(self, step: StepDraft, where: str) -> ComposeResult:
         for index, phase in enumerate(step.phases, start=1):
             place = f"{where}.phases[{index}]"
-            yield text_field(f"Phase {index} cue", f"{place}.cue", phase.cue, "what to do")
-            yield text_field("  seconds", f"{place}.seconds", phase.seconds)
-        yield Field("Phases", _PhaseButtons(), f"{where}.phases")
+            yield text_field(f"Phase {index} cue", f"{place}.cue", phase.cue, "what to do", step)
+            yield text_field("  seconds", f"{place}.seconds", phase.seconds, "", step)
+        yield Field("Phases", _PhaseButtons(), f"{where}.phases", step)
 
     @staticmethod
     def _sides(move: Exercise) -> list[tuple[str, str]]:
@@ -90,6 +108,23 @@ class StepEditor(Vertical):
         self.query_one("#step-problems", Static).update(
             "\n".join(f"[b $error]⚠ {escape(message)}[/]" for message in messages)
         )
+
+
+class _StepFields(Vertical):
+    """The fields below the step's kind: rebuilt alone when the kind changes."""
+
+    DEFAULT_CSS = """
+    _StepFields {
+        height: auto;
+    }
+    """
+
+    def __init__(self, fields: Callable[[], ComposeResult]) -> None:
+        super().__init__()
+        self._fields = fields
+
+    def compose(self) -> ComposeResult:
+        yield from self._fields()
 
 
 class _PhaseButtons(Horizontal):
