@@ -43,13 +43,15 @@ HALFWAY_SECONDS = 30
 """Holds and timed work at least this long get "halfway"."""
 HALFWAY_KINDS = frozenset({"hold", "work"})
 
-START_SECONDS = 0.4
-WORD_SECONDS = 0.4
-PAUSE_SECONDS = 0.3
-"""How long a phrase takes to say: a start, each word, each comma or full stop inside it.
+START_SECONDS = 0.6
+LETTER_SECONDS = 0.065
+PAUSE_SECONDS = 0.5
+"""How long a phrase takes to say: a start, each letter or digit, each comma or stop inside it.
 
-Measured against espeak-ng at 165 words a minute and rounded up, so a phrase
-that fits by this measure is over in time."""
+Fitted to espeak-ng at 165 words a minute (``benchmarks/speech_pace.py``) and set
+so that no phrase of the built-in routines takes longer than this says: a phrase
+that fits by this measure is over in time. A word in capitals is spelled out, so
+each of its letters counts four times ("ATG")."""
 
 _ONES = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -71,9 +73,12 @@ def number(value: int) -> str:
 
 def speaking_seconds(text: str) -> float:
     """About how long saying ``text`` takes, erring on the long side."""
-    words = len(text.split())
+    letters = sum(
+        len(word) * (4 if len(word) > 1 and word.isupper() else 1)
+        for word in re.findall(r"[A-Za-z0-9]+", text)
+    )
     pauses = len(re.findall(r"[,.;:!?](?=\s)", text))
-    return START_SECONDS + WORD_SECONDS * words + PAUSE_SECONDS * pauses
+    return START_SECONDS + LETTER_SECONDS * letters + PAUSE_SECONDS * pauses
 
 
 def says_halfway(segment: Segment) -> bool:
