@@ -10,6 +10,7 @@ import pytest
 
 from backtimer.domain.settings import Settings
 from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.speaker import Speaker, find_program
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
@@ -59,6 +60,25 @@ def test_each_phrase_cuts_the_one_before_short(slow_voice: tuple[Path, Path]) ->
     finally:
         speaker.close()
     assert lines(log)[-1] == "cut: Cat-cow."  # closing stops the voice too
+
+
+def test_closing_can_let_the_last_phrase_finish(tmp_path: Path) -> None:
+    log = tmp_path / "spoken.log"
+    program = tmp_path / "say-a-second"
+    program.write_text(
+        "#!/bin/sh\n"
+        f'echo "said: $*" >> "{log}"\n'
+        f'trap \'echo "cut: $*" >> "{log}"; exit 0\' TERM\n'
+        "sleep 1 & wait\n"
+        f'echo "done: $*" >> "{log}"\n'
+    )
+    program.chmod(0o755)
+    speaker = Speaker([str(program)])
+    speaker.say("Done. Well done!")
+    wait_until(lambda: lines(log), what="the last phrase")
+    speaker.close(finish=True)  # the workout ended: let it be heard to the end
+    wait_until(lambda: len(lines(log)) == 2, what="the phrase's end")
+    assert lines(log) == ["said: Done. Well done!", "done: Done. Well done!"]
 
 
 def test_the_preferred_program_is_used_when_it_exists(slow_voice: tuple[Path, Path]) -> None:
@@ -199,3 +219,25 @@ async def test_a_workout_with_a_voice_says_nothing_about_it(
         assert voice_notices(app) == []
         await pilot.press("q", "y")
         await app.workers.wait_for_complete()
+
+
+async def test_the_last_words_of_a_workout_are_heard_to_the_end(
+    make_app: Callable[..., BacktimerApp],
+    clock: FakeClock,
+    slow_voice: tuple[Path, Path],
+    home: Path,
+) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "quickie.toml").write_text(
+        'format = 1\nname = "Quickie"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nhold = 2\n'
+    )
+    program, log = slow_voice
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = [str(program)]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "quickie")
+        await advance(pilot, clock, 2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # the workout screen and its voice are gone
+        assert lines(log)[-1] == "said: Release. Done. Well done!"  # and not cut short

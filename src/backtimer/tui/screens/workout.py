@@ -367,7 +367,7 @@ class WorkoutScreen(Screen[Session | None]):
 
     def on_unmount(self) -> None:
         if self.cues.speaker is not None:
-            self.cues.speaker.close()
+            self.cues.speaker.close(finish=self.workout.engine.status == "finished")
 
     def end_now(self) -> None:
         """Stop and save at once, without waiting for the loop: the app is quitting."""
