@@ -19,7 +19,8 @@ The voice never falls behind. Each phrase is chosen to be over, by
 `speaking_seconds` (a cautious measure of a speech program at its usual pace),
 before the next thing is due to be said; when time is short, the less
 important words are left out. A new phrase cuts the one before it short (see
-`backtimer.tui.speaker`), so what cannot fit is left unsaid rather than said late.
+`backtimer.tui.speaker`), so words that still do not fit (a long cue of a
+person's own, say) are cut off, never said late.
 """
 
 from __future__ import annotations
