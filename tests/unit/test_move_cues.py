@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backtimer.domain.describe import upcoming
+from backtimer.domain.draft import RoutineDraft
 from backtimer.domain.routine import Routine, parse_routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.domain.timeline import Segment, compile_timeline
@@ -111,6 +112,8 @@ def test_a_users_own_move_may_give_every_cue_and_keeps_them_when_written_out() -
     )
     routine = parse(text)
     assert parse(routine_toml(routine)) == routine
+    data, problems = RoutineDraft.from_routine(routine).data()  # opened in the builder
+    assert not problems and Routine.model_validate(data) == routine
     shown = segments(text)
     assert [s.cue for s in shown if s.kind == "hold"] == ["Lift the hips and hold"] * 2
     assert next(s for s in shown if s.kind == "switch").cue == "Switch: right elbow down"
