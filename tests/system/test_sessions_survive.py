@@ -7,10 +7,12 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 import tomllib
 from pathlib import Path
 
 from backtimer.storage.history import HistoryStore
+from backtimer.tui.screens.question import GUARD_SECONDS
 from tests.system.terminal import Terminal, wait_until
 
 
@@ -30,6 +32,7 @@ def test_a_killed_workout_is_recorded_as_interrupted_at_the_next_start(home: Pat
     first = Terminal(home, "start", "back-durability")
     try:
         first.wait_for("How much does your back hurt")
+        time.sleep(GUARD_SECONDS)  # a question ignores keys as it appears
         first.press("5")
         first.wait_for("GET READY")
         first.press("n")  # end the get-ready

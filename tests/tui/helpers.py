@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.history import HistoryScreen
+from backtimer.tui.screens.question import GUARD_SECONDS
 from backtimer.tui.screens.workout import WorkoutScreen
+from backtimer.tui.widgets.hanging_text import HangingText
 from tests.fakes import FakeClock
 
 
@@ -16,6 +19,8 @@ def shown(widget: Widget) -> str:
     """The plain text a widget shows."""
     if isinstance(widget, Digits):
         return widget.value
+    if isinstance(widget, HangingText):
+        return widget.plain
     if isinstance(widget, Static):
         return widget.visual.plain if hasattr(widget.visual, "plain") else str(widget.visual)
     raise TypeError(f"cannot read {widget!r}")
@@ -56,10 +61,29 @@ async def routines_listed(pilot: Pilot[None]) -> None:
 async def start_routine(pilot: Pilot[None], query: str, pain: str = "enter") -> None:
     """From the picker: filter to one routine, start it, answer the pain question."""
     await routines_listed(pilot)
-    await pilot.press("slash", *query)  # / first: some letters (g, p, t) are keys
-    await pilot.press("enter")
+    await pilot.press(*["space" if char == " " else char for char in query], "enter")
     await pilot.pause()
-    await pilot.press(pain)
+    await answer(pilot, pain)
+
+
+READING_SECONDS = 1.0
+"""How long a person takes to read a question before answering it."""
+assert READING_SECONDS > GUARD_SECONDS
+
+
+def past_the_guard(pilot: Pilot[None]) -> None:
+    """Let the question on top wait out the moment in which it ignores keys."""
+    app = pilot.app
+    assert isinstance(app, BacktimerApp)
+    clock = app.services.clock
+    assert isinstance(clock, FakeClock), "the app runs on the fake clock in tests"
+    clock.advance(READING_SECONDS)
+
+
+async def answer(pilot: Pilot[None], *keys: str) -> None:
+    """Answer the question on top, as a person who has read it: after the guard."""
+    past_the_guard(pilot)
+    await pilot.press(*keys)
     await pilot.pause()
 
 
@@ -79,3 +103,9 @@ async def open_history(pilot: Pilot[None]) -> HistoryScreen:
     await routines_listed(pilot)
     await pilot.press("f2")
     return await history_shown(pilot)
+
+
+def screen_lines(app: BacktimerApp, region: Region) -> list[str]:
+    """The text the screen shows inside ``region``, line by line, as a person reads it."""
+    strips = app.screen._compositor.render_strips()
+    return [strip.text[region.x : region.right] for strip in strips[region.y : region.bottom]]

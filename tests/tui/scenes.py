@@ -16,7 +16,7 @@ from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
 from tests.tui.conftest import START
-from tests.tui.helpers import advance, open_history, routines_listed, start_routine
+from tests.tui.helpers import advance, answer, open_history, routines_listed, start_routine
 from tests.tui.histories import a_few_weeks, ten_years
 
 Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
@@ -60,9 +60,10 @@ async def summary(pilot: Pilot[None], clock: FakeClock) -> None:
     await advance(pilot, clock, 30)
     await pilot.press("n", "n")
     await advance(pilot, clock, 12)
-    await pilot.press("q", "y")
+    await pilot.press("q")
+    await answer(pilot, "y")
     await settled(pilot)
-    await pilot.press("3")
+    await answer(pilot, "3")
 
 
 async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -72,7 +73,7 @@ async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
 
 async def guide(pilot: Pilot[None], clock: FakeClock) -> None:
     await routines_listed(pilot)
-    await pilot.press("g", "down", "down", "down")
+    await pilot.press("f4", "down", "down", "down")
 
 
 def follow_a_programme() -> None:
@@ -114,7 +115,7 @@ def past_session(routine: str, started: datetime) -> Session:
 
 async def programs(pilot: Pilot[None], clock: FakeClock) -> None:
     await routines_listed(pilot)
-    await pilot.press("p")
+    await pilot.press("f5")
     await settled(pilot)
 
 

@@ -19,7 +19,7 @@ from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.field import Field
 from tests.conftest import FIXTURES
-from tests.tui.helpers import routines_listed, shown
+from tests.tui.helpers import answer, routines_listed, shown
 
 Make = Callable[..., BacktimerApp]
 
@@ -107,7 +107,7 @@ async def test_a_routine_built_with_keys_saves_as_the_fixture(make_app: Make, ho
 async def open_routine(pilot: Pilot[None], query: str) -> BuilderScreen:
     """From the picker: filter to one routine and open it in the builder."""
     await routines_listed(pilot)
-    await keys(pilot, "slash", *typed(query), "ctrl+e")  # / first: some letters are keys
+    await keys(pilot, *typed(query), "ctrl+e")
     return builder(pilot.app)
 
 
@@ -177,7 +177,8 @@ async def test_steps_reorder_duplicate_and_delete_and_the_time_follows(make_app:
         await keys(pilot, "ctrl+up", "ctrl+d")
         assert order() == [before[0], before[0], *before[1:]]
         assert status() != total  # a step more takes longer
-        await keys(pilot, "ctrl+x", "y")  # it asks first
+        await keys(pilot, "ctrl+x")  # it asks first
+        await answer(pilot, "y")
         assert order() == before and status() == total
         await keys(pilot, "tab", "tab", "tab", "9")  # the carry's work: 45 → 9, as you type
         assert status() != total
@@ -196,7 +197,7 @@ async def test_a_hand_written_file_is_kept_as_a_backup_after_asking(
         await keys(pilot, "tab", "end", *typed(" again"), "ctrl+s")
         assert isinstance(app.screen, Confirm)
         assert "physio.toml.bak" in shown(app.screen.query_one(".dialog-detail"))
-        await keys(pilot, "y")
+        await answer(pilot, "y")
         await app.workers.wait_for_complete()
     assert (home / "routines" / "physio.toml.bak").read_text() == hand
     assert library.find_routine("physio").name == "Hips after work again"
@@ -223,12 +224,13 @@ async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -
         await open_routine(pilot, "desk")
         await keys(pilot, "ctrl+t")
         await app.workers.wait_for_complete()
-        await keys(pilot, "enter")  # no pain rating
+        await answer(pilot, "enter")  # no pain rating
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.workout.timeline.routine.name == "Desk reset (mine)"
-        await keys(pilot, "q", "y")
+        await keys(pilot, "q")
+        await answer(pilot, "y")
         await app.workers.wait_for_complete()
-        await keys(pilot, "enter")  # the summary
+        await answer(pilot, "enter")  # the summary
         assert isinstance(app.screen, BuilderScreen)
         await keys(pilot, "escape", "escape")  # to the list, then out: nothing unsaved
         assert isinstance(app.screen, PickerScreen)
@@ -245,13 +247,14 @@ async def test_leaving_with_changes_and_deleting_a_routine_both_ask(
         await open_routine(pilot, "hips")
         await keys(pilot, "tab", "x", "escape", "escape")
         assert isinstance(app.screen, Confirm)
-        await keys(pilot, "y")
+        await answer(pilot, "y")
         assert isinstance(app.screen, PickerScreen)
         await keys(pilot, "ctrl+x")
         assert isinstance(app.screen, Confirm)
-        await keys(pilot, "n")
+        await answer(pilot, "n")
         assert (home / "routines" / "hips.toml").exists()
-        await keys(pilot, "ctrl+x", "y")
+        await keys(pilot, "ctrl+x")
+        await answer(pilot, "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not (home / "routines" / "hips.toml").exists()
@@ -284,9 +287,10 @@ async def test_deleting_a_step_asks_first(make_app: Make) -> None:
         await keys(pilot, "down", "down", "down", "ctrl+x")
         assert isinstance(app.screen, Confirm)
         assert shown(app.screen.query_one(".dialog-title")) == "Delete step 3, ATG split squat?"
-        await keys(pilot, "n")
+        await answer(pilot, "n")
         assert builder(app) is screen and [s.exercise for s in screen.draft.steps] == before
-        await keys(pilot, "ctrl+x", "y")
+        await keys(pilot, "ctrl+x")
+        await answer(pilot, "y")
         assert builder(app) is screen
         assert [step.exercise for step in screen.draft.steps] == before[:2] + before[3:]
         assert screen.selected == 3 and rows(screen)[3].startswith(" 3. Banded glute bridge")

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.guide import GuideScreen
-from tests.tui.helpers import shown, text, workout
+from tests.tui.helpers import answer, shown, text, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -25,7 +25,7 @@ async def test_each_muscle_behind_a_complaint_is_offered_and_chosen_by_the_perso
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g")
+        await pilot.press("f4")
         listed = labels(app)
         for area, muscles in [
             ("The tailbone", ["Glute med", "Piriformis"]),
@@ -40,8 +40,8 @@ async def test_each_muscle_behind_a_complaint_is_offered_and_chosen_by_the_perso
         assert "▶ Likely: Tensor fasciae latae (TFL)" in advice
         assert "Likely: Gluteus medius" in advice
         assert "What works the TFL" in advice and "TFL massage" in advice
-        await pilot.press("enter", "enter")  # start it, skip the pain question
-        await pilot.pause()
+        await pilot.press("enter")  # start it
+        await answer(pilot, "enter")  # skip the pain question
         assert workout(app).workout.routine_id == "guide-outer-hip-tfl"
         assert text(app, "#exercise") == "TFL massage"
 
@@ -50,14 +50,15 @@ async def test_pain_down_the_leg_leads_with_seeing_a_professional(make_app: Make
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g", "end")
+        await pilot.press("f4", "end")
         advice = shown(app.screen.query_one("#advice"))
         assert advice.startswith("First: Pain that shoots down the leg")
         assert advice.index("doctor or a physiotherapist") < advice.index("A routine for it")
         await pilot.press("enter")
         assert isinstance(app.screen, Confirm)  # not straight into a routine
-        await pilot.press("n")
+        await answer(pilot, "n")
         assert isinstance(app.screen, GuideScreen)
-        await pilot.press("enter", "y", "enter")  # start anyway, skip the pain question
-        await pilot.pause()
+        await pilot.press("enter")
+        await answer(pilot, "y")  # start anyway
+        await answer(pilot, "enter")  # skip the pain question
         assert workout(app).workout.routine_id == "guide-down-the-leg"

@@ -52,11 +52,15 @@ async def test_the_guides_routine_saved_twice_is_saved_once(make_app: Make, home
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g", "ctrl+s")
+        await pilot.press("f4", "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         said = notes(app)
+        await pilot.press("escape")  # back in the picker, the saved routine is listed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(label.startswith(GUIDE_NAME) for label in labels(app))
     assert sorted(p.name for p in (home / "routines").glob("*.toml")) == [
         "guide-low-back-ache.toml"
     ]
@@ -71,7 +75,7 @@ async def test_the_guide_saves_under_a_name_of_its_own_when_the_name_is_taken(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g", "ctrl+s")
+        await pilot.press("f4", "ctrl+s")
         await app.workers.wait_for_complete()
         saved = home / "routines" / "guide-low-back-ache.toml"
         saved.write_text(saved.read_text().replace("lead_in = 5", "lead_in = 10"))  # changed
@@ -93,7 +97,7 @@ async def test_the_guide_saves_the_complaint_highlighted_even_when_keys_come_at_
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g")
+        await pilot.press("f4")
         # Keys typed in one burst (tmux, a fast typist): ctrl+s arrives while the
         # list's "highlighted" message is still on its way to the screen.
         app.screen.query_one("#areas", OptionList).highlighted = 11  # after sitting all day

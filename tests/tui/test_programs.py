@@ -12,7 +12,7 @@ from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.programs import ProgramsScreen
-from tests.tui.helpers import routines_listed, shown, text
+from tests.tui.helpers import answer, routines_listed, shown, text
 from tests.tui.scenes import follow_a_programme, programs, settled
 
 MakeApp = Callable[..., BacktimerApp]
@@ -38,7 +38,7 @@ async def test_start_a_programme_and_the_picker_leads_with_today(make_app: MakeA
         await settled(pilot)
         assert isinstance(app.screen, PickerScreen)
         banner = text(app, "#today-banner")
-        assert banner == "Today: Flexible back: morning — day 1 of 21 · t to start"
+        assert banner == "Today: Flexible back: morning — day 1 of 21 · F6 to start"
 
 
 async def test_replacing_the_active_programme_asks_first(make_app: MakeApp) -> None:
@@ -51,12 +51,11 @@ async def test_replacing_the_active_programme_asks_first(make_app: MakeApp) -> N
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
+        await answer(pilot, "n")
         await settled(pilot)
         assert active() == "back-durability-6wk"
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("y")
+        await answer(pilot, "y")
         await settled(pilot)
         assert active() == "flexible-back-3wk"
         assert [p.program for p in load_state()[0].past] == ["back-durability-6wk"]
@@ -71,7 +70,7 @@ async def test_leaving_asks_and_keeps_the_history(make_app: MakeApp) -> None:
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
-        await pilot.press("y")
+        await answer(pilot, "y")
         await settled(pilot)
         assert active() is None
         assert not app.screen.query_one("#program-grid", Static).display
@@ -92,16 +91,18 @@ async def test_progress_shows_done_missed_and_today(make_app: MakeApp) -> None:
         assert "Week 2  ● · · · · · ·" in text(app, "#program-grid")
 
 
-async def test_t_and_ctrl_t_start_todays_session(make_app: MakeApp) -> None:
+async def test_f6_in_the_picker_and_t_in_the_programmes_start_todays_session(
+    make_app: MakeApp,
+) -> None:
     follow_a_programme()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
-        await pilot.press("t")
+        await pilot.press("f6")
         await settled(pilot)
         assert isinstance(app.screen, PainQuestion)
         assert "Flexible back: evening" in shown(app.screen.query_one(".dialog-title"))
-        await pilot.press("escape")
+        await answer(pilot, "escape")
         await programs(pilot, None)  # type: ignore[arg-type]
         await pilot.press("t")
         await pilot.pause()

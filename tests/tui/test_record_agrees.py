@@ -22,7 +22,7 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.services import Services
 from tests.fakes import FakeClock
 from tests.tui.conftest import FakeWallClock
-from tests.tui.helpers import advance, start_routine, text
+from tests.tui.helpers import advance, answer, start_routine, text
 
 THREE = """format = 1
 name = "Three short steps"
@@ -52,8 +52,7 @@ async def summary_of(pilot: Pilot[None], clock: FakeClock) -> tuple[str, list[st
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
     said = text(app, "#summary-time"), text(app, "#summary-steps").splitlines()  # type: ignore[arg-type]
-    clock.advance(2)  # people read before they answer
-    await pilot.press("enter")
+    await answer(pilot, "enter")  # as people do: after reading it
     await app.workers.wait_for_complete()
     await pilot.pause()
     assert isinstance(app.screen, PickerScreen)
@@ -95,7 +94,8 @@ async def test_summary_files_csv_and_stats_agree(
         await advance(pilot, clock, 2 + 4 + 5 + 3)
         await pilot.press("r")
         await advance(pilot, clock, 1)
-        await pilot.press("q", "y")
+        await pilot.press("q")
+        await answer(pilot, "y")
         summaries.append(await summary_of(pilot, clock))
 
     assert summaries[0] == (

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from backtimer.domain.history import Session, StepRecord
 from backtimer.storage import library, locations
@@ -20,7 +20,15 @@ from backtimer.tui.widgets.routine_preview import RoutinePreview
 from backtimer.tui.widgets.too_small import TooSmall
 from tests.fakes import FakeClock
 from tests.tui.conftest import START
-from tests.tui.helpers import advance, shown, start_routine, text, workout
+from tests.tui.helpers import (
+    advance,
+    answer,
+    routines_listed,
+    shown,
+    start_routine,
+    text,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -127,11 +135,11 @@ async def test_a_killed_session_is_recorded_and_can_be_resumed(
         assert [s.status for s in HistoryStore().load().sessions] == ["interrupted"]
         assert isinstance(app.screen, Confirm)
         assert "cut short at step 2 of 4" in shown(app.screen.query_one(".dialog-detail"))
-        await pilot.press("y")
-        await pilot.pause()
+        await answer(pilot, "y")
         screen = workout(app)
         assert (text(app, "#kind"), text(app, "#exercise")) == ("REST", "Banded glute bridge")
-        await pilot.press("q", "y")
+        await pilot.press("q")
+        await answer(pilot, "y")
         await app.workers.wait_for_complete()
     (session,) = HistoryStore().load().sessions  # the same session, carried on
     assert session.id == orphan.id and session.status == "stopped"
@@ -170,8 +178,6 @@ async def test_a_tiny_terminal_gets_a_message_not_a_crash(make_app: Make) -> Non
         notice = app.screen.query_one(TooSmall)
         assert notice.display
         assert "Make the terminal larger" in shown(notice)
-        await start_routine(pilot, "desk")
-        assert workout(app).query_one(TooSmall).display
     roomy = make_app()
     async with roomy.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
@@ -182,7 +188,7 @@ async def test_the_pain_guide_leads_from_a_complaint_to_a_workout(make_app: Make
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g")
+        await pilot.press("f4")
         advice = app.screen.query_one("#advice")
         assert "Likely: Quadratus lumborum (QL)" in shown(advice)
         await pilot.press("down", "down", "down")  # the tailbone: its second muscle
@@ -190,25 +196,29 @@ async def test_the_pain_guide_leads_from_a_complaint_to_a_workout(make_app: Make
         assert "Likely: Gluteus medius (Glute med)" in shown(advice)  # the other one, to compare
         assert "Seated piriformis stretch" in shown(advice)
         await pilot.press("enter")  # start the routine it built
-        await pilot.press("enter")  # skip the pain question
-        await pilot.pause()
+        await answer(pilot, "enter")  # skip the pain question
         assert text(app, "#exercise") == "Piriformis massage"
         assert workout(app).workout.routine_id == "guide-tailbone-piriformis"
 
 
-async def test_letters_start_the_filter_and_slash_focuses_it(make_app: Make) -> None:
+async def test_the_filter_keeps_the_focus_and_the_arrows_move_the_list(make_app: Make) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await routines_listed(pilot)
+        search = app.screen.query_one("#filter", Input)
         options = app.screen.query_one("#routines", OptionList)
-        assert app.focused is options
+        assert app.focused is search
         await pilot.press(*"desk")
         assert options.option_count == 1
         await pilot.press("escape")
-        assert app.focused is options and options.option_count == 6
-        await pilot.press("slash", *"glute")  # "g" alone would open the guide
-        assert options.option_count > 1
+        assert app.focused is search and options.option_count == 6
+        await pilot.press("end")
+        assert "Flexible back: morning" in preview(app)
+        await pilot.press("up", "pageup")
+        assert "Back durability" in preview(app)
+        await pilot.press("down", "pagedown", "home", "down", "down")
+        assert "Desk reset" in preview(app)
+        assert app.focused is search and search.value == ""
 
 
 async def test_a_users_own_routine_is_listed_as_theirs(make_app: Make, home: Path) -> None:
@@ -229,7 +239,7 @@ async def test_the_guides_routine_can_be_saved_as_ones_own(make_app: Make, home:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("g", "ctrl+s")
+        await pilot.press("f4", "ctrl+s")
         await app.workers.wait_for_complete()
     saved = {entry.id: entry for entry in library.user_routines(set())}
     assert set(saved) == {"guide-low-back-ache"}  # saving again: see test_names_apart.py

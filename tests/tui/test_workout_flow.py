@@ -13,7 +13,7 @@ from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, start_routine, text, workout
+from tests.tui.helpers import READING_SECONDS, advance, answer, start_routine, text, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -98,7 +98,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         # Stop early: asked first, then the summary.
         await pilot.press("q")
         assert isinstance(app.screen, Confirm)
-        await pilot.press("y")
+        await answer(pilot, "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -108,7 +108,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert steps[3].startswith("✓ 4. Seated good morning: 10 of 10 reps")
         assert steps[4].startswith("◐ 5. Suitcase carry: 1 of 4 sets, 1 min 10 s")
         assert steps[7].startswith("· 8. Seated piriformis stretch")
-        await pilot.press("2", *"stiff hips", "enter")
+        await answer(pilot, "2", *"stiff hips", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
@@ -126,7 +126,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
     assert by_move["seated-good-morning"].reps_done == 10
     assert by_move["suitcase-carry"].sets_done == 1
     assert by_move["suitcase-carry"].seconds_done == 70
-    assert session.paused_seconds == 30
+    assert session.paused_seconds == 30 + READING_SECONDS  # and the stop question's reading
 
 
 async def test_a_whole_routine_is_recorded_as_completed(make_app: Make, clock: FakeClock) -> None:

@@ -119,7 +119,7 @@ def today(args: argparse.Namespace) -> int:
         return EXIT_OK
     if plan is None:
         print("No programme is under way. See them with `backtimer programs`;")
-        print("start one with `backtimer programs start ID` or from the app (p in the picker).")
+        print("start one with `backtimer programs start ID` or from the app (F5 in the picker).")
         return EXIT_OK
     print(plan.headline(names))
     for state in plan.today_slots:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from backtimer.domain.history import Session
 from backtimer.domain.timeline import compile_timeline
@@ -18,12 +19,17 @@ from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.programs import ProgramsScreen
+from backtimer.tui.screens.question import Question
 from backtimer.tui.screens.resume import resume_question
 from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
 from backtimer.tui.speaker import Speaker, no_voice
+from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
+
+ALWAYS = "ctrl+q"
+"""The one key that acts whatever is on the screen: quit, saving a workout under way."""
 
 
 class BacktimerApp(App[None]):
@@ -31,12 +37,12 @@ class BacktimerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "backtimer"
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (60, "-narrow"), (100, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-small"), (20, "-short"), (30, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-small"), (MIN_HEIGHT, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
         Binding("f1", "help", "Keys", show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
+        Binding(ALWAYS, "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
         Binding("ctrl+z", "suspend_process", show=False),
     ]
 
@@ -46,6 +52,7 @@ class BacktimerApp(App[None]):
         self._start = start
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._came_to_top)
         self._use_theme()
         self.push_screen(PickerScreen())
         for problem in self.services.problems:
@@ -54,6 +61,29 @@ class BacktimerApp(App[None]):
         self.call_after_refresh(self.read_history)
         if self._start is not None:
             self.start_routine(self._start)
+
+    # ------------------------------------------------------------ which keys count
+
+    def _came_to_top(self, screen: Screen[object]) -> None:
+        if isinstance(screen, Question):
+            screen.shown_at = self.services.clock()
+
+    def takes_keys(self) -> bool:
+        """False while the screen cannot be seen (the terminal is too small for it)
+        or is a question that has only just appeared (see `screens.question`)."""
+        if too_small(self.size):
+            return False
+        screen = self.screen
+        return not isinstance(screen, Question) or screen.takes_keys(self.services.clock())
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop keys (and pastes) the screen on top does not take yet, before Textual
+        looks at a binding or hands them to a widget; ctrl+q always gets through."""
+        typed = isinstance(event, events.Key | events.Paste) and not event.is_forwarded
+        always = isinstance(event, events.Key) and event.key == ALWAYS
+        if typed and not always and not self.takes_keys():
+            return
+        await super().on_event(event)
 
     def _use_theme(self) -> None:
         """The theme from the settings; an unknown one is reported, never a crash."""
@@ -164,7 +194,7 @@ class BacktimerApp(App[None]):
             told = (
                 plan.headline(found.names)
                 if plan
-                else "No programme is under way (p in the picker)."
+                else "No programme is under way (F5 in the picker)."
             )
             self.call_from_thread(self.notify, told)
         else:
@@ -174,13 +204,19 @@ class BacktimerApp(App[None]):
         screen = self.screen
         # The keys of the screen and of the widget with the focus; the app's own
         # keys are listed apart by the help screen.
-        own = {(b.action, b.description) for b in screen.BINDINGS if isinstance(b, Binding)}
+        own = {
+            (b.action, b.description): place
+            for place, b in enumerate(screen.BINDINGS)
+            if isinstance(b, Binding)
+        }
         bindings = [
             a.binding
             for a in screen.active_bindings.values()
             if a.node is not self
             and (a.binding.show or (a.binding.action, a.binding.description) in own)
         ]
+        # The focused widget's keys first, then the screen's in the order it lists them.
+        bindings.sort(key=lambda b: own.get((b.action, b.description), -1))
         title = screen.sub_title or screen.title or "backtimer"
         self.push_screen(HelpScreen(title, keys_of(bindings)))
 

@@ -8,10 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.too_small import TooSmall
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Question, ModalScreen[bool]):
     """Dismissed with True for yes (y or Enter) and False for no (n or Escape)."""
 
     BINDINGS = [

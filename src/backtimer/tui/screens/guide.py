@@ -140,7 +140,7 @@ class GuideScreen(Screen[None]):
     AUTO_FOCUS = "#areas"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", tooltip="Save the routine as one of yours"),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "dismiss", "Back"),
     ]
 
     @dataclass

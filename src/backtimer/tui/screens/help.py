@@ -21,6 +21,15 @@ KEY_NAMES = {
     "down": "↓",
     "escape": "esc",
     "f1": "F1",
+    "f2": "F2",
+    "f3": "F3",
+    "f4": "F4",
+    "f5": "F5",
+    "f6": "F6",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
     "slash": "/",
 }
 

@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import Notification
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedContent, TabPane
@@ -24,6 +25,7 @@ from backtimer.domain.history import Session
 from backtimer.domain.stats import Statistics, statistics
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
+from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.services import Services
 from backtimer.tui.widgets.bar_chart import BarChart
@@ -70,6 +72,8 @@ class HistoryScreen(Screen[None]):
         self._by_id: dict[str, SessionDigest] = {}
         self._deleted: list[Session] = []
         """Deleted while the pane is open, the last one last: u puts them back."""
+        self._undo_notices: dict[str, Notification] = {}
+        """The "Press u to undo" toast of each deleted session, by session id."""
         self._names = {move_id: move.name for move_id, move in exercises().items()}
 
     def compose(self) -> ComposeResult:
@@ -232,14 +236,17 @@ class HistoryScreen(Screen[None]):
         self._show(remaining, self.query_one(SessionList).cursor)
         self.refresh_bindings()
         started = removed.started_at.astimezone(self.services.zone)
-        self.notify(
+        self._undo_notices[removed.id] = announce(
+            self.app,
             f"Deleted {removed.routine_name} of {long_date(started)}. Press u to undo.",
             timeout=8,
         )
 
     def action_undo(self) -> None:
         if self._deleted:
-            self.restore(self._deleted.pop())
+            session = self._deleted.pop()
+            withdraw(self.app, self._undo_notices.pop(session.id, None))
+            self.restore(session)
             self.refresh_bindings()
 
     @work(thread=True, group="change")
@@ -284,4 +291,6 @@ class HistoryScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_back(self) -> None:
+        for notice in self._undo_notices.values():  # u does nothing once the pane is closed
+            withdraw(self.app, notice)
         self.dismiss()

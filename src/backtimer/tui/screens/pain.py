@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.pain_scale import PainScale
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -15,7 +16,7 @@ SKIPPED = -1
 """Dismissed with this when the person skips the question."""
 
 
-class PainQuestion(ModalScreen[int | None]):
+class PainQuestion(Question, ModalScreen[int | None]):
     """Dismissed with the rating, `SKIPPED`, or None when the start is cancelled."""
 
     BINDINGS = [

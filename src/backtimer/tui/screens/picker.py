@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +25,7 @@ from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.widgets.choice_list import ChoiceList
+from backtimer.tui.widgets.filter_input import FilterInput
 from backtimer.tui.widgets.routine_preview import RoutinePreview
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -74,9 +75,14 @@ def option_for(entry: RoutineEntry, shared: Collection[str] = ()) -> Option:
 
 
 class PickerScreen(Screen[None]):
-    """Choose a routine. Letters that are not a key of their own start the filter."""
+    """Choose a routine. The filter always has the focus: a word typed is a word searched.
 
-    AUTO_FOCUS = "#routines"
+    So no action here is on a key a word can contain: the screens it opens are on
+    function keys, what it does to routine files on ctrl keys, and the list moves
+    with the keys an `Input` leaves alone.
+    """
+
+    AUTO_FOCUS = "#filter"
 
     @dataclass
     class Start(Message):
@@ -85,39 +91,46 @@ class PickerScreen(Screen[None]):
         entry: RoutineEntry
 
     BINDINGS = [
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("slash", "filter", "Filter", key_display="/", tooltip="Type to filter"),
-        Binding("escape", "clear", "Clear filter", show=False),
-        Binding("g", "guide", "Where it hurts", tooltip="Find the muscle behind your pain"),
-        Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
-        Binding("t", "app.today", "Today", tooltip="Start today's programme session"),
-        Binding("p", "app.programs", "Programmes", tooltip="Multi-week programmes"),
-        # ctrl keys, so they work from the filter too; they win over its own ctrl keys.
+        Binding("down", "list('cursor_down')", "Next routine", show=False),
+        Binding("up", "list('cursor_up')", "Previous routine", show=False),
+        Binding("pagedown", "list('page_down')", "A page down", show=False),
+        Binding("pageup", "list('page_up')", "A page up", show=False),
+        Binding("home", "list('first')", "First routine", show=False),
+        Binding("end", "list('last')", "Last routine", show=False),
+        Binding("escape", "clear", "Clear the filter", show=False),
+        Binding("f1", "app.help", "Keys", key_display="F1", tooltip="Show every key"),
+        Binding("f2", "app.history", "History", key_display="F2", tooltip="Past sessions"),
+        Binding("f3", "app.settings", "Settings", key_display="F3", tooltip="Goal, cues, theme"),
+        Binding(
+            "f4",
+            "guide",
+            "Where it hurts",
+            key_display="F4",
+            tooltip="Find the muscle behind your pain",
+        ),
+        Binding("f5", "app.programs", "Programmes", key_display="F5", tooltip="Multi-week plans"),
+        Binding("f6", "app.today", "Today", key_display="F6", tooltip="Today's programme session"),
+        # ctrl keys win over the filter's own (ctrl+e: end of line, ctrl+x: cut).
         Binding("ctrl+n", "new", "New", priority=True, tooltip="Build a new routine"),
-        Binding("ctrl+e", "edit", "Edit", priority=True, tooltip="Edit (a built-in: as your copy)"),
-        Binding("ctrl+x", "delete", "Delete", priority=True, tooltip="Delete your routine"),
-        # "?" goes into the filter while it has the focus; F1 shows the keys there too.
-        Binding("f1", "app.help", "Keys", key_display="F1", show=False),
-        # h and s while the list has the focus; F2 and F3 also while typing in the filter.
-        Binding("h", "app.history", "History", tooltip="Past sessions and streak"),
         Binding(
-            "f2",
-            "app.history",
-            "History",
-            key_display="F2",
+            "ctrl+e",
+            "edit",
+            "Edit",
+            priority=True,
             show=False,
-            tooltip="Past sessions and streak, even while typing",
+            tooltip="Edit the highlighted routine (a built-in: as your copy)",
         ),
-        Binding("s", "app.settings", "Settings", tooltip="Goal, cues, theme"),
         Binding(
-            "f3",
-            "app.settings",
-            "Settings",
-            key_display="F3",
+            "ctrl+x",
+            "delete",
+            "Delete",
+            priority=True,
             show=False,
-            tooltip="Goal, cues, theme, even while typing",
+            tooltip="Delete the highlighted routine (yours only)",
         ),
+        Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Read the routine files again"),
+        # "?" is a letter of the filter here; this hides the app's "? Keys" from the footer.
+        Binding("question_mark", "app.help", show=False),
     ]
 
     entries: var[list[RoutineEntry]] = var(list)
@@ -129,7 +142,7 @@ class PickerScreen(Screen[None]):
         yield Static(id="today-banner")
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
-                yield Input(placeholder="Type to filter (or /)", id="filter")
+                yield FilterInput(placeholder="Type to filter", id="filter")
                 yield ChoiceList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
@@ -137,7 +150,9 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Choose a routine"
-        self.query_one("#routines", OptionList).loading = True
+        routines = self.query_one("#routines", OptionList)
+        routines.can_focus = False  # driven from the filter, which keeps the focus
+        routines.loading = True
         self.load_routines()
 
     def on_screen_resume(self) -> None:
@@ -151,10 +166,14 @@ class PickerScreen(Screen[None]):
         plan = found.standing.progress
         line = plan.headline(found.names, missed=False) if plan else ""
         if plan is not None and plan.lead is not None:
-            line = f"Today: {line} · t to start"
-        banner = self.query_one("#today-banner", Static)
-        self.app.call_from_thread(banner.update, line)
-        self.app.call_from_thread(setattr, banner, "display", bool(line))
+            line = f"Today: {line} · F6 to start"
+        self.app.call_from_thread(self._show_today, line)
+
+    def _show_today(self, line: str) -> None:
+        # query, not query_one: the app may be closing, its widgets already gone.
+        for banner in self.query("#today-banner").results(Static):
+            banner.update(line)
+            banner.display = bool(line)
 
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:
@@ -196,46 +215,22 @@ class PickerScreen(Screen[None]):
     def _preview(self) -> None:
         self.query_one(RoutinePreview).entry = self.selected()
 
-    # Enter is not a priority binding: it must come after any arrow keys typed
-    # before it, which the list and the filter handle in their own queues.
+    # Enter is the filter's own key, not a priority binding: it must come after
+    # the letters and arrow keys typed before it, which all pass through the filter.
     @on(OptionList.OptionSelected)
     @on(Input.Submitted)
     def _chosen(self) -> None:
         self.action_start()
 
-    def action_move(self, by: int) -> None:
-        options = self.query_one("#routines", OptionList)
-        if options.option_count:
-            current = options.highlighted if options.highlighted is not None else 0
-            options.highlighted = max(0, min(options.option_count - 1, current + by))
-
-    def on_key(self, event: events.Key) -> None:
-        """A printable key with no binding of its own goes to the filter."""
-        search = self.query_one("#filter", Input)
-        character = event.character
-        if (
-            self.focused is search
-            or not event.is_printable
-            or not character
-            or not character.strip()
-        ):
-            return
-        if event.key in self.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        search.focus()
-        search.insert_text_at_cursor(character)
-
-    def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+    async def action_list(self, action: str) -> None:
+        """Move through the list while the filter keeps the focus."""
+        await self.query_one("#routines", OptionList).run_action(action)
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
-        self.query_one("#routines", OptionList).focus()
 
     def action_guide(self) -> None:
-        self.app.push_screen(GuideScreen())
+        self.app.push_screen(GuideScreen(), self._built)  # it may have saved a routine
 
     def action_reload(self) -> None:
         self.load_routines()
@@ -267,7 +262,7 @@ class PickerScreen(Screen[None]):
         return {entry.id for entry in self.entries}
 
     def _built(self, _: None) -> None:
-        self.load_routines()  # the builder may have saved a routine
+        self.load_routines()  # the builder or the guide may have saved a routine
 
     def action_delete(self) -> None:
         entry = self.selected()

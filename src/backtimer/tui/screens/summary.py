@@ -16,6 +16,7 @@ from backtimer.domain.history import Session
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import exercises
+from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.pain_scale import PainScale
 from backtimer.tui.widgets.session_detail import step_line
 from backtimer.tui.widgets.too_small import TooSmall
@@ -35,7 +36,7 @@ def title(session: Session) -> str:
     return TITLES[session.status]
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(Question, Screen[None]):
     """The session is already saved; Enter adds the rating and note and goes back."""
 
     BINDINGS = [

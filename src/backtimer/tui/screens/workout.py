@@ -13,6 +13,8 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.notifications import Notification
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -32,13 +34,14 @@ from backtimer.domain.timeline import Segment, Side
 from backtimer.domain.workout import Workout
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
+from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.recorder import SessionRecorder
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.speaker import Speaker
 from backtimer.tui.widgets.big_clock import BigClock
 from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.side_badge import SideBadge
-from backtimer.tui.widgets.too_small import TooSmall
+from backtimer.tui.widgets.too_small import TooSmall, too_small
 
 LARGE_CLOCK_SIZE = (90, 28)
 """Columns and rows from which the countdown is drawn at twice the size."""
@@ -131,6 +134,8 @@ class WorkoutScreen(Screen[Session | None]):
         self._timer: Timer | None = None
         self._recorder: SessionRecorder | None = None
         self._ending = False
+        self._unseen = False  # paused because the terminal became too small for the clock
+        self._pause_notice: Notification | None = None  # the toast that says why it paused
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,11 +169,13 @@ class WorkoutScreen(Screen[Session | None]):
         self._recorder.save(self.workout.record())
         self._handle(events)
         self._wake()
+        self._out_of_sight(self.app.size)
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         roomy = height >= LARGE_CLOCK_SIZE[1] and width >= LARGE_CLOCK_SIZE[0]
         self.query_one(BigClock).scale = 2 if roomy else 1
+        self._out_of_sight(event.size)
 
     def _save_failed(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, severity="error", timeout=8)
@@ -201,11 +208,9 @@ class WorkoutScreen(Screen[Session | None]):
             self.cues.say(" ".join(words))
         for event in events:
             if isinstance(event, Paused) and event.gap:
-                self.notify(
+                self._why_paused(
                     f"Paused: the clock jumped {event.gap:.0f} s (the terminal was suspended"
-                    " or the computer slept). Press space to go on.",
-                    severity="warning",
-                    timeout=10,
+                    " or the computer slept). Press space to go on."
                 )
         if any(isinstance(e, Paused | SetDone) for e in events) or self._step_changed(events):
             self._save()
@@ -243,6 +248,28 @@ class WorkoutScreen(Screen[Session | None]):
         self.segment = segment
         self.segment_side = segment.side
 
+    # ------------------------------------------------------------ out of sight
+
+    def _out_of_sight(self, size: Size) -> None:
+        """A workout nobody can see does not run: it pauses while the terminal is too
+        small to show the clock, and says why once the clock can be seen again."""
+        engine = self.workout.engine
+        if too_small(size):
+            if engine.status == "running":
+                self._act(engine.pause())
+                self._unseen = True
+        elif self._unseen:
+            self._unseen = False
+            if engine.status == "paused":
+                self._why_paused("Paused while the terminal was too small. Press space to go on.")
+
+    def _why_paused(self, words: str | None) -> None:
+        """Say why the workout paused (one toast at a time); None takes it back."""
+        withdraw(self.app, self._pause_notice)
+        self._pause_notice = None
+        if words is not None:
+            self._pause_notice = announce(self.app, words, severity="warning", timeout=10)
+
     # ------------------------------------------------------------ display
 
     def watch_segment(self, segment: Segment | None) -> None:
@@ -267,6 +294,8 @@ class WorkoutScreen(Screen[Session | None]):
     def watch_paused(self) -> None:
         self.set_class(self.paused, "-paused")
         self._status()
+        if not self.paused:
+            self._why_paused(None)
         self.refresh_bindings()  # "Pause" or "Resume" in the footer
 
     def watch_final(self, final: bool) -> None:

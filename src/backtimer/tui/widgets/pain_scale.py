@@ -38,8 +38,10 @@ class PainScale(Widget, can_focus=True):
             style = "bold reverse" if number == self.value else ""
             numbers.append(f" {number} ", style=style)
             numbers.append(" ")
-        words = Text("0 none", style="dim")
-        words.append(" " * max(1, numbers.cell_len - 22))
+        # Each word starts under its number: 0 in the second cell, 10 four cells a number on.
+        words = Text(" ")
+        words.append("0 none", style="dim")
+        words.append(" " * (10 * 4 + 1 - words.cell_len))
         words.append("10 worst", style="dim")
         return Text("\n").join([numbers, words])
 

@@ -6,43 +6,47 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from backtimer.domain.describe import describe_step, duration
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.widgets.hanging_text import HangingText, Line
+
+BLANK: Line = ("", 0)
 
 
-def preview_text(entry: RoutineEntry | None) -> str:
-    """Rich markup describing a routine (or why it does not load)."""
+def preview_lines(entry: RoutineEntry | None) -> list[Line]:
+    """Lines of Rich markup describing a routine (or why it does not load), each with
+    the indent of its wrapped parts: they hang under the text of their first line."""
     if entry is None:
-        return "[dim]No routine matches.[/]"
+        return [("[dim]No routine matches.[/]", 0)]
     if entry.routine is None:
-        lines = [f"[b]{escape(entry.id)}[/]  [dim]({escape(entry.path)})[/]", ""]
-        lines.append("[b $error]This routine does not load:[/]")
-        lines += [f"  • {escape(str(problem))}" for problem in entry.problems]
-        lines += ["", "Fix the file and it appears here; `backtimer validate` checks it."]
-        return "\n".join(lines)
+        lines = [(f"[b]{escape(entry.id)}[/]  [dim]({escape(entry.path)})[/]", 2), BLANK]
+        lines.append(("[b $error]This routine does not load:[/]", 0))
+        lines += [(f"  • {escape(str(problem))}", 4) for problem in entry.problems]
+        lines += [BLANK, ("Fix the file and it appears here; `backtimer validate` checks it.", 0)]
+        return lines
     routine = entry.routine
     timeline = entry.timeline
     moves = [plan.exercise for plan in timeline.steps]
     equipment = sorted({item for move in moves for item in move.equipment})
     muscles = sorted({muscle for move in moves for muscle in move.muscles})
-    lines = [f"[b]{escape(routine.name)}[/]  [dim]{duration(timeline.estimated_seconds)}[/]"]
+    lines = [(f"[b]{escape(routine.name)}[/]  [dim]{duration(timeline.estimated_seconds)}[/]", 2)]
     if routine.description:
-        lines += ["", escape(routine.description)]
+        lines += [BLANK, (escape(routine.description), 0)]
+    need = escape(", ".join(equipment)) if equipment else "just some floor"
     lines += [
-        "",
-        f"[b]You need:[/] {escape(', '.join(equipment)) if equipment else 'just some floor'}",
-        f"[b]Works:[/] {escape(', '.join(muscles))}",
-        "",
+        BLANK,
+        (f"[b]You need:[/] {need}", len("You need: ")),
+        (f"[b]Works:[/] {escape(', '.join(muscles))}", len("Works: ")),
+        BLANK,
     ]
     for plan in timeline.steps:
         what = describe_step(plan.step, plan.exercise, routine.rest_between_sets)
-        lines.append(f"[b]{plan.index + 1:>2}. {escape(plan.exercise.name)}[/]")
-        lines.append(f"    [dim]{escape(what)}[/]")
+        lines.append((f"[b]{plan.index + 1:>2}. {escape(plan.exercise.name)}[/]", 4))
+        lines.append((f"    [dim]{escape(what)}[/]", 4))
     if routine.tags:
-        lines += ["", "[dim]" + escape(" · ".join(routine.tags)) + "[/]"]
-    return "\n".join(lines)
+        lines += [BLANK, ("[dim]" + escape(" · ".join(routine.tags)) + "[/]", 0)]
+    return lines
 
 
 class RoutinePreview(VerticalScroll, can_focus=False):
@@ -51,11 +55,11 @@ class RoutinePreview(VerticalScroll, can_focus=False):
     entry: reactive[RoutineEntry | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="preview-text")
+        yield HangingText(id="preview-text")
 
     def watch_entry(self, entry: RoutineEntry | None) -> None:
         if self.is_mounted:
-            self.query_one("#preview-text", Static).update(preview_text(entry))
+            self.query_one("#preview-text", HangingText).lines = preview_lines(entry)
             self.scroll_home(animate=False)
 
     def on_mount(self) -> None:

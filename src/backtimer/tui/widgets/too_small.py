@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.widgets import Static
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
+
+
+def too_small(size: Size) -> bool:
+    """True when a terminal of this size gets the notice instead of the screen."""
+    return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
 
 
 class TooSmall(Static):
