@@ -100,7 +100,7 @@ async def test_the_guide_saves_the_complaint_highlighted_even_when_keys_come_at_
         await pilot.press("f4")
         # Keys typed in one burst (tmux, a fast typist): ctrl+s arrives while the
         # list's "highlighted" message is still on its way to the screen.
-        app.screen.query_one("#areas", OptionList).highlighted = 3
+        app.screen.query_one("#areas", OptionList).highlighted = 11  # after sitting all day
         await app.screen.run_action("save")
         await app.workers.wait_for_complete()
     assert [p.name for p in (home / "routines").glob("*.toml")] == ["guide-sitting.toml"]

@@ -10,6 +10,7 @@ import pytest
 
 from backtimer.domain.settings import Settings
 from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.speaker import Speaker, find_program
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
@@ -27,6 +28,16 @@ def slow_voice(tmp_path: Path) -> tuple[Path, Path]:
         f'trap \'echo "cut: $*" >> "{log}"; exit 0\' TERM\n'
         "sleep 5 & wait\n"
     )
+    program.chmod(0o755)
+    return program, log
+
+
+@pytest.fixture
+def quick_voice(tmp_path: Path) -> tuple[Path, Path]:
+    """A speech program that writes down what it is given, and is done at once."""
+    log = tmp_path / "heard.log"
+    program = tmp_path / "quick-say"
+    program.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n')
     program.chmod(0o755)
     return program, log
 
@@ -49,6 +60,25 @@ def test_each_phrase_cuts_the_one_before_short(slow_voice: tuple[Path, Path]) ->
     finally:
         speaker.close()
     assert lines(log)[-1] == "cut: Cat-cow."  # closing stops the voice too
+
+
+def test_closing_can_let_the_last_phrase_finish(tmp_path: Path) -> None:
+    log = tmp_path / "spoken.log"
+    program = tmp_path / "say-a-second"
+    program.write_text(
+        "#!/bin/sh\n"
+        f'echo "said: $*" >> "{log}"\n'
+        f'trap \'echo "cut: $*" >> "{log}"; exit 0\' TERM\n'
+        "sleep 1 & wait\n"
+        f'echo "done: $*" >> "{log}"\n'
+    )
+    program.chmod(0o755)
+    speaker = Speaker([str(program)])
+    speaker.say("Done. Well done!")
+    wait_until(lambda: lines(log), what="the last phrase")
+    speaker.close(finish=True)  # the workout ended: let it be heard to the end
+    wait_until(lambda: len(lines(log)) == 2, what="the phrase's end")
+    assert lines(log) == ["said: Done. Well done!", "done: Done. Well done!"]
 
 
 def test_the_preferred_program_is_used_when_it_exists(slow_voice: tuple[Path, Path]) -> None:
@@ -74,15 +104,55 @@ async def test_the_workout_speaks_without_waiting_for_a_slow_voice(
             slowest = max(slowest, time.monotonic() - started)
         assert slowest < 0.5  # a 5-second voice never held a tick up
         assert screen.workout.engine.snapshot().remaining == pytest.approx(17)
-        wait_until(
-            lambda: "said: Seated piriformis stretch, left side." in lines(log),
-            what="the exercise's name",
-        )
+        hold = "Left ankle over the right knee. Chest to the knee, and hold."
+        wait_until(lambda: f"said: {hold}" in lines(log), what="the side and the hold")
         assert lines(log)[:3] == [
-            "said: Get ready. Seated piriformis stretch, left side.",
-            "cut: Get ready. Seated piriformis stretch, left side.",
-            "said: Seated piriformis stretch, left side.",
+            "said: Get ready: Seated piriformis stretch, 20 seconds each side.",
+            "cut: Get ready: Seated piriformis stretch, 20 seconds each side.",
+            f"said: {hold}",
         ]
+
+
+async def test_the_workout_screen_speaks_each_cue_as_it_shows_it(
+    make_app: Callable[..., BacktimerApp], clock: FakeClock, quick_voice: tuple[Path, Path]
+) -> None:
+    program, log = quick_voice
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = [str(program)]
+
+    def heard(phrase: str) -> None:
+        """Wait until ``phrase`` is the last thing said (earlier ones may have been cut)."""
+        wait_until(lambda: lines(log)[-1:] == [phrase], seconds=5, what=repr(phrase))
+
+    async with app.run_test(size=(100, 30)) as pilot:  # the clock looked at each second
+        await start_routine(pilot, "contenders")
+        heard("Get ready: Elephant walk, 20 reps each side in turn.")
+        await advance(pilot, clock, 10, step=1)
+        heard("Left leg straight.")
+        await advance(pilot, clock, 95, step=1)  # the walk, and the rest before cat-cow
+        for rep in range(1, 11):  # every phase is checked in time in tests/unit/test_spoken.py
+            for cue in ("Breathe out, round up", "Breathe in, chest up"):
+                if rep in (1, 2, 10):
+                    heard(f"{cue}.")
+                    assert text(app, "#cue") == cue  # heard as it is shown
+                    assert text(app, "#counts").startswith(f"Rep {rep} of 10")
+                await advance(pilot, clock, 3, step=1)
+        for _ in range(4):  # through the pelvic tilt and the good morning
+            await pilot.press("n")
+        heard("Rest. Next: Suitcase carry, 60 seconds, weight in the left hand.")
+        await pilot.press("n")  # the rest cut short
+        heard("Stand tall, walk heel to toe.")
+        await advance(pilot, clock, 30, step=1)
+        heard("Halfway.")
+        for said in ("three", "two", "one"):
+            await advance(pilot, clock, 27 if said == "three" else 1, step=1)
+            heard(said)
+        await advance(pilot, clock, 1, step=1)
+        heard("Rest. Next: set 2 of 4, weight in the right hand.")
+        await advance(pilot, clock, 30, step=1)
+        heard("Switch: weight in the right hand. Ribs down, shoulders level.")
+        segment = workout(app).segment
+        assert segment is not None and segment.side_words == "weight in the right hand"
 
 
 NO_VOICE = "no speech program was found"
@@ -150,3 +220,25 @@ async def test_a_workout_with_a_voice_says_nothing_about_it(
         assert voice_notices(app) == []
         await pilot.press("q", "y")
         await app.workers.wait_for_complete()
+
+
+async def test_the_last_words_of_a_workout_are_heard_to_the_end(
+    make_app: Callable[..., BacktimerApp],
+    clock: FakeClock,
+    slow_voice: tuple[Path, Path],
+    home: Path,
+) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "quickie.toml").write_text(
+        'format = 1\nname = "Quickie"\nlead_in = 0\n[[step]]\nexercise = "cat-cow"\nhold = 2\n'
+    )
+    program, log = slow_voice
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = [str(program)]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "quickie")
+        await advance(pilot, clock, 2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # the workout screen and its voice are gone
+        assert lines(log)[-1] == "said: Release. Done. Well done!"  # and not cut short

@@ -55,7 +55,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert text(app, "#step-label") == "Step 2 of 8"
         await pilot.press("right")
         assert (text(app, "#kind"), text(app, "#counts")) == ("REP", "Rep 1 of 10 · Phase 1 of 2")
-        assert text(app, "#cue") == "Breathe out and round the back up like a cat"
+        assert text(app, "#cue") == "Breathe out, round up"
         await advance(pilot, clock, 3)
         assert text(app, "#cue").startswith("Breathe in")
         await advance(pilot, clock, 3)
@@ -90,7 +90,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert text(app, "#clock") == "1:00"
         await advance(pilot, clock, 60)
         assert text(app, "#kind") == "REST"
-        assert text(app, "#up-next") == "Up next: Set 2 of 4 · right side"
+        assert text(app, "#up-next") == "Up next: Set 2 of 4 · weight in the right hand"
         await pilot.press("n")
         assert (text(app, "#side"), text(app, "#counts")) == ("RIGHT", "Set 2 of 4")
         await advance(pilot, clock, 10)
@@ -164,7 +164,7 @@ async def test_the_journal_is_written_as_the_workout_goes(make_app: Make, clock:
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "massage")
         screen = workout(app)
-        await advance(pilot, clock, 10 + 45 + 5 + 45 + 2)  # into the second step
+        await advance(pilot, clock, 15 + 45 + 5 + 45 + 2)  # into the second step
         screen.flush_saves()
         assert HistoryStore().load().sessions == []  # nothing is finished yet
         (journal,) = locations.journal_dir().glob("*.toml")
@@ -203,7 +203,7 @@ async def test_a_rest_says_what_comes_next_once(make_app: Make, clock: FakeClock
         await start_routine(pilot, "durab")
         await advance(pilot, clock, 10 + 45)  # the carry's first set done: a rest between sets
         assert text(app, "#kind") == "REST"
-        assert text(app, "#up-next") == "Up next: Set 2 of 2 · right side"
+        assert text(app, "#up-next") == "Up next: Set 2 of 2 · weight in the right hand"
         await advance(pilot, clock, 15 + 45)  # the rest before the glute bridge
         assert text(app, "#step-label") == "Step 2 of 4"
         assert text(app, "#up-next") == (

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from backtimer.storage import library
+
+README = Path(__file__).parents[2] / "README.md"
 
 EXPECTED = {
     "eight-contenders",
@@ -31,8 +34,14 @@ def test_each_lasts_as_long_as_it_says(routine_id: str) -> None:
     assert entry.routine is not None
     promised = re.search(r"About (\d+) minutes", entry.routine.description)
     assert promised, "the description should say how long the routine takes"
-    minutes = int(promised.group(1))
-    assert abs(entry.timeline.estimated_seconds - minutes * 60) <= 60
+    assert int(promised.group(1)) == round(entry.timeline.estimated_seconds / 60)
+
+
+def test_the_readme_gives_each_the_time_its_description_gives() -> None:
+    rows = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| (\d+) min \|$", README.read_text(), re.M)
+    assert {routine_id for routine_id, _ in rows} == EXPECTED
+    for routine_id, minutes in rows:
+        assert int(minutes) == round(ENTRIES[routine_id].timeline.estimated_seconds / 60)
 
 
 def test_the_durability_routine_is_about_five_minutes_of_strength() -> None:
@@ -54,6 +63,29 @@ def test_the_eight_contenders_has_all_eight_at_the_articles_dose() -> None:
     assert steps["elephant-walk"].reps == 40
     assert steps["suitcase-carry"].step.sets == 4
     assert 6 <= (steps["atg-split-squat"].step.reps or 0) <= 8
+    stretch = steps["seated-piriformis-stretch"]  # a few seconds, then the other side
+    assert stretch.reps == 2 and stretch.step.hold is not None and stretch.step.hold <= 10
+    usual = library.catalogue().exercises
+    for move_id, plan in steps.items():
+        if move_id == "seated-good-morning":
+            continue  # no usual dose for this one
+        step = plan.step.model_dump(exclude_none=True)
+        assert {key: step.get(key) for key in usual[move_id].default} == usual[move_id].default
+
+
+def test_the_morning_routine_has_the_good_morning() -> None:
+    steps = [p.exercise.id for p in ENTRIES["flexible-back-morning"].timeline.steps]
+    assert "seated-good-morning" in steps
+
+
+def test_a_steps_own_cue_is_kept_only_where_it_adds_something() -> None:
+    for entry in ENTRIES.values():
+        assert entry.routine is not None
+        for step in entry.routine.step:
+            if step.cue:
+                assert "Enter" not in step.cue  # the status line says so
+                moves = library.catalogue().exercises[step.exercise]
+                assert all(step.cue.split(":")[-1].strip() not in cue for cue in moves.cues)
 
 
 def test_the_massage_routine_covers_all_six_muscles_on_each_side() -> None:

@@ -41,7 +41,7 @@ def test_default_prescriptions_keep_the_articles_figures() -> None:
     assert (walk.reps, moves["elephant-walk"].sides) == (20, "alternate-reps")
     cat_cow = moves["cat-cow"].default_step()
     assert cat_cow.reps is not None and 5 <= cat_cow.reps <= 20
-    assert [p.cue.split()[1] for p in cat_cow.phases or []] == ["out", "in,"]
+    assert [p.cue.split()[1].strip(",") for p in cat_cow.phases or []] == ["out", "in"]
     tilt = moves["pelvic-tilt"].default_step()
     assert tilt.reps == 10 and len(tilt.phases or []) == 4
     carry = moves["suitcase-carry"].default_step()
@@ -49,7 +49,9 @@ def test_default_prescriptions_keep_the_articles_figures() -> None:
     squat = moves["atg-split-squat"].default_step()
     assert squat.reps is not None and 6 <= squat.reps <= 8
     assert moves["atg-split-squat"].sides == "each"
-    assert moves["seated-piriformis-stretch"].default_step().kind == "hold"
+    stretch = moves["seated-piriformis-stretch"].default_step()
+    assert stretch.kind == "hold" and stretch.rep_count == 1  # a few seconds, then the other side
+    assert stretch.hold is not None and stretch.hold <= 10
     assert moves["seated-piriformis-stretch"].sides == "each"
     assert moves["banded-glute-bridge"].default_step().kind == "hold"
 
@@ -68,3 +70,29 @@ def test_the_articles_product_names_are_not_used() -> None:
     for text in texts:
         assert "back of steel" not in text.lower()
         assert "claw" not in text.lower()
+
+
+def test_each_massage_says_where_how_hard_and_when_to_stop() -> None:
+    massages = [m for m in library.catalogue().exercises.values() if m.kind == "massage"]
+    for massage in massages:
+        said = " ".join(massage.cues).lower()
+        assert any(word in said for word in ("lie ", "stand ", "sit ")), massage.id
+        assert any(word in said for word in ("gentle", "firm", "moderate")), massage.id
+        assert "stop at any sharp pain" in said, massage.id
+    cues = {m.id: " ".join(m.cues).lower() for m in massages}
+    for near_an_artery in ("psoas-massage", "iliacus-massage"):
+        assert "pulse" in cues[near_an_artery]
+    for near_the_sciatic_nerve in ("piriformis-massage", "glute-med-massage"):
+        assert "tingling" in cues[near_the_sciatic_nerve]
+        assert "move the tool off" in cues[near_the_sciatic_nerve]
+
+
+def test_each_massage_lasts_as_long_in_every_routine_as_in_the_catalogue() -> None:
+    catalogue = library.catalogue().exercises
+    for entry in library.builtin_routines():
+        assert entry.routine is not None
+        for step in entry.routine.step:
+            move = catalogue[step.exercise]
+            if move.kind == "massage":
+                assert step.work == move.default["work"], (entry.id, step.exercise)
+                assert move.prescription == f"{step.work} seconds on each side."

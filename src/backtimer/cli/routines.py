@@ -71,6 +71,14 @@ def list_exercises(args: argparse.Namespace) -> int:
                     "equipment": move.equipment,
                     "sides": move.sides,
                     "prescription": move.prescription,
+                    "default": move.default,
+                    "about": move.about,
+                    "cues": move.cues,
+                    "rep_cues": move.rep_cues,
+                    "hold_cue": move.hold_cue,
+                    "release_cue": move.release_cue,
+                    "left_side": move.left_side,
+                    "right_side": move.right_side,
                 }
                 for move in moves
             ]

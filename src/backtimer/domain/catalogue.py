@@ -34,6 +34,8 @@ class Muscle(BaseModel):
     """Where it sits, in plain words."""
     complaint: str
     """The pain it typically causes."""
+    key_moves: list[Id] = Field(default_factory=list)
+    """Moves tied to this muscle above all others: a routine for it always has them."""
 
 
 class Area(BaseModel):
@@ -47,7 +49,9 @@ class Area(BaseModel):
     label: str
     """The answer to "where does it hurt?"."""
     muscles: list[Id]
-    """Ids of the culprit muscles that most often cause this pain."""
+    """Ids of the culprit muscles that most often cause this pain; the person picks one."""
+    see_first: bool = False
+    """Pain like this is for a professional to look at before any routine."""
 
 
 class CatalogueExercise(Exercise):
@@ -117,6 +121,12 @@ def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
         for index, area in enumerate(data.area, start=1)
         for muscle in area.muscles
         if muscle not in muscles
+    ]
+    problems += [
+        Problem(f"muscle[{index}].key_moves", f"'{move}' is not a move that works {muscle.id}")
+        for index, muscle in enumerate(data.muscle, start=1)
+        for move in muscle.key_moves
+        if move not in exercises or muscle.id not in exercises[move].targets
     ]
     if len(exercises) != len(data.exercise) or len(muscles) != len(data.muscle):
         problems.append(Problem("", "an id is used twice"))

@@ -49,7 +49,7 @@ def step_sides(step: Step, exercise: Exercise) -> Sides:
 
 
 def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -> str:
-    """What a step asks for, in one line: "10 reps: breathe out 3 s, breathe in 3 s".
+    """What a step asks for, in one line: "10 reps: breathe out 3 s; breathe in 3 s".
 
     Args:
         step: the step.
@@ -72,7 +72,7 @@ def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -
         gap = f", {duration(release)} between" if reps > 1 and release else ""
         what = f"{sets}{holds}{gap}{sides}"
     elif kind == "phases":
-        phases = ", ".join(f"{p.cue.lower()} {p.seconds} s" for p in step.phases or [])
+        phases = "; ".join(f"{p.cue.lower()} {p.seconds} s" for p in step.phases or [])
         what = f"{sets}{reps} reps{sides}: {phases}"
     elif kind == "tempo":
         what = f"{sets}{reps} reps{sides}, {duration(step.tempo or 0)} a rep"
@@ -145,7 +145,7 @@ def segment_counts(segment: Segment) -> str:
 
 
 def _side(segment: Segment) -> str:
-    return f" · {segment.side} side" if segment.side else ""
+    return f" · {segment.side_words}" if segment.side else ""
 
 
 def upcoming(segments: Sequence[Segment], index: int) -> str:
@@ -162,7 +162,7 @@ def upcoming(segments: Sequence[Segment], index: int) -> str:
             return f"{rest}, then {following.exercise.name}{_side(following)}"
         if following.set != current.set:
             return f"{rest}, then set {following.set} of {following.sets}{_side(following)}"
-        return f"{rest}, then the {following.side} side" if following.side else rest
+        return f"{rest}, then {following.side_words}" if following.side else rest
     if current.kind == "rest" and after.step == current.step and current.set > 1:
         return f"Set {after.set} of {after.sets}{_side(after)}"  # a rest between sets
     if after.step != current.step or current.kind in ("get-ready", "rest"):

@@ -21,6 +21,8 @@ Cue = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Kind = Literal["strength", "mobility", "stretch", "massage"]
 KINDS: tuple[Kind, ...] = ("strength", "mobility", "stretch", "massage")
 
+Side = Literal["left", "right"]
+
 Sides = Literal["none", "each", "alternate-reps", "alternate-sets"]
 SIDES: tuple[Sides, ...] = ("none", "each", "alternate-reps", "alternate-sets")
 
@@ -57,11 +59,33 @@ class Exercise(BaseModel):
     """How to do it, one short line at a time."""
     sides: Sides = "none"
     """How the move is done per side when a step does not say."""
+    rep_cues: list[Cue] = Field(default_factory=list, max_length=20)
+    """Form points shown one a rep (or a set) in turn; when empty, `cues` after the first."""
+    hold_cue: Cue | None = None
+    """What to do as a hold begins, in a few words ("Hips up, squeeze and hold")."""
+    release_cue: Cue | None = None
+    """What to do as a hold ends ("Release: hips down")."""
+    left_side: Cue | None = None
+    """The left side in the move's own words ("left foot forward"); "left side" when empty."""
+    right_side: Cue | None = None
+    """The right side in the move's own words ("right foot forward"); "right side" when empty."""
 
     @property
     def per_side(self) -> bool:
         """True when the move is done on the left and the right separately."""
         return self.sides != "none"
+
+    @property
+    def form_points(self) -> list[str]:
+        """What to think of rep after rep: `rep_cues`, or the cues after the set-up line."""
+        if self.rep_cues:
+            return list(self.rep_cues)
+        return self.cues[1:] or self.cues or [self.name]
+
+    def side_words(self, side: Side) -> str:
+        """How to do the move on one side, in its own words: "weight in the left hand"."""
+        own = self.left_side if side == "left" else self.right_side
+        return own or f"{side} side"
 
     @property
     def equipment_text(self) -> str:

@@ -1,9 +1,10 @@
-"""The pain guide: from where it hurts to the muscle likely behind it, and a routine for it.
+"""The pain guide: from where it hurts to the muscles likely behind it, and a routine for one.
 
-The guide follows the source article's six culprit muscles. The routine it
-builds is short: the massage for each muscle first (to loosen it), then up to
-two moves that work it, stretches and mobility before strength, each at its
-catalogue prescription.
+The guide follows the six culprit muscles. Where a complaint has more than one
+likely muscle, it shows each and the person chooses. The routine it builds for a
+muscle is short: the muscle's massage first (to loosen it), then its key moves
+and up to `MOVES_PER_MUSCLE` moves in all that work it, stretches and mobility
+before strength, each at its catalogue prescription.
 """
 
 from __future__ import annotations
@@ -17,37 +18,52 @@ from backtimer.domain.routine import Routine
 
 MOVES_PER_MUSCLE = 2
 KIND_ORDER = {"massage": 0, "stretch": 1, "mobility": 2, "strength": 3}
+SEE_SOMEONE_FIRST = (
+    "Pain that shoots down the leg can come from a trapped or irritated nerve. Have a doctor"
+    " or a physiotherapist look at it before you try a routine for it."
+)
+"""What the guide says first, before any routine, for pain that runs down the leg."""
 
 
 def muscles_for(area: Area, catalogue: Catalogue) -> list[Muscle]:
+    """The muscles likely behind the pain, in the order the guide offers them."""
     return [catalogue.muscles[muscle_id] for muscle_id in area.muscles]
 
 
-def moves_for(area: Area, catalogue: Catalogue) -> list[CatalogueExercise]:
-    """Every move and massage that works the area's muscles, massages first."""
-    moves: dict[str, CatalogueExercise] = {}
-    for muscle_id in area.muscles:
-        for move in catalogue.moves_for(muscle_id):
-            moves.setdefault(move.id, move)
-    return sorted(moves.values(), key=lambda move: KIND_ORDER[move.kind])
+def moves_for(muscle: Muscle, catalogue: Catalogue) -> list[CatalogueExercise]:
+    """Every move and massage that works the muscle: massages, its key moves, then the rest."""
+    moves = catalogue.moves_for(muscle.id)
+    return sorted(
+        moves,
+        key=lambda move: (
+            move.kind != "massage",
+            move.id not in muscle.key_moves,
+            KIND_ORDER[move.kind],
+        ),
+    )
 
 
-def guide_routine(area: Area, catalogue: Catalogue) -> Routine:
-    """A short routine for the area: each muscle's massage, then a couple of moves."""
-    chosen: list[CatalogueExercise] = []
-    for muscle_id in area.muscles:
-        moves = sorted(catalogue.moves_for(muscle_id), key=lambda move: KIND_ORDER[move.kind])
-        massages = [m for m in moves if m.kind == "massage"]
-        others = [m for m in moves if m.kind != "massage"][:MOVES_PER_MUSCLE]
-        chosen += [m for m in massages + others if m not in chosen]
-    names = ", ".join(m.short for m in muscles_for(area, catalogue))
+def guide_id(area: Area, muscle: Muscle) -> str:
+    """The id the guide's routine is saved under: ``guide-tailbone-piriformis``."""
+    return f"guide-{area.id}" if len(area.muscles) == 1 else f"guide-{area.id}-{muscle.id}"
+
+
+def guide_routine(area: Area, muscle: Muscle, catalogue: Catalogue) -> Routine:
+    """A short routine for one muscle behind the pain: its massage, then a couple of moves."""
+    moves = moves_for(muscle, catalogue)
+    massages = [m for m in moves if m.kind == "massage"]
+    others = [m for m in moves if m.kind != "massage"][:MOVES_PER_MUSCLE]
+    chosen = massages + sorted(others, key=lambda move: KIND_ORDER[move.kind])
+    name = f"Guide: {area.label.lower()}"
+    if len(area.muscles) > 1:
+        name += f" ({muscle.short})"
     return Routine.model_validate(
         {
             "format": 1,
-            "name": f"Guide: {area.label.lower()}"[:80],
-            "description": f"Built by the pain guide for {names}: the massage first,"
+            "name": name[:80],
+            "description": f"Built by the pain guide for the {muscle.short}: the massage first,"
             " then moves that work the same muscle.",
-            "tags": ["guide", *area.muscles],
+            "tags": ["guide", muscle.id],
             "lead_in": 5,
             "rest_between_steps": 10,
             "step": [move.default_step().model_dump(exclude_none=True) for move in chosen],

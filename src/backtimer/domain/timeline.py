@@ -14,12 +14,12 @@ from functools import partial
 from typing import Literal
 
 from backtimer.domain.exercise import Exercise, Sides
+from backtimer.domain.exercise import Side as Side  # where the screens have always found it
 from backtimer.domain.routine import Routine, Step, StepKind
 
 SegmentKind = Literal[
     "get-ready", "rest", "switch", "work", "hold", "release", "phase", "rep", "self-paced"
 ]
-Side = Literal["left", "right"]
 
 BREAKS: frozenset[SegmentKind] = frozenset({"get-ready", "rest", "switch"})
 """Segments between the work: skipping one skips no exercise."""
@@ -66,6 +66,11 @@ class Segment:
     def is_break(self) -> bool:
         """True for get-ready, rests and side switches."""
         return self.kind in BREAKS
+
+    @property
+    def side_words(self) -> str:
+        """The side in the move's own words ("left foot forward"); empty without a side."""
+        return self.exercise.side_words(self.side) if self.side else ""
 
     @property
     def estimate(self) -> int:
@@ -225,10 +230,11 @@ def _step_segments(
         for run, side in enumerate(runs):
             announce = run > 0 or (sides == "alternate-sets" and set_number > 1)
             if announce and routine.side_switch > 0 and sides == "each":
+                assert side is not None  # "each" works the left, then the right
                 yield at(
                     kind="switch",
                     seconds=routine.side_switch,
-                    cue=f"Switch to the {side} side",
+                    cue=f"Switch: {exercise.side_words(side)}",
                     set=set_number,
                     side=side,
                     switches_side=True,
@@ -247,7 +253,8 @@ def _step_segments(
                     step,
                     exercise,
                     partial(at, set=set_number, rep=rep, side=rep_side, block=block),
-                    last_rep,
+                    turn=block if step.kind == "work" else rep - 1,
+                    last_rep=last_rep,
                     closes_set=last_rep and run == len(runs) - 1,
                 ):
                     yield replace(segment, switches_side=announce) if announce else segment
@@ -255,11 +262,28 @@ def _step_segments(
             block += 1
 
 
+def _turns(step: Step, exercise: Exercise) -> list[str]:
+    """What a rep (or a set) shows in turn: the step's own cue first, then the form points."""
+    return ([step.cue] if step.cue else []) + exercise.form_points
+
+
 def _rep_segments(
-    step: Step, exercise: Exercise, at: Callable[..., Segment], last_rep: bool, closes_set: bool
+    step: Step,
+    exercise: Exercise,
+    at: Callable[..., Segment],
+    turn: int,
+    last_rep: bool,
+    closes_set: bool,
 ) -> Iterator[Segment]:
-    """The segments of one rep on one side; ``last_rep`` marks the run's final rep."""
-    cue = step.cue or (exercise.cues[0] if exercise.cues else exercise.name)
+    """The segments of one rep on one side.
+
+    Args:
+        turn: which form point to show, counted from 0 (the rep, or the set for timed work).
+        last_rep: this is the run's final rep (no release after its hold).
+        closes_set: its end completes the set.
+    """
+    turns = _turns(step, exercise)
+    cue = turns[turn % len(turns)]
     kind = step.kind
     if kind == "work":
         yield at(kind="work", seconds=step.work, cue=cue, ends_rep=True, ends_set=closes_set)
@@ -267,13 +291,15 @@ def _rep_segments(
         yield at(
             kind="hold",
             seconds=step.hold,
-            cue=step.cue or "Hold it there",
+            cue=step.cue or exercise.hold_cue or "Hold it there",
             ends_rep=True,
             ends_set=closes_set,
         )
         release = step.release if step.release is not None else 2
         if not last_rep and release > 0:
-            yield at(kind="release", seconds=release, cue="Let go and breathe")
+            yield at(
+                kind="release", seconds=release, cue=exercise.release_cue or "Let go and breathe"
+            )
     elif kind == "phases":
         phases = step.phases or []
         for number, phase in enumerate(phases, start=1):

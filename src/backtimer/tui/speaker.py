@@ -77,6 +77,7 @@ class Speaker:
         self.command = list(command)
         self._words: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self._talking: subprocess.Popen[bytes] | None = None
+        self._finish_last = False
         self._thread = threading.Thread(target=self._run, name="backtimer-speech", daemon=True)
         self._thread.start()
 
@@ -84,17 +85,24 @@ class Speaker:
         """Queue the words and return at once."""
         self._words.put(words)
 
-    def close(self) -> None:
-        """Stop talking and end the background thread."""
+    def close(self, finish: bool = False) -> None:
+        """End the background thread; stop talking, or with ``finish`` let the last phrase end.
+
+        A workout that ends lets its last words ("Done. Well done!") be heard in
+        full; one that is stopped or quit falls silent at once.
+        """
+        self._finish_last = finish
         self._words.put(None)
         self._thread.join(timeout=2)
 
     def _run(self) -> None:
         while True:
             words = self._words.get()
-            self._hush()
             if words is None:
+                if not self._finish_last:
+                    self._hush()
                 return
+            self._hush()
             with contextlib.suppress(OSError):
                 self._talking = subprocess.Popen(
                     [*self.command, words],

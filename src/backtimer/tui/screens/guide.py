@@ -1,4 +1,8 @@
-"""The pain guide: where does it hurt? The likely muscle, what works it, a routine for it."""
+"""The pain guide: where does it hurt? The likely muscles, what works each, a routine for one.
+
+Each complaint with one likely muscle is one choice in the list; a complaint with
+several lists each of them under it, so the person picks the one that fits.
+"""
 
 from __future__ import annotations
 
@@ -16,15 +20,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtimer.domain.catalogue import Area
+from backtimer.domain.catalogue import Area, Muscle
 from backtimer.domain.describe import describe_step, duration
-from backtimer.domain.guide import guide_routine, moves_for, muscles_for, place_guide_routine
+from backtimer.domain.guide import (
+    SEE_SOMEONE_FIRST,
+    guide_id,
+    guide_routine,
+    moves_for,
+    muscles_for,
+    place_guide_routine,
+)
 from backtimer.domain.routine import Routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import library
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.routine_files import SaveRefused, save_routine
+from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -34,22 +46,75 @@ SEE_SOMEONE = (
 )
 
 
-def advice(area: Area, entry: RoutineEntry) -> str:
-    """Rich markup: the muscles, what works them, and the routine built for them."""
+@dataclass(frozen=True)
+class Choice:
+    """A complaint and one muscle likely behind it."""
+
+    area: Area
+    muscle: Muscle
+
+    @property
+    def key(self) -> str:
+        """The option's id in the list: ``tailbone:piriformis``."""
+        return f"{self.area.id}:{self.muscle.id}"
+
+
+def choices() -> dict[str, Choice]:
+    """Every complaint and muscle the guide offers, by option id, in the list's order."""
     catalogue = library.catalogue()
+    return {
+        choice.key: choice
+        for area in catalogue.areas.values()
+        for choice in (Choice(area, muscle) for muscle in muscles_for(area, catalogue))
+    }
+
+
+def options() -> list[Option]:
+    """The list: one line per complaint; a complaint with several muscles has one line each."""
+    catalogue = library.catalogue()
+    lines: list[Option] = []
+    for area in catalogue.areas.values():
+        muscles = muscles_for(area, catalogue)
+        if len(muscles) == 1:
+            lines.append(Option(area.label, id=Choice(area, muscles[0]).key))
+            continue
+        lines.append(Option(area.label, disabled=True))
+        lines += [Option(f"  › {muscle.short}", id=Choice(area, muscle).key) for muscle in muscles]
+    return lines
+
+
+def _muscle(muscle: Muscle, chosen: bool) -> list[str]:
+    also = f" ({escape(muscle.short)})" if muscle.short != muscle.name else ""
+    title = f"Likely: {escape(muscle.name)}{also}"
+    lines = [f"[b $accent]▶ {title}[/]" if chosen else f"[b]  {title}[/]"]
+    lines += [
+        f"  [b]Where:[/] {escape(muscle.where)}",
+        f"  [b]Typical pain:[/] {escape(muscle.complaint)}",
+        "",
+    ]
+    return lines if chosen else [f"[dim]{line}[/]" if line else line for line in lines]
+
+
+def advice(choice: Choice, entry: RoutineEntry) -> str:
+    """Rich markup: the muscles, what works the chosen one, and the routine built for it."""
+    catalogue = library.catalogue()
+    area, chosen = choice.area, choice.muscle
     lines = []
-    for muscle in muscles_for(area, catalogue):
-        also = f" ({escape(muscle.short)})" if muscle.short != muscle.name else ""
+    if area.see_first:
+        lines += [f"[b $warning]First:[/] [$warning]{escape(SEE_SOMEONE_FIRST)}[/]", ""]
+    muscles = muscles_for(area, catalogue)
+    if len(muscles) > 1:
         lines += [
-            f"[b $accent]Likely: {escape(muscle.name)}{also}[/]",
-            f"[b]Where:[/] {escape(muscle.where)}",
-            f"[b]Typical pain:[/] {escape(muscle.complaint)}",
+            f"[b]{escape(area.label)}:[/] {len(muscles)} muscles can cause this pain."
+            " Read where each sits and the pain it gives, then choose yours in the list.",
             "",
         ]
-    lines.append("[b]What works it[/]")
+    for muscle in muscles:
+        lines += _muscle(muscle, muscle == chosen)
+    lines.append(f"[b]What works the {escape(chosen.short)}[/]")
     lines += [
         f"  • {escape(move.name)} [dim]({move.kind}; {escape(move.prescription)})[/]"
-        for move in moves_for(area, catalogue)
+        for move in moves_for(chosen, catalogue)
     ]
     assert entry.routine is not None
     timeline = entry.timeline
@@ -63,13 +128,14 @@ def advice(area: Area, entry: RoutineEntry) -> str:
     return "\n".join(lines)
 
 
-def _routine_for(area: Area) -> RoutineEntry:
-    """The routine the guide builds for a complaint, as an entry not saved yet."""
-    return library.unsaved_entry(f"guide-{area.id}", guide_routine(area, library.catalogue()))
+def _routine_for(choice: Choice) -> RoutineEntry:
+    """The routine the guide builds for a complaint and muscle, as an entry not saved yet."""
+    routine = guide_routine(choice.area, choice.muscle, library.catalogue())
+    return library.unsaved_entry(guide_id(choice.area, choice.muscle), routine)
 
 
 class GuideScreen(Screen[None]):
-    """Choose where it hurts; Enter starts the routine built for it."""
+    """Choose where it hurts (and which muscle, where there are several); Enter starts a routine."""
 
     AUTO_FOCUS = "#areas"
     BINDINGS = [
@@ -83,7 +149,7 @@ class GuideScreen(Screen[None]):
 
         entry: RoutineEntry
 
-    area: reactive[Area | None] = reactive(None)
+    choice: reactive[Choice | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,10 +157,7 @@ class GuideScreen(Screen[None]):
         with Horizontal(id="guide"):
             with Vertical(id="guide-areas"):
                 yield Label("Where does it hurt?", classes="question")
-                yield ChoiceList(
-                    *[Option(a.label, id=a.id) for a in library.catalogue().areas.values()],
-                    id="areas",
-                )
+                yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
                 yield Static(id="advice")
         yield Footer(compact=True, show_command_palette=False)
@@ -105,22 +168,25 @@ class GuideScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#areas")
     def _chosen(self, event: OptionList.OptionHighlighted) -> None:
-        self.area = library.catalogue().areas[str(event.option.id)]
+        self.choice = choices().get(str(event.option.id))
 
-    def entry(self) -> RoutineEntry | None:
-        """The routine for the complaint highlighted now.
+    def highlighted(self) -> Choice | None:
+        """The complaint and muscle highlighted now.
 
-        Read from the list, not from `area`: keys typed in one burst can reach
-        ctrl+s or Enter before the list's message has updated `area`.
+        Read from the list, not from `choice`: keys typed in one burst can reach
+        ctrl+s or Enter before the list's message has updated `choice`.
         """
         option = self.query_one("#areas", OptionList).highlighted_option
-        if option is None:
-            return None
-        return _routine_for(library.catalogue().areas[str(option.id)])
+        return None if option is None else choices().get(str(option.id))
 
-    def watch_area(self) -> None:
-        if self.area is not None:
-            self.query_one("#advice", Static).update(advice(self.area, _routine_for(self.area)))
+    def entry(self) -> RoutineEntry | None:
+        """The routine for the complaint and muscle highlighted now."""
+        choice = self.highlighted()
+        return None if choice is None else _routine_for(choice)
+
+    def watch_choice(self) -> None:
+        if self.choice is not None:
+            self.query_one("#advice", Static).update(advice(self.choice, _routine_for(self.choice)))
 
     def action_save(self) -> None:
         entry = self.entry()
@@ -159,6 +225,24 @@ class GuideScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#areas")
     def action_start(self) -> None:
-        entry = self.entry()
-        if entry is not None:
+        choice = self.highlighted()
+        if choice is None:
+            return
+        entry = _routine_for(choice)
+        if not choice.area.see_first:
             self.post_message(self.Start(entry))
+            return
+
+        def answered(start: bool | None) -> None:
+            if start:
+                self.post_message(self.Start(entry))
+
+        self.app.push_screen(
+            Confirm(
+                "Have it looked at first?",
+                f"{SEE_SOMEONE_FIRST} Start the gentle routine anyway?",
+                yes="Start anyway",
+                no="Not now",
+            ),
+            answered,
+        )

@@ -171,11 +171,10 @@ class WorkoutScreen(Screen[Session | None]):
         self._timer = self.set_timer(max(wait, 0.005), self.tick)
 
     def _handle(self, events: list[Event]) -> None:
-        engine = self.workout.engine
         cue = cue_for(events, self.workout.timeline)
         if cue is not None:
             self.cues.play(cue)
-        words = phrases(events, engine.segment, self.workout.timeline)
+        words = phrases(events, self.workout.timeline)
         if words:
             self.cues.say(" ".join(words))
         for event in events:
@@ -250,7 +249,11 @@ class WorkoutScreen(Screen[Session | None]):
         self.query_one("#step-label", Label).update(f"Step {segment.step + 1} of {steps}")
         self.query_one("#exercise", Label).update(segment.exercise.name)
         self.query_one("#counts", Label).update(segment_counts(segment))
-        self.query_one("#cue", Label).update(segment.cue)
+        side = segment.side_words
+        shown_side = side and side.lower() not in segment.cue.lower()
+        self.query_one("#cue", Label).update(
+            f"{segment.cue} · {side}" if shown_side else segment.cue
+        )
         self.query_one("#cue-large", BigText).text = segment.cue
         shown = segment.seconds if segment.seconds is not None else segment.reps
         self.query_one("#clock", BigText).template = clock_text(shown)
@@ -377,7 +380,7 @@ class WorkoutScreen(Screen[Session | None]):
 
     def on_unmount(self) -> None:
         if self.cues.speaker is not None:
-            self.cues.speaker.close()
+            self.cues.speaker.close(finish=self.workout.engine.status == "finished")
 
     def end_now(self) -> None:
         """Stop and save at once, without waiting for the loop: the app is quitting."""
