@@ -22,7 +22,18 @@ class Settings(BaseModel):
     """Speak cues aloud, when a speech program is installed."""
     speech_program: Annotated[str, Field(max_length=200)] | None = None
     """The speech program to use; the first one found when left out."""
+    cue_sounds: bool | None = None
+    """Play a short sound for each cue through a sound program; left out: on when
+    `sound_program` names one."""
+    sound_program: Annotated[str, Field(max_length=200)] | None = None
+    """The program that plays the cue sounds (paplay, aplay, afplay…); the first one
+    found when left out."""
     lead_in: Annotated[int, Field(ge=0, le=120)] | None = None
     """Seconds of get-ready before a workout, instead of each routine's own."""
     theme: Annotated[str, Field(max_length=60)] = "textual-dark"
     """The colour theme."""
+
+    @property
+    def plays_sounds(self) -> bool:
+        """Whether cue sounds are on: as `cue_sounds` says, or when a sound program is named."""
+        return self.sound_program is not None if self.cue_sounds is None else self.cue_sounds

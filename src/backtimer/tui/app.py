@@ -25,6 +25,7 @@ from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
+from backtimer.tui.sound import SoundPlayer, no_player
 from backtimer.tui.speaker import Speaker, no_voice
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
@@ -162,6 +163,9 @@ class BacktimerApp(App[None]):
             unheard = no_voice(services.speech, settings.speech_program) if settings.voice else ""
             if unheard:
                 self.notify(f"{unheard} This workout has no voice.", severity="warning", timeout=8)
+            unplayed = no_player(services.sound_player, settings)
+            if unplayed:
+                self.notify(f"{unplayed} This workout has no cue sounds.", severity="warning")
             screen = WorkoutScreen(
                 workout,
                 services.store,
@@ -169,6 +173,8 @@ class BacktimerApp(App[None]):
                 flash=settings.flash,
                 speaker=Speaker(services.speech) if voice and services.speech else None,
             )
+            if settings.plays_sounds and services.sound_player:
+                screen.cues.sounds = SoundPlayer(services.sound_player)
             self.push_screen(screen, summarise)
 
         if workout.resumed:

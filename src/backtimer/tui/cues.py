@@ -11,6 +11,10 @@ means something:
 - one bell for each of the last three seconds, only of a segment long enough
   for a countdown to help (see `COUNTDOWN_MIN_SECONDS`).
 
+With a sound program (`backtimer.tui.sound`), each kind of moment also plays
+its own short sound, in `backtimer.sounds`: a pip to count down, a soft tock for
+a beat, two rising notes for go, three for a switch, a chime at the end.
+
 ``python benchmarks/cue_rhythm.py`` prints the bells per minute of each step.
 """
 
@@ -23,6 +27,7 @@ from textual.screen import Screen
 
 from backtimer.domain.events import Countdown, Event, Finished, SegmentStarted, SideSwitch
 from backtimer.domain.timeline import Segment, Timeline
+from backtimer.tui.sound import SoundPlayer
 from backtimer.tui.speaker import Speaker
 
 CueKind = Literal["countdown", "beat", "go", "switch", "finish"]
@@ -56,15 +61,23 @@ def cue_for(events: Iterable[Event], timeline: Timeline) -> CueKind | None:
 
 
 class CuePlayer:
-    """Rings the bell, flashes a screen and speaks, for what is switched on."""
+    """Rings the bell, plays a sound, flashes a screen and speaks, for what is switched on."""
 
     def __init__(
-        self, screen: Screen[Any], *, sound: bool, flash: bool, speaker: Speaker | None = None
+        self,
+        screen: Screen[Any],
+        *,
+        sound: bool,
+        flash: bool,
+        speaker: Speaker | None = None,
+        sounds: SoundPlayer | None = None,
     ) -> None:
         self._screen = screen
         self.sound = sound
         self.flash = flash
         self.speaker = speaker
+        self.sounds = sounds
+        """Plays each cue's own sound through a sound program, when cue sounds are on."""
         self.muted = False
 
     def say(self, words: str) -> None:
@@ -79,6 +92,11 @@ class CuePlayer:
             self._screen.app.bell()
             for number in range(1, BELLS[kind]):
                 self._screen.set_timer(number * BELL_GAP, self._screen.app.bell)
+        if self.sounds is not None:
+            self.sounds.play(kind)
+            problem = self.sounds.problem()  # met at an earlier cue, told once
+            if problem:
+                self._screen.notify(problem, title="Cue sounds", severity="warning", timeout=12)
         if self.flash:
             css_class = f"-flash-{kind}"
             self._screen.add_class(css_class)

@@ -34,19 +34,31 @@ class Services:
     """Problems met while loading, to show once the app is up."""
     speech: list[str] | None = None
     """The command that speaks cues, or None for no voice."""
+    sound_player: list[str] | None = None
+    """The command that plays cue sounds (the file's path comes last), or None for none."""
 
     @classmethod
     def load(cls) -> Services:
-        """The real clocks, the settings from the data directory, a voice if there is one."""
+        """The real clocks, the settings from the data directory, a voice and a sound program
+        if there are."""
         from backtimer.storage.programs import local_zone
         from backtimer.storage.settings import load_settings
+        from backtimer.tui.sound import find_player
         from backtimer.tui.speaker import find_program
 
         settings, problems = load_settings()
         speech = find_program(settings.speech_program)
         if settings.speech_program and speech is None:
             problems.append(f"The speech program '{settings.speech_program}' was not found.")
+        player = find_player(settings.sound_program)  # a look on the PATH, used only when on
+        if settings.sound_program and settings.plays_sounds and player is None:
+            problems.append(f"The sound program '{settings.sound_program}' was not found.")
         store = HistoryStore(_utc_now)
         return cls(
-            settings=settings, problems=problems, store=store, zone=local_zone(), speech=speech
+            settings=settings,
+            problems=problems,
+            store=store,
+            zone=local_zone(),
+            speech=speech,
+            sound_player=player,
         )

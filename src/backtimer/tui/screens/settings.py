@@ -24,6 +24,7 @@ from backtimer.domain.settings import Settings
 from backtimer.storage.files import StorageError
 from backtimer.storage.settings import save_settings
 from backtimer.tui.services import Services
+from backtimer.tui.sound import no_player, player_name
 from backtimer.tui.speaker import no_voice, program_name
 from backtimer.tui.widgets.text_input import TextInput
 from backtimer.tui.widgets.too_small import TooSmall
@@ -32,7 +33,10 @@ SWITCHES = {
     "sound": "Bell at each change",
     "flash": "Screen flash at each change",
     "voice": "Spoken cues [dim](needs a speech program)[/]",
+    "cue_sounds": "Cue sounds [dim](needs a sound program)[/]",
 }
+PROGRAM_LINES = {"voice": "speech-program", "cue_sounds": "sound-program"}
+"""The line under a switch that says which program it needs, and whether there is one."""
 
 
 class SettingsScreen(Screen[None]):
@@ -64,8 +68,10 @@ class SettingsScreen(Screen[None]):
             for name, label in SWITCHES.items():
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
-                    yield Switch(getattr(settings, name), id=name)
-            yield Static(id="speech-program")
+                    on = settings.plays_sounds if name == "cue_sounds" else getattr(settings, name)
+                    yield Switch(on, id=name)
+                if name in PROGRAM_LINES:
+                    yield Static(id=PROGRAM_LINES[name])
             with Horizontal(classes="setting"):
                 yield Label(
                     "Get-ready seconds [dim](0 to 120; empty: each routine's own)[/]",
@@ -99,6 +105,7 @@ class SettingsScreen(Screen[None]):
         self.sub_title = "Settings"
         self.query_one("#weekly_goal", Input).focus()
         self._show_voice(self.services.settings.voice)
+        self._show_sounds(self.services.settings)
 
     def _show_voice(self, voice: bool) -> str:
         """Show which program speaks; when voice is on and none can, say so. Returns that."""
@@ -118,6 +125,26 @@ class SettingsScreen(Screen[None]):
         if event.value and unheard:
             self.notify(unheard, title="No voice", severity="warning", timeout=10)
 
+    def _show_sounds(self, settings: Settings) -> str:
+        """Show which program plays the cue sounds; when they are on and none can, say so.
+        Returns that."""
+        player, preferred = self.services.sound_player, settings.sound_program
+        unplayed = no_player(player, settings)
+        line = self.query_one("#sound-program", Static)
+        line.set_class(bool(unplayed), "-warning")
+        if unplayed:
+            line.update(f"⚠ {escape(unplayed)}")
+        else:
+            line.update(f"Sound program: {escape(player_name(player, preferred))}")
+        return unplayed
+
+    @on(Switch.Changed, "#cue_sounds")
+    def _sounds_changed(self, event: Switch.Changed) -> None:
+        wanted = self.services.settings.model_copy(update={"cue_sounds": event.value})
+        unplayed = self._show_sounds(wanted)
+        if event.value and unplayed:
+            self.notify(unplayed, title="No cue sounds", severity="warning", timeout=10)
+
     def _wanted(self) -> dict[str, object]:
         """The settings as the controls show them."""
         goal = self.query_one("#weekly_goal", Input).value
@@ -126,6 +153,9 @@ class SettingsScreen(Screen[None]):
         wanted: dict[str, object] = {
             name: self.query_one(f"#{name}", Switch).value for name in SWITCHES
         }
+        if wanted["cue_sounds"] == self.services.settings.plays_sounds:
+            # unchanged: left out stays left out (on when a sound program is named)
+            wanted["cue_sounds"] = self.services.settings.cue_sounds
         wanted["weekly_goal"] = int(goal) if goal.lstrip("-").isdigit() else goal
         wanted["lead_in"] = int(lead_in) if lead_in.lstrip("-").isdigit() else None
         if isinstance(theme, str):
