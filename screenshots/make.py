@@ -25,9 +25,11 @@ from tests.tui.conftest import START, FakeWallClock  # noqa: E402
 from tests.tui.scenes import SCENES  # noqa: E402
 
 SIZE = (100, 30)
+LARGE = {"hold_large": ("hold", (200, 50)), "mat_large": ("mat", (200, 50))}
+"""Screens also shot as a large terminal shows them: the name of the picture, the scene, the size."""
 
 
-async def shoot(name: str) -> Path:
+async def shoot(name: str, scene: str | None = None, size: tuple[int, int] = SIZE) -> Path:
     clock = FakeClock()
     wall = FakeWallClock(clock, START)
     services = Services(
@@ -38,8 +40,8 @@ async def shoot(name: str) -> Path:
         zone=UTC,
     )
     app = BacktimerApp(services)
-    async with app.run_test(size=SIZE) as pilot:
-        await SCENES[name](pilot, clock)
+    async with app.run_test(size=size) as pilot:
+        await SCENES[scene or name](pilot, clock)
         await pilot.pause()
         path = HERE / f"{name}.svg"
         app.save_screenshot(path.name, str(HERE))
@@ -47,10 +49,12 @@ async def shoot(name: str) -> Path:
 
 
 def main() -> None:
-    for name in SCENES:
+    shots = [(name, name, SIZE) for name in SCENES]
+    shots += [(name, scene, size) for name, (scene, size) in LARGE.items()]
+    for name, scene, size in shots:
         with tempfile.TemporaryDirectory() as home:
             os.environ["BACKTIMER_HOME"] = home
-            print(asyncio.run(shoot(name)).relative_to(HERE.parent))
+            print(asyncio.run(shoot(name, scene, size)).relative_to(HERE.parent))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from backtimer.domain.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.widgets.big_text import BigText
 from tests.fakes import FakeClock
@@ -118,3 +119,13 @@ async def test_the_view_key_and_the_footer(make_app: Make, clock: FakeClock) -> 
             assert not screen.query_one(hidden).display, hidden
         await pilot.press("v")
         assert not screen.has_class("-mat") and screen.query_one("#notes").display
+
+
+async def test_the_mat_view_can_be_the_default(make_app: Make, clock: FakeClock) -> None:
+    app = make_app(Settings(mat_view=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "durab")
+        screen = workout(app)
+        assert screen.has_class("-mat") and screen.query_one("#cue-large").display
+        await pilot.press("v")
+        assert not screen.has_class("-mat")

@@ -64,16 +64,18 @@ async def test_switches_and_get_ready_seconds_are_saved_and_used(make_app: Make)
         await pilot.press("tab", "space")  # the bell off
         await pilot.press("tab", "tab", "space")  # spoken cues on
         await pilot.press("tab", "space")  # cue sounds on
+        await pilot.press("tab", "space")  # workouts start in the mat view
         await pilot.press("tab", *"12")  # get ready for 12 seconds
         await app.workers.wait_for_complete()
         assert app.screen.query_one("#sound", Switch).value is False
         assert (saved()["sound"], saved()["flash"], saved()["voice"]) == (False, True, True)
-        assert saved()["cue_sounds"] is True
+        assert saved()["cue_sounds"] is True and saved()["mat_view"] is True
         assert saved()["lead_in"] == 12
         assert load_settings() == (app.services.settings, [])
         await pilot.press("escape")
         await start_routine(pilot, "desk")
         assert text(app, "#clock") == "12"
+        assert app.screen.has_class("-mat")
 
 
 async def test_a_theme_applies_at_once_and_is_saved(make_app: Make) -> None:
@@ -82,7 +84,7 @@ async def test_a_theme_applies_at_once_and_is_saved(make_app: Make) -> None:
         await routines_listed(pilot)
         await pilot.press("f3")
         themes = sorted(app.available_themes)
-        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")
+        await pilot.press(*["tab"] * 7)
         assert app.screen.focused is app.screen.query_one("#theme", Select)
         await pilot.press("enter", "down", "enter")
         await app.workers.wait_for_complete()

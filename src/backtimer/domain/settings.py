@@ -28,6 +28,8 @@ class Settings(BaseModel):
     sound_program: Annotated[str, Field(max_length=200)] | None = None
     """The program that plays the cue sounds (paplay, aplay, afplay…); the first one
     found when left out."""
+    mat_view: bool = False
+    """Start workouts in the mat view: only the clock and what to read from the mat, large."""
     lead_in: Annotated[int, Field(ge=0, le=120)] | None = None
     """Seconds of get-ready before a workout, instead of each routine's own."""
     theme: Annotated[str, Field(max_length=60)] = "textual-dark"

@@ -172,6 +172,7 @@ class BacktimerApp(App[None]):
                 sound=settings.sound,
                 flash=settings.flash,
                 speaker=Speaker(services.speech) if voice and services.speech else None,
+                mat=settings.mat_view,
             )
             if settings.plays_sounds and services.sound_player:
                 screen.cues.sounds = SoundPlayer(services.sound_player)

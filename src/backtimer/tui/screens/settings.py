@@ -34,6 +34,7 @@ SWITCHES = {
     "flash": "Screen flash at each change",
     "voice": "Spoken cues [dim](needs a speech program)[/]",
     "cue_sounds": "Cue sounds [dim](needs a sound program)[/]",
+    "mat_view": "Start workouts in the mat view [dim](v switches)[/]",
 }
 PROGRAM_LINES = {"voice": "speech-program", "cue_sounds": "sound-program"}
 """The line under a switch that says which program it needs, and whether there is one."""

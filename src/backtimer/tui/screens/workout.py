@@ -69,8 +69,8 @@ class WorkoutScreen(Screen[Session | None]):
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         Binding("v", "mat_view", "Mat view", tooltip="Only what you read from the mat, large"),
         Binding("v", "keyboard_view", "Keyboard view", tooltip="Everything, for the keyboard"),
-        Binding("m", "mute", "Mute", tooltip="Turn the bell, flash and voice off"),
-        Binding("m", "unmute", "Unmute", tooltip="Turn the bell, flash and voice on again"),
+        Binding("m", "mute", "Mute", tooltip="Turn the bell, flash, sounds and voice off"),
+        Binding("m", "unmute", "Unmute", tooltip="Turn the bell, flash, sounds and voice on"),
         Binding(
             "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
         ),
@@ -131,6 +131,7 @@ class WorkoutScreen(Screen[Session | None]):
 
     def on_mount(self) -> None:
         self.title = self.workout.routine_name
+        self.watch_mat(self.mat)
         progress = self.query_one(RoutineProgress)
         progress.total = self.workout.timeline.estimated_seconds
         events = self.workout.start()
