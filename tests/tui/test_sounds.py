@@ -109,9 +109,14 @@ async def through(pilot: Pilot[None], clock: FakeClock, log: Path, until: int) -
     slowest = 0.0
     for second in range(until + 1):
         if second:
-            started = time.monotonic()
-            await advance(pilot, clock, 1)
-            slowest = max(slowest, time.monotonic() - started)
+            # The timer's own look at the clock (which plays the cues) is what must never
+            # wait for a player; drawing the screen afterwards depends on the machine's load.
+            for _ in range(2):
+                clock.advance(0.5)
+                started = time.monotonic()
+                workout(pilot.app).tick()  # type: ignore[arg-type]
+                slowest = max(slowest, time.monotonic() - started)
+            await pilot.pause()
         wait_for(log, [f"{name}.wav" for at, name in HEARD if at <= second], second)
     return slowest
 
