@@ -14,7 +14,7 @@ from backtimer.storage import digest_cache, locations
 from backtimer.storage import history as history_module
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.history_file import read_export
+from backtimer.storage.history_file import HistoryFile, read_export
 from tests.unit.test_history_store import session
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
@@ -40,7 +40,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = history_module.parse_file
 
-    def counting(raw: bytes, source: str) -> list[Session]:
+    def counting(raw: bytes, source: str) -> HistoryFile:
         parsed.append(os.path.basename(source))
         return real(raw, source)
 
