@@ -24,9 +24,10 @@ from pathlib import Path
 import tomli_w
 from pydantic import ValidationError
 
-from backtimer.domain.history import Session, derived_session_id
+from backtimer.domain.history import Session, derived_session_id, session_json
 from backtimer.domain.problems import Problem, problem_for
 from backtimer.domain.safe_parse import ShapeError, load_json, load_toml, value_problems
+from backtimer.storage.files import write_atomic
 from backtimer.storage.safe_read import MIB, read_bytes
 
 HEADER = (
@@ -269,3 +270,13 @@ def read_export(path: Path) -> list[Session]:
 
 def _place(place: str) -> str:
     return f"{place}: " if place else ""
+
+
+def write_export(path: Path, sessions: Iterable[Session]) -> None:
+    """Write sessions as ``history --json`` does, for ``history import`` to take back.
+
+    Raises:
+        StorageError: it could not be written.
+    """
+    text = json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False)
+    write_atomic(path, text + "\n")
