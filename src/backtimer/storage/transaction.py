@@ -10,8 +10,10 @@ place, one ``os.replace`` each, and removes the record:
 - stopped before the record is written: no file changed; the temporary files
   are removed (at once on an interrupt or SIGTERM, at the next start after
   ``kill -9``);
-- stopped after it: `finish_interrupted`, run under the same lock at the next
-  start or write, moves the remaining files into place, so the change is whole.
+- SIGTERM, SIGHUP and SIGINT are held back from the record to the last move
+  (a few renames), so only ``kill -9`` can stop it there; then
+  `finish_interrupted`, run under the same lock at the next start or write,
+  moves the remaining files into place, so the change is whole.
 
 Callers hold the data directory's lock (`files.locked`) throughout.
 """
@@ -22,7 +24,8 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Mapping
+import signal
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from backtimer.storage import locations
@@ -68,15 +71,44 @@ def replace_all(contents: Mapping[Path, str]) -> None:
     try:
         for path, text in contents.items():
             pairs.append((write_temporary(path, text), path))
-        record = [[_relative(temp), _relative(path)] for temp, path in pairs]
-        write_atomic(commit_path(), json.dumps(record))
     except BaseException:
-        for temp, _ in pairs:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        _remove(pairs)
         raise
-    _move_into_place(pairs)
-    _drop_commit()
+    record = [[_relative(temp), _relative(path)] for temp, path in pairs]
+    with _signals_held():  # from the record to the last move: a few renames, never cut
+        try:
+            write_atomic(commit_path(), json.dumps(record))
+        except BaseException:
+            _remove(pairs)
+            raise
+        _move_into_place(pairs)
+        _drop_commit()
+
+
+def _remove(pairs: list[tuple[Path, Path]]) -> None:
+    for temp, _ in pairs:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+HELD_SIGNALS = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT back until the block is done (they come after it).
+
+    Only ``kill -9`` can then stop the moves part way, and `finish_interrupted`
+    completes them at the next start.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _move_into_place(pairs: list[tuple[Path, Path]]) -> None:
