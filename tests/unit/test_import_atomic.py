@@ -64,7 +64,7 @@ def test_stopped_while_writing_the_months_nothing_changes(
     home: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = transaction.write_temporary
+    real = files.write_temporary
     written: list[Path] = []
 
     def third_fails(path: Path, text: str | bytes) -> Path:
@@ -73,7 +73,7 @@ def test_stopped_while_writing_the_months_nothing_changes(
         written.append(real(path, text))
         return written[-1]
 
-    monkeypatch.setattr(transaction, "write_temporary", third_fails)
+    monkeypatch.setattr("backtimer.storage.transaction.write_temporary", third_fails)
     with pytest.raises(type(failure)):
         store.add_new(twelve_months())
     assert snapshot(home) == before
@@ -94,7 +94,7 @@ def test_stopped_while_moving_them_into_place_the_next_start_completes_it(
         real(source, target)
 
     with monkeypatch.context() as patch:
-        patch.setattr(transaction.os, "replace", stop_after_two)
+        patch.setattr(os, "replace", stop_after_two)
         with pytest.raises(Stop):
             store.add_new(twelve_months())
     assert transaction.commit_path().exists()
@@ -144,7 +144,7 @@ def test_a_single_file_write_removes_its_temporary_file_when_interrupted(
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(files.os, "fsync", interrupted)
+    monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         files.write_atomic(locations.history_file(), "text")
     assert temporaries(home) == []

@@ -7,6 +7,7 @@ by arithmetic, before any timeline is compiled.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import NoReturn
 
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain import safe_parse, timeline
+from backtimer.domain import timeline
 from backtimer.domain.draft import PhaseDraft, RoutineDraft, StepDraft, check
 from backtimer.domain.routine import Routine, parse_routine
 from backtimer.domain.routine_length import routine_length, total
@@ -81,7 +82,7 @@ def test_the_size_is_checked_before_parsing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     big = write(tmp_path, "big.toml", routine_with("# " + "x" * (15 * 1024 * 1024)))
-    monkeypatch.setattr(safe_parse.tomllib, "loads", never)
+    monkeypatch.setattr(tomllib, "loads", never)
     ran = run(capsys, "validate", str(big))
     assert (ran.code, ran.out) == (
         1,
@@ -94,7 +95,7 @@ def test_a_long_dotted_key_is_refused_without_tomllib_ever_seeing_it(
 ) -> None:
     path = write(tmp_path, "dotted.toml", routine_with(DOTTED_KEY))
     assert 190_000 < path.stat().st_size < 256 * 1024
-    monkeypatch.setattr(safe_parse.tomllib, "loads", never)
+    monkeypatch.setattr(tomllib, "loads", never)
     assert run(capsys, "validate", str(path)).out == (
         f"{path}: line 3: nested more than 32 levels deep (lists, tables or parts of a dotted"
         " key); backtimer's files need only a few\n"
