@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from backtimer.domain.history import Session
@@ -52,15 +52,24 @@ class SessionRecorder:
             self._journal = self._store.journal(self._session_id)
         self._journal.save(session)
 
-    def _report(self, future: Future[None]) -> None:
-        error = future.exception()
-        if error is None:
-            if self.failure is not None:
-                self.failure = None
-                if self._on_saved is not None:
-                    self._on_saved("Saving works again: the session is safe on disk.")
+    def _keep_and_report(self, session: Session) -> None:
+        """`_keep`, telling the person when saving fails and when it works again.
+
+        Runs on the saving thread, so the callbacks always come from there (a
+        future's done-callback may run on the thread that added it).
+        """
+        try:
+            self._keep(session)
+        except Exception as error:  # the workout must go on whatever the disk does
+            message = str(error) if isinstance(error, StorageError) else f"could not save: {error}"
+            self._failed(message)
             return
-        message = str(error) if isinstance(error, StorageError) else f"could not save: {error}"
+        if self.failure is not None:
+            self.failure = None
+            if self._on_saved is not None:
+                self._on_saved("Saving works again: the session is safe on disk.")
+
+    def _failed(self, message: str) -> None:
         if message != self.failure:
             self.failure = message
             self._on_error(
@@ -71,7 +80,7 @@ class SessionRecorder:
     def save(self, session: Session) -> None:
         """Keep the session under way (queued; returns at once)."""
         if not self.closed:
-            self._executor.submit(self._keep, session).add_done_callback(self._report)
+            self._executor.submit(self._keep_and_report, session)
 
     def flush(self) -> None:
         """Wait for the saves asked for so far (for tests, and before reading the journal)."""

@@ -15,10 +15,10 @@ import asyncio
 import signal
 from typing import Any
 
-from rich.text import Text
 from textual.app import App
 
 from backtimer.tui.leaving import keep_for_signal
+from backtimer.tui.unsaved import as_printed
 
 STOPPING = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
@@ -35,4 +35,5 @@ def stopped(app: App[Any], signum: int) -> None:
     told = keep_for_signal(app.screen_stack)
     name = signal.Signals(signum).name
     message = "\n".join(f"backtimer: stopped by {name}: {line}" for line in told)
-    app.exit(return_code=128 + signum, message=Text(message) if message else None)
+    app.error_console.soft_wrap = True  # printed whole, never cut to the width
+    app.exit(return_code=128 + signum, message=as_printed(message) if message else None)

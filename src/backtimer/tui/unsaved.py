@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
+
 from backtimer.domain.describe import duration
 from backtimer.domain.history import Session, session_json
 from backtimer.storage.files import StorageError
@@ -67,3 +69,9 @@ def exit_message(unsaved: Sequence[Unsaved]) -> str:
     )
     lines.append(json.dumps([session_json(u.session) for u in unsaved], ensure_ascii=False))
     return "\n".join(lines)
+
+
+def as_printed(message: str) -> Text:
+    """A message for after the app ends, printed as it is: never wrapped or cut, so the
+    JSON in it can be copied whole."""
+    return Text(message, no_wrap=True, overflow="ignore")

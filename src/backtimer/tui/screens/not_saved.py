@@ -14,7 +14,6 @@ import asyncio
 from pathlib import Path
 
 from rich.markup import escape
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,7 +24,7 @@ from textual.widgets import Button, Input, Label, Static
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import write_export
-from backtimer.tui.unsaved import Unsaved, describe, exit_message
+from backtimer.tui.unsaved import Unsaved, as_printed, describe, exit_message
 from backtimer.tui.widgets.too_small import TooSmall
 
 QUIT_CODE = 1
@@ -150,4 +149,5 @@ class NotSavedScreen(ModalScreen[bool]):
     def action_quit_anyway(self) -> None:
         """End the app; the terminal then shows each session, to keep by hand."""
         if self.quitting:
-            self.app.exit(return_code=QUIT_CODE, message=Text(exit_message(self.unsaved)))
+            self.app.error_console.soft_wrap = True  # printed whole, never cut to the width
+            self.app.exit(return_code=QUIT_CODE, message=as_printed(exit_message(self.unsaved)))
