@@ -271,8 +271,9 @@ def main() -> None:
     report(f"as processes ({len(sample)} files)", as_processes(sample))
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"    the largest of those processes peaked at {child:.0f} MiB")
-    in_folders = [c for c in issue if TARGETS[c[1]].place is not None]
-    opened = in_folders + rng.sample(generated, min(args.tui, len(generated)))
+    in_folders = [c for c in issue + generated if TARGETS[c[1]].place is not None]
+    opened = [c for c in in_folders if c in issue]
+    opened += rng.sample([c for c in in_folders if c not in issue], args.tui)
     report(f"in the app ({len(opened)} data folders)", in_the_app(opened))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process, every run above included: {peak:.0f} MiB")
