@@ -22,7 +22,7 @@ from tests.system.terminal import Terminal, wait_until
 THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30").replace(
     'name = "Mine"', 'name = "Mine"\nlead_in = 0'
 )
-WAIT = 2.0
+WAIT = 1.5
 """Seconds of the 30-second rep done before the signal."""
 
 

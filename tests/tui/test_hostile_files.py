@@ -21,7 +21,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.hostile import NESTING
+from tests.hostile import GOOD_ROUTINE, NESTING
 from tests.system.test_cli import write
 from tests.tui.helpers import advance, routines_listed, start_routine, workout
 
@@ -33,12 +33,12 @@ async def test_a_workout_is_recorded_beside_a_hostile_history_and_a_pipe(
 ) -> None:
     write(home, "history.toml", f"[[session]]\n{NESTING}\n")
     os.mkfifo(home / "routines.toml")  # not a folder of routines: ignored
-    (home / "routines").mkdir()
+    write(home / "routines", "mine.toml", GOOD_ROUTINE)
     os.mkfifo(home / "routines" / "pipe.toml")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
-        await start_routine(pilot, "durab")
+        await start_routine(pilot, "Mine")
         await advance(pilot, clock, workout(app).workout.timeline.estimated_seconds + 1, step=1.0)
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -148,3 +148,12 @@ def test_a_single_file_write_removes_its_temporary_file_when_interrupted(
     with pytest.raises(KeyboardInterrupt):
         files.write_atomic(locations.history_file(), "text")
     assert temporaries(home) == []
+
+
+def test_reading_the_history_makes_no_folder_and_no_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BACKTIMER_HOME", str(tmp_path / "nowhere"))
+    HistoryStore().recover()
+    HistoryStore().load_digests()
+    assert not (tmp_path / "nowhere").exists()

@@ -305,11 +305,11 @@ class HistoryStore:
         """
         problems: list[str] = []
         try:
-            with locked(locations.lock_file()):
-                problems += transaction.finish_interrupted()
+            if transaction.interrupted():  # reading alone never makes a folder or a lock
+                with locked(locations.lock_file()):
+                    problems += transaction.finish_interrupted()
         except StorageError as exc:
-            if locations.data_dir().exists():
-                problems.append(f"{exc}; sessions cannot be saved until it can be written")
+            problems.append(f"{exc}; backtimer finishes it once it can write there")
         folder = locations.journal_dir()
         if not folder.is_dir():
             return [], problems

@@ -158,6 +158,20 @@ def _recorded_pairs() -> list[tuple[Path, Path]] | None:
     return pairs
 
 
+def _strays() -> list[Path]:
+    """Temporary files left in the history's folders by a process that was killed."""
+    found: list[Path] = []
+    for folder in (locations.data_dir(), locations.archive_dir()):
+        if folder.is_dir():
+            found += folder.glob(f".*{TEMPORARY_SUFFIX}")
+    return found
+
+
+def interrupted() -> bool:
+    """Whether a stopped process left something to finish (checked without the lock)."""
+    return os.path.lexists(commit_path()) or bool(_strays())
+
+
 def finish_interrupted() -> list[str]:
     """Complete a change a stopped process committed to, and remove stray temporary files.
 
@@ -181,8 +195,7 @@ def finish_interrupted() -> list[str]:
                 " when backtimer was stopped; it is now complete"
             )
         _drop_commit()
-    for folder in (locations.data_dir(), locations.archive_dir()):
-        for stray in folder.glob(f".*{TEMPORARY_SUFFIX}") if folder.is_dir() else []:
-            with contextlib.suppress(OSError):
-                stray.unlink()
+    for stray in _strays():
+        with contextlib.suppress(OSError):
+            stray.unlink()
     return told

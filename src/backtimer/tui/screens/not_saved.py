@@ -65,9 +65,9 @@ class NotSavedScreen(ModalScreen[bool]):
             yield Input(str(other_place(self.unsaved)), id="not-saved-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Try again (r)", variant="primary", id="retry")
-                yield Button("Save to that file (w)", id="elsewhere")
+                yield Button("Save to file (w)", id="elsewhere")
                 if self.quitting:
-                    yield Button("Quit without saving (q)", variant="error", id="quit-anyway")
+                    yield Button("Quit anyway (q)", variant="error", id="quit-anyway")
                 else:
                     yield Button("Back (Esc)", id="back")
 
