@@ -29,10 +29,19 @@ def wait_until(check: Callable[[], object], seconds: float = 20.0, what: str = "
     raise AssertionError(f"timed out waiting for {what or check}")
 
 
+def _take_terminal() -> None:
+    """In the child, after setsid: make its terminal (stdin) the controlling one."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """``backtimer ARGS`` on a pseudo-terminal of a given size, its output collected."""
 
-    def __init__(self, home: Path, *args: str, size: tuple[int, int] = (100, 30)) -> None:
+    def __init__(
+        self, home: Path, *args: str, size: tuple[int, int] = (100, 30), controlling: bool = False
+    ) -> None:
+        """Start it; with ``controlling``, the terminal is the process's controlling
+        terminal, as a shell's is, so closing it (`hang_up`) sends SIGHUP."""
         master, slave = pty.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -45,6 +54,7 @@ class Terminal:
             env=env,
             start_new_session=True,
             close_fds=True,
+            preexec_fn=_take_terminal if controlling else None,
         )
         os.close(slave)
         self._master = master
@@ -72,8 +82,14 @@ class Terminal:
     def press(self, keys: str) -> None:
         os.write(self._master, keys.encode())
 
+    def hang_up(self) -> None:
+        """Close the terminal, as closing its window does: the kernel sends SIGHUP."""
+        if self._master >= 0:
+            os.close(self._master)
+            self._master = -1
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)
-        os.close(self._master)
+        self.hang_up()

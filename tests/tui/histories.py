@@ -14,7 +14,8 @@ from functools import cache
 from backtimer.domain.history import Session, StepRecord
 from backtimer.storage import locations
 from backtimer.storage.files import write_atomic
-from backtimer.storage.history import HEADER, HistoryStore
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import HEADER
 from tests.tui.conftest import START
 
 DURABILITY = [

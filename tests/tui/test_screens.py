@@ -11,7 +11,8 @@ from textual.widgets import Input, OptionList
 from backtimer.domain.history import Session, StepRecord
 from backtimer.storage import library, locations
 from backtimer.storage.files import write_atomic
-from backtimer.storage.history import HistoryStore, _dump
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import dump
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.help import HelpScreen
@@ -127,7 +128,7 @@ async def test_a_killed_session_is_recorded_and_can_be_resumed(
     make_app: Make, clock: FakeClock
 ) -> None:
     orphan = interrupted_session()
-    write_atomic(locations.journal_dir() / f"{orphan.id}.toml", _dump([orphan]))
+    write_atomic(locations.journal_dir() / f"{orphan.id}.toml", dump([orphan]))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()

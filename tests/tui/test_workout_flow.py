@@ -7,7 +7,8 @@ from collections.abc import Callable
 from textual.widgets._footer import FooterKey
 
 from backtimer.storage import locations
-from backtimer.storage.history import HistoryStore, parse_sessions
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import parse_sessions
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.picker import PickerScreen

@@ -13,7 +13,8 @@ from backtimer.domain.history import Session
 from backtimer.storage import digest_cache, locations
 from backtimer.storage import history as history_module
 from backtimer.storage.files import write_atomic
-from backtimer.storage.history import HistoryStore, read_export
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import HistoryFile, read_export
 from tests.unit.test_history_store import session
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
@@ -39,7 +40,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = history_module.parse_file
 
-    def counting(raw: bytes, source: str) -> list[Session]:
+    def counting(raw: bytes, source: str) -> HistoryFile:
         parsed.append(os.path.basename(source))
         return real(raw, source)
 
@@ -92,17 +93,21 @@ def test_a_damaged_or_old_cache_is_rebuilt(store: HistoryStore) -> None:
     assert json.loads(current.read_text())["version"] == digest_cache.VERSION
 
 
-def test_a_broken_history_file_is_reported_and_not_cached(store: HistoryStore) -> None:
+def test_a_broken_history_file_is_reported_at_every_read_cached_or_not(
+    store: HistoryStore,
+) -> None:
     three_months(store)
     broken = locations.archive_dir() / "2026-10.toml"
     write_atomic(broken, "[[session]]\nid = 'a/b'\n")
+    problem = (
+        f"{broken}: line 1: session 1 (id 'a/b'): id: must be 1 to 64 printable characters"
+        " without '/' (got 'a/b'); left out until the file is repaired"
+    )
     result = store.load_digests()
     assert len(result.sessions) == 2
-    assert result.problems == [
-        f"{broken}: session 1 (id 'a/b'): id: must be 1 to 64 printable characters"
-        " without '/' (got 'a/b')"
-    ]
-    assert not digest_cache.cache_path(broken).exists()
+    assert result.problems == [problem]
+    fresh = HistoryStore(lambda: NOW)  # a new process reads the cache: the problem is kept there
+    assert fresh.load_digests().problems == [problem]
     assert broken.read_text() == "[[session]]\nid = 'a/b'\n"  # reading never changes a file
 
 

@@ -345,3 +345,17 @@ def test_a_run_can_start_at_a_later_step_with_earlier_tallies(clock: FakeClock) 
     resumed.start()
     assert resumed.step == 1 and resumed.segment.kind == "rest"
     assert resumed.tallies[0].seconds_done == pytest.approx(45)
+
+
+def test_a_session_saved_mid_segment_counts_the_seconds_of_it(clock: FakeClock) -> None:
+    """A journal written 20 s into a 30 s hold (at a pause, or on a signal) says 20 s."""
+    text = 'format = 1\nname = "t"\nlead_in = 5\n[[step]]\nexercise = "cat-cow"\nhold = 30\n'
+    engine = Engine(timeline_of(text), clock)
+    engine.start()
+    for _ in range(50):  # 25 s: the get-ready and 20 s of the hold
+        clock.advance(0.5)
+        engine.tick()
+    assert engine.tallies[0].seconds_done == 20
+    engine.pause()
+    clock.advance(60)
+    assert engine.tallies[0].seconds_done == 20  # a pause adds nothing

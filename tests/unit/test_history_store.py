@@ -13,7 +13,8 @@ import pytest
 from backtimer.domain.history import Session, StepRecord
 from backtimer.storage import locations
 from backtimer.storage.files import StorageError, write_atomic
-from backtimer.storage.history import HistoryStore, parse_sessions
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import parse_sessions
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -90,7 +91,8 @@ def test_loading_reports_a_broken_file_and_keeps_the_rest(store: HistoryStore) -
     result = store.load()
     assert len(result.sessions) == 1
     assert result.problems == [
-        f"{locations.history_file()}: 'session' must be a list of [[session]] tables"
+        f"{locations.history_file()}: 'session' must be a list of [[session]] tables;"
+        " left out until the file is repaired"
     ]
     assert locations.history_file().read_text() == 'session = "nope"\n'  # untouched by reading
 
@@ -99,8 +101,8 @@ def test_an_invalid_session_names_the_field(store: HistoryStore) -> None:
     write_atomic(locations.history_file(), "[[session]]\nid = 'x'\nroutine = 3\n")
     (problem,) = store.load().problems
     assert problem == (
-        f"{locations.history_file()}: session 1 (id 'x'): routine: must be text in double quotes"
-        " (got 3)"
+        f"{locations.history_file()}: line 1: session 1 (id 'x'): routine: must be text in"
+        " double quotes (got 3); left out until the file is repaired"
     )
 
 
@@ -170,9 +172,9 @@ def test_delete_removes_one_session_and_returns_it(store: HistoryStore) -> None:
 
 
 def _journal_text(one: Session) -> str:
-    from backtimer.storage.history import _dump
+    from backtimer.storage.history_file import dump
 
-    return _dump([one])
+    return dump([one])
 
 
 def test_the_journal_path_is_inside_the_data_dir(store: HistoryStore, home: Path) -> None:

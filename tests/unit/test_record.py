@@ -218,6 +218,11 @@ class Oracle:
                     )
                 )
 
+    def spent_in(self, index: int) -> float:
+        """The longest stretch in a segment, the one under way included."""
+        spent = self.spent.get(index, 0.0)
+        return max(spent, self.position) if index == self.index and not self.over else spent
+
     def expected(self, step: int) -> tuple[int, int, float, Outcome]:
         """Sets, reps and seconds done of a step, and its outcome."""
         plan = self.timeline.steps[step]
@@ -225,7 +230,7 @@ class Oracle:
         sets_left = {s.set for s in work if s.index not in self.finished}
         sets = plan.step.sets - len(sets_left)
         reps = sum(1 for s in work if s.index in self.finished and s.ends_rep and s.kind != "work")
-        seconds = sum(self.spent.get(s.index, 0.0) for s in work)
+        seconds = sum(self.spent_in(s.index) for s in work)
         if sets == plan.step.sets:
             result: Outcome = "done"
         elif reps or seconds >= 1:

@@ -95,7 +95,7 @@ def test_a_file_that_is_not_toml() -> None:
 @pytest.mark.parametrize(
     ("top", "expected"),
     [
-        ('format = 2\nname = "x"', "test.toml: format: must be one of 1 (got 2)"),
+        ('format = 2\nname = "x"', "test.toml: format: must be 1 (got 2)"),
         ('format = 1\nname = ""', "test.toml: name: must not be empty"),
         ('format = 1\nname = "' + "n" * 81 + '"', "test.toml: name: must be at most 80 characters"),
         ("format = 1", "test.toml: name: is required"),

@@ -33,7 +33,9 @@ def test_a_broken_file_gives_the_defaults_and_says_why() -> None:
     )
     path.write_text("weekly_goal = \n")
     settings, problems = load_settings()
-    assert settings == Settings() and problems[0].startswith(f"{path}: Invalid value")
+    assert settings == Settings() and problems[0].startswith(
+        f"{path}: not valid TOML: Invalid value"
+    )
 
 
 def test_saving_over_a_broken_file_keeps_it_aside() -> None:

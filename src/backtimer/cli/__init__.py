@@ -7,8 +7,12 @@ answer quickly and never load the user interface.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from types import FrameType
 from typing import NoReturn
 
 from backtimer import __version__
@@ -218,17 +222,55 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
     today.set_defaults(handler=_today)
 
 
+STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """SIGTERM and SIGHUP (the terminal closed) end a command as Ctrl+C does: by an
+    exception, so a write under way removes its temporary file and an import that was
+    cut short leaves the history as it was. The full-screen timer sets its own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {signum: signal.signal(signum, _stop) for signum in STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    No failure of the disk ends in a traceback: a file that cannot be written
+    or read is said in one line, with exit code 1.
+    """
+    from backtimer.cli.output import error
+    from backtimer.storage.files import StorageError
+
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with _stopped_cleanly():
+            return handler(args)
     except BrokenPipeError:  # `backtimer history | head` closed the pipe: not an error
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except StorageError as exc:
+        error(f"{exc}; nothing was changed")
+        return EXIT_INVALID
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,7 +16,9 @@ from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
 from backtimer.domain.stats import statistics
-from backtimer.storage.history import HistoryStore, UnreadableFile, read_export
+from backtimer.storage.files import StorageError
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import UnreadableFile, read_export
 from backtimer.storage.settings import load_settings
 
 S = TypeVar("S", Session, SessionDigest)
@@ -142,8 +144,12 @@ def import_history(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except OSError as exc:
         error(f"{path}: {exc.strerror or exc}")
-        return EXIT_USAGE
-    added, problems = HistoryStore().add_new(sessions)
+        return EXIT_INVALID
+    try:
+        added, problems = HistoryStore().add_new(sessions)
+    except StorageError as exc:
+        error(f"{exc}; nothing was imported, and the history is as it was")
+        return EXIT_INVALID
     for problem in problems:
         error(problem)
     already = len({s.id for s in sessions}) - len(added)

@@ -4,17 +4,19 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.describe import clock, describe_step, duration
+from backtimer.domain.routine import MAX_FILE_BYTES
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
+from backtimer.storage.safe_read import read_bytes
 
 
 def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
@@ -29,7 +31,7 @@ def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
         }
         return summary
     summary |= {
-        "estimated_seconds": entry.timeline.estimated_seconds,
+        "estimated_seconds": entry.estimated_seconds,
         "steps": len(entry.routine.step),
         "description": entry.routine.description,
         "tags": entry.routine.tags,
@@ -49,7 +51,7 @@ def list_routines(args: argparse.Namespace) -> int:
         if entry.routine is None:
             rows.append([entry.id, "(does not load; see below)", entry.source, "-", "-"])
         else:
-            time = clock(entry.timeline.estimated_seconds)
+            time = clock(entry.estimated_seconds)
             rows.append([entry.id, entry.name, entry.source, time, str(len(entry.routine.step))])
     print(table(rows))
     for entry in entries:
@@ -134,7 +136,7 @@ def validate(args: argparse.Namespace) -> int:
     invalid = False
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
+        if not path.exists():
             error(f"{name}: no such file")
             missing = True
             continue
@@ -148,20 +150,28 @@ def validate(args: argparse.Namespace) -> int:
                 print(f"{name}: {problem}")
             continue
         steps = len(entry.routine.step)
-        time = duration(entry.timeline.estimated_seconds)
+        time = duration(entry.estimated_seconds)  # worked out, not compiled: quick at any size
         print(f"{name}: ok ({entry.name}, {steps} steps, {time})")
     if missing:
         return EXIT_USAGE
     return EXIT_INVALID if invalid else EXIT_OK
 
 
+_PROGRAMME_LINE = re.compile(rb"^[ \t]*(?:\[\[[ \t]*slot[ \t]*\]\]|weeks[ \t]*=)", re.M)
+_STEP_LINE = re.compile(rb"^[ \t]*\[\[[ \t]*step[ \t]*\]\]", re.M)
+
+
 def _is_programme(path: Path) -> bool:
-    """A programme file has [[slot]] tables (or weeks) where a routine has [[step]]."""
+    """A programme file has [[slot]] tables (or weeks) where a routine has [[step]].
+
+    Told from the lines, not by parsing: the file is parsed once, by the check
+    that fits it, after its size and kind are checked.
+    """
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = read_bytes(path, MAX_FILE_BYTES)
+    except OSError:
         return False  # the routine check reports what is wrong with it
-    return "step" not in data and ("slot" in data or "weeks" in data)
+    return bool(_PROGRAMME_LINE.search(data)) and not _STEP_LINE.search(data)
 
 
 def _validate_programme(name: str, path: Path) -> bool:
@@ -188,7 +198,7 @@ def export(args: argparse.Namespace) -> int:
 def import_routine(args: argparse.Namespace) -> int:
     """Check a routine file and copy it, unchanged, into the user's routines."""
     path = Path(args.file)
-    if not path.is_file():
+    if not path.exists():
         error(f"{args.file}: no such file")
         return EXIT_USAGE
     entry = library.read_routine(path)

@@ -24,5 +24,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_INVALID
     from backtimer.tui.app import BacktimerApp
 
-    BacktimerApp(start=start).run()
-    return EXIT_OK
+    app = BacktimerApp(start=start)
+    app.run()
+    return app.return_code or EXIT_OK  # not 0 after a crash, a signal, or a session not saved

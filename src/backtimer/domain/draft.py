@@ -42,14 +42,16 @@ REQUIRED: dict[StepKind, tuple[str, ...]] = {
 STEP_NUMBERS = ("reps", "sets", "work", "hold", "release", "tempo", "rest", "rest_after")
 ROUTINE_NUMBERS = ("lead_in", "rest_between_steps", "rest_between_sets", "side_switch")
 
-_WHOLE_NUMBER = re.compile(r"^[+-]?\d+$")
+_WHOLE_NUMBER = re.compile(r"[+-]?\d{1,100}")
+"""A whole number as typed; a longer run of digits stays text, for validation to refuse
+(beyond 4,300 digits Python will not even turn it into a number)."""
 _STEP_PLACE = re.compile(r"step\[(\d+)\]\.(\w+)(?:\[(\d+)\]\.(\w+))?")
 
 
 def number(text: str) -> int | str:
     """The whole number typed, or the text itself for validation to reject in plain words."""
     text = text.strip()
-    return int(text) if _WHOLE_NUMBER.match(text) else text
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else text
 
 
 def split_list(text: str, separator: str = ",") -> list[str]:

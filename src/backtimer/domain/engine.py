@@ -347,15 +347,28 @@ class Engine:
         """Active seconds (pauses before ``at`` left out) at clock time ``at``."""
         return at - self._t.started - self._t.paused_total
 
+    def _live_stretch(self) -> float:
+        """Seconds into the segment under way (as far as its length), while the run lives.
+
+        So that a session saved mid-segment (at a pause, or on a signal) counts them.
+        """
+        if not self._live():
+            return 0.0
+        spent = self._segment_elapsed(self._moment())
+        seconds = self.segment.seconds
+        return spent if seconds is None else min(spent, seconds)
+
     def _tally(self, plan: StepPlan) -> StepTally:
         """What has been done of one step: this run's segments, and what was done before."""
         seconds = 0.0
         reps = 0
         unfinished_sets: set[int] = set()
+        live = self._live_stretch()
         for segment in self.timeline.segments[plan.first_work : plan.end]:
             if segment.is_break:
                 continue
-            seconds += self._spent.get(segment.index, 0.0)
+            spent = self._spent.get(segment.index, 0.0)
+            seconds += max(spent, live) if segment.index == self._index else spent
             if segment.index not in self._finished:
                 unfinished_sets.add(segment.set)
             elif segment.ends_rep and segment.kind != "work":

@@ -10,10 +10,11 @@ import hashlib
 import json
 import secrets
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -30,12 +31,42 @@ from backtimer.domain.outcome import (
     outcome,
     session_counts,
 )
+from backtimer.domain.safe_parse import value_problems
 
 Status = Literal["completed", "stopped", "interrupted"]
 STATUSES: tuple[Status, ...] = ("completed", "stopped", "interrupted")
 
 Pain = Annotated[int, Field(ge=0, le=10)]
 """Pain on the usual 0 (none) to 10 (worst imaginable) scale."""
+
+NOTE_MAX_CHARS = 2000
+"""The longest note a session keeps; the summary's note field stops there as it is typed."""
+
+MAX_SECONDS = 366 * 24 * 3600
+"""More time than a session can take, even one paused and left for months."""
+Seconds = Annotated[float, Field(ge=0, le=MAX_SECONDS, allow_inf_nan=False)]
+"""A length of time in seconds: finite, never negative, so every sum of them is too."""
+MAX_COUNT = 1_000_000
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+"""Sets, reps or seconds counted: far more than any routine asks, far less than overflows."""
+
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2199
+"""Dates outside these years are refused: near year 1 or 9999 moving a time to another
+zone overflows, and no session was done or planned that far away."""
+
+
+def _within_years(value: date) -> date:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(
+            f"must be between the years {EARLIEST_YEAR} and {LATEST_YEAR} (got {value.isoformat()})"
+        )
+    return value
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_within_years)]
+"""A date and time with its offset, in a year a session can have."""
+Day = Annotated[date, AfterValidator(_within_years)]
+"""A date in a year a session can have (a programme's start, say)."""
 
 SESSION_ID_PATTERN = r"^(?:[^/\p{C}\p{Z}]| ){1,64}$"
 """A session id: 1 to 64 printable characters (as `str.isprintable` means it), no ``/``.
@@ -58,17 +89,39 @@ def derived_session_id(table: Mapping[str, Any]) -> str:
     the digest (such a session is refused anyway, for its start time).
     """
     content = json.dumps(table, sort_keys=True, ensure_ascii=False, default=str)
-    digest = hashlib.sha256(content.encode()).hexdigest()[:6]
+    digest = hashlib.sha256(content.encode(errors="surrogatepass")).hexdigest()[:6]
     try:
         started = datetime.fromisoformat(str(table.get("started_at")))
-    except ValueError:
+        if started.tzinfo is None:
+            return f"imported-{digest}"
+        return f"{started.astimezone(UTC):%Y%m%dT%H%M%SZ}-{digest}"
+    except (ValueError, OverflowError):  # not a time, or one that leaves the calendar in UTC
         return f"imported-{digest}"
-    if started.tzinfo is None:
-        return f"imported-{digest}"
-    return f"{started.astimezone(UTC):%Y%m%dT%H%M%SZ}-{digest}"
 
 
-class StepRecord(BaseModel):
+def _extras_problems(extra: dict[str, Any] | None) -> list[str]:
+    """What stops the fields this version does not know from being kept as they came."""
+    return [
+        f"{key}{place if place.startswith('[') else '.' + place if place else ''}: {problem}"
+        for key, value in (extra or {}).items()
+        if value is not None  # left out when written, as a known field would be
+        for place, problem in value_problems(value, max_depth=16)
+    ]
+
+
+class _KeepsExtras(BaseModel):
+    """A record that keeps the fields it does not know (from a newer version or another
+    tool), as long as they can be written to TOML and read back as they were."""
+
+    @model_validator(mode="after")
+    def _extras_fit(self) -> _KeepsExtras:
+        problems = _extras_problems(self.model_extra)
+        if problems:
+            raise ValueError(problems[0])
+        return self
+
+
+class StepRecord(_KeepsExtras):
     """What was planned and what was done of one step."""
 
     model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
@@ -84,16 +137,16 @@ class StepRecord(BaseModel):
             return {key: value for key, value in data.items() if key != "outcome"}
         return data
 
-    sets_done: int = Field(ge=0)
-    reps_done: int = Field(ge=0)
+    sets_done: Count
+    reps_done: Count
     """Reps finished, both sides counted."""
-    seconds_done: float = Field(ge=0)
+    seconds_done: Seconds
     """Seconds of work, rests and pauses not counted."""
     skipped: bool = False
     """The session went past the step with nothing of it done."""
-    planned_sets: int | None = None
-    planned_reps: int | None = None
-    planned_seconds: int | None = None
+    planned_sets: Count | None = None
+    planned_reps: Count | None = None
+    planned_seconds: Count | None = None
 
     @property
     def complete(self) -> bool:
@@ -105,7 +158,7 @@ class StepRecord(BaseModel):
         return outcome(self)
 
 
-class Session(BaseModel):
+class Session(_KeepsExtras):
     """One workout as it is kept in the history."""
 
     model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
@@ -116,18 +169,20 @@ class Session(BaseModel):
     """The routine's id."""
     routine_name: str
     """The routine's name when the session was done."""
-    started_at: AwareDatetime
-    ended_at: AwareDatetime
-    """When it finished, was stopped, or was last saved before a crash."""
+    started_at: Moment
+    ended_at: Moment
+    """When it finished, was stopped, or was last saved before a crash. A clock set back
+    while it ran can make it earlier than ``started_at``: it is kept as it is, and no
+    figure is worked out from the two (``active_seconds`` is the time done)."""
     status: Status
     """completed, stopped (ended early) or interrupted (the app did not get to finish it)."""
-    active_seconds: float = Field(ge=0)
+    active_seconds: Seconds
     """Seconds the timer ran, pauses not counted."""
-    paused_seconds: float = Field(ge=0)
+    paused_seconds: Seconds
     pain_before: Pain | None = None
     pain_after: Pain | None = None
-    note: Annotated[str, Field(max_length=2000)] = ""
-    stopped_at_step: int | None = Field(default=None, ge=1)
+    note: Annotated[str, Field(max_length=NOTE_MAX_CHARS)] = ""
+    stopped_at_step: int | None = Field(default=None, ge=1, le=MAX_COUNT)
     """The step (from 1) the session ended at, when it ended early."""
     steps: list[StepRecord] = Field(default_factory=list)
 

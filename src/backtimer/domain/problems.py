@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 # Fields measured in seconds, so that limits read "at least 1 second".
 SECONDS_FIELDS = frozenset(
@@ -94,16 +94,34 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
+SHOWN_CHARS = 60
+"""A value quoted in a problem is cut to this many characters, so a problem stays one line."""
+
+
 def _shown(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
         return "a list"
-    return str(value)
+    if isinstance(value, int) and abs(value) >= 10**SHOWN_CHARS:
+        return f"a number of {len(str(abs(value)))} digits"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
+
+
+def exactly_int(value: Any) -> Any:
+    """A before-validator for ``Literal[1]``: pydantic takes ``1.0`` and ``true`` for 1.
+
+    Only a whole number written as one passes; other types are left for the
+    literal's own check to refuse.
+    """
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+    return value
 
 
 def _unit(field: str, amount: Any) -> str:
@@ -156,7 +174,11 @@ def _message(error: ErrorDetails, allowed_keys: Iterable[str]) -> str:
             f" at most 64 characters (got {got})"
         )
     if kind == "literal_error":
-        return f"must be one of {ctx['expected']} (got {got})"
+        expected = str(ctx["expected"])
+        one = "," not in expected and " or " not in expected
+        return (
+            f"must be {expected} (got {got})" if one else f"must be one of {expected} (got {got})"
+        )
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return error["msg"]

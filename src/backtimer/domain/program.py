@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -23,7 +24,14 @@ from pydantic import (
 )
 
 from backtimer.domain.exercise import Id
-from backtimer.domain.problems import Problem, ProblemsError, from_validation_error, suggest
+from backtimer.domain.problems import (
+    Problem,
+    ProblemsError,
+    exactly_int,
+    from_validation_error,
+    suggest,
+)
+from backtimer.domain.safe_parse import ShapeError, load_toml
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_WEEKS = 52
@@ -52,8 +60,8 @@ class Program(BaseModel):
 
     model_config = _MODEL
 
-    format: Literal[1]
-    """The version of this file format; always 1."""
+    format: Annotated[Literal[1], BeforeValidator(exactly_int)]
+    """The version of this file format; always 1 (the whole number: not 1.0, not true)."""
     name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
     """The programme's name, as lists and the picker show it."""
     description: Annotated[str, StringConstraints(max_length=2000)] = ""
@@ -147,13 +155,15 @@ def parse_program_bytes(data: bytes, source: str) -> Program:
             [Problem("", f"is {len(data) // 1024} KiB; a programme file may be at most 64 KiB")],
         )
     try:
-        table = tomllib.loads(data.decode("utf-8"))
+        table = load_toml(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ProblemsError(
             source, [Problem("", f"is not UTF-8 text (byte {exc.start + 1} is not valid)")]
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ProblemsError(source, [Problem("", f"not valid TOML: {exc}")]) from None
+    except ShapeError as exc:
+        raise ProblemsError(source, [Problem(exc.where, exc.message)]) from None
     try:
         return Program.model_validate(table)
     except ValidationError as exc:

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -22,7 +23,15 @@ from pydantic import (
 )
 
 from backtimer.domain.exercise import Cue, Exercise, Id, Sides
-from backtimer.domain.problems import Problem, ProblemsError, from_validation_error, suggest
+from backtimer.domain.problems import (
+    Problem,
+    ProblemsError,
+    exactly_int,
+    from_validation_error,
+    suggest,
+)
+from backtimer.domain.routine_length import length_problems
+from backtimer.domain.safe_parse import ShapeError, load_toml
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_STEPS = 200
@@ -154,8 +163,8 @@ class Routine(BaseModel):
 
     model_config = _MODEL
 
-    format: Literal[1]
-    """The version of this file format; always 1."""
+    format: Annotated[Literal[1], BeforeValidator(exactly_int)]
+    """The version of this file format; always 1 (the whole number: not 1.0, not true)."""
     name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
     """The routine's name, shown in the picker."""
     description: Annotated[str, StringConstraints(max_length=2000)] = ""
@@ -267,9 +276,11 @@ def parse_routine(text: str, catalogue: Mapping[str, Exercise], source: str) -> 
         ProblemsError: listing everything wrong with the file.
     """
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProblemsError(source, [Problem("", f"not valid TOML: {exc}")]) from None
+    except ShapeError as exc:
+        raise ProblemsError(source, [Problem(exc.where, exc.message)]) from None
     return validate_routine(data, catalogue, source)
 
 
@@ -279,7 +290,9 @@ def validate_routine(
     """Check a routine given as the tables and values of a file (what TOML parses to).
 
     The routine builder checks what is being built with this, so its messages
-    are word for word those of `backtimer validate`.
+    are word for word those of `backtimer validate`. A routine whose every
+    field is in bounds may still be too long as a whole (`length_problems`):
+    that is checked here too, by arithmetic, before anything compiles it.
 
     Raises:
         ProblemsError: listing everything wrong with it.
@@ -294,6 +307,9 @@ def validate_routine(
     problems += check_references(data, catalogue)
     if problems or routine is None:
         raise ProblemsError(source, sorted(problems, key=_file_order))
+    too_long = length_problems(routine, catalogue)
+    if too_long:
+        raise ProblemsError(source, too_long)
     return routine
 
 

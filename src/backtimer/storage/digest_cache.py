@@ -22,20 +22,33 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from backtimer.domain.digest import SessionDigest, StepDigest, digest
-from backtimer.domain.history import Session
+from backtimer.domain.history import STATUSES
 from backtimer.storage import locations
 from backtimer.storage.files import write_atomic
+from backtimer.storage.history_file import HISTORY_MAX_BYTES, HistoryFile
+from backtimer.storage.safe_read import read_bytes, read_file
 
-VERSION = 1
-"""Bumped whenever the row layout below changes; older caches are rebuilt."""
+VERSION = 2
+"""Bumped whenever the layout below changes; older caches are rebuilt.
+2: the problems of the file's damaged parts are kept with its digests."""
 
-Parse = Callable[[bytes, str], list[Session]]
+Parse = Callable[[bytes, str], HistoryFile]
 """Turns a history file's bytes (and its name, for messages) into sessions."""
+
+
+@dataclass(frozen=True)
+class Digested:
+    """One history file's digests, and the problems with the parts that could not be read."""
+
+    key: list[int]
+    sessions: list[SessionDigest]
+    problems: list[str]
 
 
 def folder() -> Path:
@@ -68,8 +81,40 @@ def _row(session: SessionDigest) -> list[Any]:
     ]
 
 
+_Type = type | tuple[type, ...]
+_ROW_TYPES: tuple[_Type, ...] = (str, str, str, float, float, str, (int, float), (int, float))
+_STEP_TYPES: tuple[_Type, ...] = (str, int, int, (int, float), bool)
+
+
+def _checked(row: list[Any]) -> list[Any]:
+    """The row, when every value has its type: a cache file is only ever trusted that far.
+
+    Raises:
+        ValueError: it does not (the file was changed by something else).
+    """
+    if not isinstance(row, list) or len(row) != 12:
+        raise ValueError("not a row")
+    if not all(isinstance(v, t) for v, t in zip(row, _ROW_TYPES, strict=False)):
+        raise ValueError("not a row")
+    if row[5] not in STATUSES or not isinstance(row[10], str) or not isinstance(row[11], list):
+        raise ValueError("not a row")
+    for pain in (row[8], row[9]):
+        if pain is not None and not (isinstance(pain, int) and 0 <= pain <= 10):
+            raise ValueError("not a row")
+    for step in row[11]:
+        if not isinstance(step, list) or len(step) != 8:
+            raise ValueError("not a step")
+        if not all(isinstance(v, t) for v, t in zip(step, _STEP_TYPES, strict=False)):
+            raise ValueError("not a step")
+        if not all(v is None or isinstance(v, int) for v in step[5:]):
+            raise ValueError("not a step")
+    return row
+
+
 def _from_row(row: list[Any]) -> SessionDigest:
-    (id_, routine, name, started, ended, status, active, paused, before, after, note, steps) = row
+    (id_, routine, name, started, ended, status, active, paused, before, after, note, steps) = (
+        _checked(row)
+    )
     return SessionDigest(
         id=id_,
         routine=sys.intern(routine),
@@ -91,45 +136,54 @@ def _step_from_row(row: list[Any]) -> StepDigest:
     return StepDigest._make(row)
 
 
-def _cached(source: Path, key: list[int]) -> list[SessionDigest] | None:
+def _cached(source: Path, key: list[int]) -> Digested | None:
     """The cached digests of ``source`` when the cache matches its key, else None."""
     try:
-        data = json.loads(cache_path(source).read_bytes())
+        data = json.loads(read_bytes(cache_path(source), HISTORY_MAX_BYTES))
         if data["version"] != VERSION or data["key"] != key:
             return None
-        return [_from_row(row) for row in data["sessions"]]
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        problems = data["problems"]
+        if not all(isinstance(line, str) for line in problems):
+            return None
+        return Digested(key, [_from_row(row) for row in data["sessions"]], problems)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError):
         return None  # missing or damaged: rebuilt from the TOML file
 
 
-Memo = dict[Path, tuple[list[int], list[SessionDigest]]]
+Memo = dict[Path, Digested]
 """Digests already read by this process, with the key of the file they came from."""
 
 
-def digests_of(source: Path, parse: Parse, memo: Memo) -> list[SessionDigest]:
+def digests_of(source: Path, parse: Parse, memo: Memo) -> Digested:
     """The digests of one history file: kept from the last read, cached, or parsed.
 
     Raises:
         FileNotFoundError: the file is gone.
-        Whatever ``parse`` raises for a file that cannot be read (nothing is cached then).
+        OSError: it cannot be read at all (not a regular file, too large); nothing
+            is cached then.
     """
     key = _key(source.stat())
     kept = memo.get(source)
-    if kept is not None and kept[0] == key:
-        return kept[1]
+    if kept is not None and kept.key == key:
+        return kept
     cached = _cached(source, key)
     if cached is not None:
-        memo[source] = (key, cached)
+        memo[source] = cached
         return cached
-    with source.open("rb") as handle:
-        key = _key(os.fstat(handle.fileno()))  # the key of exactly the bytes read
-        raw = handle.read()
-    digests = [digest(session) for session in parse(raw, str(source))]
-    memo[source] = (key, digests)
-    payload = {"version": VERSION, "key": key, "sessions": [_row(d) for d in digests]}
+    raw, status = read_file(source, HISTORY_MAX_BYTES)
+    key = _key(status)  # the key of exactly the bytes read
+    parsed = parse(raw, str(source))
+    read = Digested(key, [digest(session) for session in parsed.sessions], parsed.problems())
+    memo[source] = read
+    payload = {
+        "version": VERSION,
+        "key": key,
+        "sessions": [_row(d) for d in read.sessions],
+        "problems": read.problems,
+    }
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
         write_atomic(cache_path(source), json.dumps(payload, separators=(",", ":")))
-    return digests
+    return read
 
 
 def prune(sources: list[Path]) -> None:

@@ -5,6 +5,11 @@ the same folder, flushed and fsynced, moved over the old one with
 `os.replace`, and the folder fsynced, so a crash or a full disk leaves either
 the old file or the new one, never a torn one. Writers that read, change and
 write a shared file hold `locked` on a separate lock file while they do.
+
+Whatever goes wrong on the disk (full, read-only, gone) comes out of here as a
+`StorageError` whose message names the file and says why in plain words; a
+temporary file is removed on any failure, a kill included, except ``kill -9``:
+`transaction.finish_interrupted` removes those at the next start.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -25,14 +31,26 @@ class StorageError(OSError):
     """A file could not be written; the message names it and says why."""
 
 
+def _reason(exc: OSError) -> str:
+    """Why a file operation failed, in words (``No space left on device``)."""
+    return exc.strerror or str(exc)
+
+
 def ensure_private_dir(folder: Path) -> None:
-    """Create a folder, and any missing parents, readable by the user alone."""
+    """Create a folder, and any missing parents, readable by the user alone.
+
+    Raises:
+        StorageError: it could not be made (a read-only disk, say).
+    """
     missing = []
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
     for path in reversed(missing):
-        path.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        try:
+            path.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"could not make the folder {path}: {_reason(exc)}") from exc
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -43,39 +61,103 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that it is never seen half-written.
+TEMPORARY_SUFFIX = ".tmp"
+HELD_SIGNALS = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT back until the block is done (they come after it).
+
+    For the few steps that must not be cut in two: a temporary file made and
+    known by name, the moves of an import into place (only ``kill -9`` can stop
+    those, and the next start completes them).
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def write_temporary(path: Path, content: str | bytes) -> Path:
+    """Write ``content`` to a new temporary file beside ``path``, on disk, and name it.
+
+    The caller moves it into place (`os.replace`). On any failure, an interrupt
+    included, the temporary file is removed before the error goes on.
+
+    Raises:
+        StorageError: naming the file and the reason (a full disk, say).
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    ensure_private_dir(path.parent)
+    temporary: Path | None = None
+    try:
+        # Signals wait while the file is made and named (else it could be left behind);
+        # one that came meanwhile is raised as the block ends, and cleaned up below.
+        with signals_held():
+            fd, name = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX
+            )
+            temporary = Path(name)
+            handle = os.fdopen(fd, "wb")
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, PRIVATE_FILE)
+    except BaseException as exc:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise StorageError(f"could not write {path}: {_reason(exc)}") from exc
+        raise
+    return temporary
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` with ``content`` so that it is never seen half-written.
 
     Raises:
         StorageError: naming the file and the reason (a full disk, say); the
             old file is then untouched.
     """
+    temporary = write_temporary(path, content)
     try:
-        ensure_private_dir(path.parent)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, PRIVATE_FILE)
         os.replace(temporary, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError):
+            raise StorageError(f"could not write {path}: {_reason(exc)}") from exc
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a folder's new names last; the write itself is done, so a failure is no error."""
+    with contextlib.suppress(OSError):
+        _fsync_dir(folder)
 
 
 @contextlib.contextmanager
 def locked(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``lock_path`` (waiting for it) for the block."""
+    """Hold an exclusive lock on ``lock_path`` (waiting for it) for the block.
+
+    Raises:
+        StorageError: the lock file cannot be made or opened (a read-only disk).
+    """
     ensure_private_dir(lock_path.parent)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
     try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, PRIVATE_FILE)
         fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as exc:
+        raise StorageError(f"could not write in {lock_path.parent}: {_reason(exc)}") from exc
+    try:
         yield
     finally:
         os.close(fd)  # closing releases the lock
@@ -93,14 +175,24 @@ class HeldLock:
         self._fd: int | None = None
 
     def acquire(self) -> bool:
-        """Take the lock without waiting; False when another process holds it."""
+        """Take the lock without waiting; False when another process holds it.
+
+        Raises:
+            StorageError: the lock file cannot be made or opened (a read-only disk).
+        """
         ensure_private_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, PRIVATE_FILE)
+        except OSError as exc:
+            raise StorageError(f"could not write in {self.path.parent}: {_reason(exc)}") from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             return False
+        except OSError as exc:
+            os.close(fd)
+            raise StorageError(f"could not lock {self.path}: {_reason(exc)}") from exc
         self._fd = fd
         return True
 
@@ -114,12 +206,35 @@ def set_aside(path: Path) -> Path:
     """Rename a file that cannot be read to a new name beside it, and return that name.
 
     The file is kept exactly as it was, for the person to look at or repair.
+
+    Raises:
+        StorageError: it could not be renamed.
     """
+    target = aside_name(path)
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        raise StorageError(f"could not rename {path}: {_reason(exc)}") from exc
+    return target
+
+
+def aside_name(path: Path) -> Path:
+    """A free name beside ``path`` for what could not be read of it."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.unreadable-{stamp}")
     counter = 1
-    while target.exists():
+    while os.path.lexists(target):
         counter += 1
         target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
-    os.replace(path, target)
+    return target
+
+
+def keep_aside(path: Path, raw: bytes) -> Path:
+    """Write what could not be read of ``path``, byte for byte, to a new file beside it.
+
+    Raises:
+        StorageError: it could not be written (then nothing should replace ``path``).
+    """
+    target = aside_name(path)
+    write_atomic(target, raw)
     return target

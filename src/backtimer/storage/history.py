@@ -19,29 +19,32 @@ Reading every session for the review goes through a cache of digests
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import threading
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import tomli_w
-from pydantic import ValidationError
 
 from backtimer.domain.digest import SessionDigest
-from backtimer.domain.history import Session, derived_session_id
-from backtimer.domain.problems import Problem, problem_for
-from backtimer.storage import digest_cache, locations
-from backtimer.storage.files import HeldLock, locked, set_aside, write_atomic
-
-HEADER = (
-    "# backtimer history: one [[session]] table per workout, times in UTC.\n"
-    "# Written by backtimer; safe to read with any TOML parser.\n\n"
+from backtimer.domain.history import Session
+from backtimer.storage import digest_cache, locations, transaction
+from backtimer.storage.files import (
+    HeldLock,
+    StorageError,
+    keep_aside,
+    locked,
+    set_aside,
+    write_atomic,
 )
+from backtimer.storage.history_file import (
+    HISTORY_MAX_BYTES,
+    JOURNAL_MAX_BYTES,
+    HistoryFile,
+    dump,
+)
+from backtimer.storage.history_file import parse_file as parse_file  # tests count its calls
+from backtimer.storage.safe_read import read_bytes
 
 
 @dataclass
@@ -60,121 +63,8 @@ class DigestLoad:
     problems: list[str] = field(default_factory=list)
 
 
-class UnreadableFile(ValueError):
-    """A history file that does not parse or holds an invalid session."""
-
-
 def _month(moment: datetime) -> str:
     return f"{moment.astimezone(UTC):%Y-%m}"
-
-
-def _dump(sessions: Iterable[Session]) -> str:
-    ordered = sorted(sessions, key=lambda s: s.started_at)
-    tables = [s.model_dump(mode="python", exclude_none=True) for s in ordered]
-    return HEADER + (tomli_w.dumps({"session": tables}) if tables else "")
-
-
-def parse_file(raw: bytes, source: str) -> list[Session]:
-    """The sessions in one history file's bytes.
-
-    Raises:
-        UnreadableFile: naming the file and the problem.
-    """
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UnreadableFile(f"{source}: is not UTF-8 text") from None
-    return parse_sessions(text, source)
-
-
-def parse_sessions(text: str, source: str) -> list[Session]:
-    """The sessions in one history file's text.
-
-    Raises:
-        UnreadableFile: naming the file and the problem.
-    """
-    try:
-        data: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise UnreadableFile(f"{source}: not valid TOML: {exc}") from None
-    tables = data.get("session", [])
-    if not isinstance(tables, list):
-        raise UnreadableFile(f"{source}: 'session' must be a list of [[session]] tables")
-    sessions = []
-    for index, table in enumerate(tables, start=1):
-        try:
-            sessions.append(Session.model_validate(table))
-        except ValidationError as exc:
-            first = _session_problems(exc)[0]
-            raise UnreadableFile(f"{source}: {_session_label(index, table)}: {first}") from None
-    return sessions
-
-
-def _session_label(index: int, table: object) -> str:
-    """``session 3 (id 'abc')``: how a problem names the session it is in (counted from 1)."""
-    given = table.get("id") if isinstance(table, dict) else None
-    return f"session {index}" + ("" if given is None else f" (id {given!r})")
-
-
-MAX_IMPORT_PROBLEMS = 10
-"""A rejected import tells this many problems; a file wrong throughout needs no more."""
-
-
-def read_export(path: Path) -> list[Session]:
-    """The sessions in a file written by ``backtimer history --json`` (or made like one).
-
-    A session's id may be any of `SESSION_ID_PATTERN`; a session without one gets
-    `derived_session_id`, the same at every import of the file.
-
-    Raises:
-        OSError: the file cannot be opened (FileNotFoundError when it is not there).
-        UnreadableFile: it is not such an export; the message has a line per problem
-            (up to `MAX_IMPORT_PROBLEMS`), each naming the file, the session and the field.
-    """
-    raw = path.read_bytes()
-    try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise UnreadableFile(f"{path}: is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise UnreadableFile(f"{path}: not valid JSON: {exc}") from None
-    if not isinstance(data, list):
-        raise UnreadableFile(
-            f"{path}: expected a list of sessions, as `backtimer history --json` writes"
-        )
-    sessions = []
-    problems: list[str] = []
-    for index, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            problems.append(
-                f"{path}: session {index}: must be an object with a session's fields,"
-                " as `backtimer history --json` writes"
-            )
-            continue
-        label = _session_label(index, item)
-        if item.get("id") is None:
-            item = {**item, "id": derived_session_id(item)}
-        try:
-            sessions.append(Session.model_validate(item))
-        except ValidationError as exc:
-            problems += [f"{path}: {label}: {p}" for p in _session_problems(exc)]
-    if problems:
-        more = len(problems) - MAX_IMPORT_PROBLEMS
-        shown = problems[:MAX_IMPORT_PROBLEMS]
-        if more > 0:
-            shown.append(f"{path}: and {more} more problems; nothing was imported")
-        raise UnreadableFile("\n".join(shown))
-    return sessions
-
-
-def _session_problems(exc: ValidationError) -> list[Problem]:
-    """A session's validation errors in plain words (``steps[2].sets_done: ...``)."""
-    return [
-        Problem("id", f"must be 1 to 64 printable characters without '/' (got {error['input']!r})")
-        if error["loc"] == ("id",) and error["type"] == "string_pattern_mismatch"
-        else problem_for(error, {})
-        for error in exc.errors(include_url=False)
-    ]
 
 
 class HistoryStore:
@@ -185,6 +75,8 @@ class HistoryStore:
         self._digests: digest_cache.Memo = {}
         self._reading = threading.Lock()
         """One `load_digests` at a time: a second caller waits, then finds the work done."""
+        self._journals: dict[str, Journal] = {}
+        """The journals this process keeps open, by session id: recording one drops it."""
 
     # ------------------------------------------------------------ reading
 
@@ -196,16 +88,17 @@ class HistoryStore:
         return months + ([current] if current.exists() else [])
 
     def load(self) -> HistoryLoad:
-        """Every session, oldest first; an unreadable file is reported and skipped."""
+        """Every session, oldest first; what cannot be read is reported and left out."""
         result = HistoryLoad()
         by_id: dict[str, Session] = {}
         for path in self.files():
             try:
-                sessions = self._read(path)
-            except (UnreadableFile, OSError) as exc:
-                result.problems.append(str(exc))
+                parsed = self._read(path, HISTORY_MAX_BYTES)
+            except OSError as exc:
+                result.problems.append(_unreadable(path, exc))
                 continue
-            for session in sessions:
+            result.problems += parsed.problems()
+            for session in parsed.sessions:
                 by_id[session.id] = session  # a later file wins after an interrupted move
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
         return result
@@ -225,13 +118,14 @@ class HistoryStore:
         files = self.files()
         for path in files:
             try:
-                digests = digest_cache.digests_of(path, parse_file, self._digests)
+                read = digest_cache.digests_of(path, parse_file, self._digests)
             except FileNotFoundError:
                 continue  # moved by another copy of the app while we looked
-            except (UnreadableFile, OSError) as exc:
-                result.problems.append(str(exc))
+            except OSError as exc:
+                result.problems.append(_unreadable(path, exc))
                 continue
-            for session in digests:
+            result.problems += read.problems
+            for session in read.sessions:
                 by_id[session.id] = session  # as in `load`, a later file wins
         digest_cache.prune(files)
         for gone in set(self._digests) - set(files):
@@ -239,11 +133,16 @@ class HistoryStore:
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
         return result
 
-    def _read(self, path: Path) -> list[Session]:
+    def _read(self, path: Path, limit: int) -> HistoryFile:
+        """A history file's sessions and damaged parts; an empty one when it is not there.
+
+        Raises:
+            OSError: it cannot be read at all (not a regular file, too large, an I/O error).
+        """
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path, limit)
         except FileNotFoundError:
-            return []
+            return HistoryFile(str(path))
         return parse_file(raw, str(path))
 
     def _likely_files(self, session_id: str) -> list[Path]:
@@ -265,45 +164,85 @@ class HistoryStore:
 
         Sessions from earlier months found in ``history.toml`` move to their
         month's file on the way.
+
+        Raises:
+            StorageError: it could not be written; nothing was changed.
         """
-        with locked(locations.lock_file()):
-            return self._record_locked([session])
+        return self.record_many([session])
 
     def record_many(self, sessions: Iterable[Session]) -> list[str]:
+        """`record` for several sessions: all of them are written, or none."""
+        sessions = list(sessions)
         with locked(locations.lock_file()):
-            return self._record_locked(list(sessions))
+            problems = transaction.finish_interrupted()
+            problems += self._record_locked(sessions)
+        self._close_journals(sessions)
+        return problems
 
     def add_new(self, sessions: Iterable[Session]) -> tuple[list[Session], list[str]]:
         """Record the sessions whose ids are not in the history yet (an import).
+
+        All of them are written or none: a kill part way leaves the history as
+        it was, or (once past the point of no return) is completed at the next start.
 
         Returns:
             The sessions added, and problems met.
         """
         with locked(locations.lock_file()):
-            known = {s.id for s in self.load_digests().sessions}
+            problems = transaction.finish_interrupted()
+            loaded = self.load_digests()
+            problems += loaded.problems
+            known = {s.id for s in loaded.sessions}
             new = list({s.id: s for s in sessions if s.id not in known}.values())
-            return new, self._record_locked(new) if new else []
+            if new:
+                problems += self._record_locked(new)
+            return new, problems
 
     def delete(self, session_id: str) -> Session | None:
         """Remove a session; returns it (for undo), or None when there was none."""
         with locked(locations.lock_file()):
+            transaction.finish_interrupted()
             for path in self._likely_files(session_id):
-                with contextlib.suppress(UnreadableFile, OSError):
-                    sessions = self._read(path)
-                    kept = [s for s in sessions if s.id != session_id]
-                    if len(kept) != len(sessions):
-                        write_atomic(path, _dump(kept))
-                        return next(s for s in sessions if s.id == session_id)
+                try:
+                    parsed = self._read(path, HISTORY_MAX_BYTES)
+                except OSError:
+                    continue
+                found = next((s for s in parsed.sessions if s.id == session_id), None)
+                if found is not None:
+                    self._keep_damage(path, parsed, [])
+                    write_atomic(path, dump(s for s in parsed.sessions if s.id != session_id))
+                    return found
         return None
 
     def _load_for_write(self, path: Path, problems: list[str]) -> list[Session]:
-        """A file's sessions before changing it; an unreadable file is set aside first."""
+        """A file's sessions before changing it.
+
+        What cannot be read of it is kept first, byte for byte, in a new file
+        beside it; a file that cannot be read at all is renamed. Either way it
+        is said where, and the sessions that could be read are kept.
+        """
         try:
-            return self._read(path)
-        except (UnreadableFile, OSError) as exc:
+            parsed = self._read(path, HISTORY_MAX_BYTES)
+        except OSError as exc:
             kept = set_aside(path)
-            problems.append(f"{exc} (kept as {kept.name}; a new {path.name} was started)")
+            problems.append(
+                f"{_unreadable(path, exc)} (kept as {kept.name}; a new one was started)"
+            )
             return []
+        self._keep_damage(path, parsed, problems)
+        return parsed.sessions
+
+    def _keep_damage(self, path: Path, parsed: HistoryFile, problems: list[str]) -> None:
+        """Keep what could not be read of a file, byte for byte, before it is rewritten."""
+        if not parsed.unreadable:
+            return
+        aside = keep_aside(path, parsed.raw_unreadable())
+        problems += [f"{path}: {part.problem}; kept in {aside.name}" for part in parsed.unreadable]
+        count = len(parsed.sessions)
+        problems.append(
+            f"{path}: {count} session{'' if count == 1 else 's'} recovered; the text that could"
+            f" not be read is in {aside.name}, exactly as it was"
+        )
 
     def _record_locked(self, sessions: list[Session]) -> list[str]:
         problems: list[str] = []
@@ -321,78 +260,138 @@ class HistoryStore:
         for session in [s for s in current.values() if _month(s.started_at) != this_month]:
             del current[session.id]
             moves.setdefault(_month(session.started_at), {})[session.id] = session
+        contents: dict[Path, str] = {}
         for month, incoming in sorted(moves.items()):
             path = locations.archive_dir() / f"{month}.toml"
             merged = {s.id: s for s in self._load_for_write(path, problems)} | incoming
-            write_atomic(path, _dump(merged.values()))
-        write_atomic(current_path, _dump(current.values()))
+            contents[path] = dump(merged.values())
+        contents[current_path] = dump(current.values())
+        transaction.replace_all(contents)
         return problems
+
+    def _close_journals(self, sessions: list[Session]) -> None:
+        """Drop the journals of sessions now in the history: nothing is left to recover."""
+        for session in sessions:
+            journal = self._journals.get(session.id)
+            if journal is not None:
+                journal.close()
+
+    def forget(self, journal: Journal) -> None:
+        """A journal was closed: it is no longer this store's to drop."""
+        if self._journals.get(journal.session_id) is journal:
+            del self._journals[journal.session_id]
 
     # ------------------------------------------------------------ sessions under way
 
     def journal(self, session_id: str) -> Journal:
-        """Start keeping a session under way (see `Journal`)."""
-        return Journal(self, session_id)
+        """Start keeping a session under way (see `Journal`).
+
+        Raises:
+            StorageError: the journal's folder cannot be written (a read-only disk).
+        """
+        journal = Journal(self, session_id)
+        self._journals[session_id] = journal
+        return journal
 
     def recover(self) -> tuple[list[Session], list[str]]:
         """Move journals left by dead processes into the history, as interrupted.
 
+        Also completes a change of the history files that a stopped process
+        committed to, and removes the temporary files it left.
+
         Returns:
-            The recovered sessions, and problems with journals that could not be read
-            (those are set aside, never deleted).
+            The recovered sessions, and problems met: journals that could not be
+            read (set aside, never deleted), or a data folder that cannot be written.
         """
+        problems: list[str] = []
+        try:
+            if transaction.interrupted():  # reading alone never makes a folder or a lock
+                with locked(locations.lock_file()):
+                    problems += transaction.finish_interrupted()
+        except StorageError as exc:
+            problems.append(f"{exc}; backtimer finishes it once it can write there")
         folder = locations.journal_dir()
         if not folder.is_dir():
-            return [], []
+            return [], problems
         recovered: list[Session] = []
-        problems: list[str] = []
         for path in sorted(folder.glob("*.toml")):
-            lock = HeldLock(path.with_suffix(".lock"))
-            if not lock.acquire():
-                continue  # another copy of the app is running this session
             try:
-                if not path.exists():
-                    continue  # its process finished it while we looked
-                try:
-                    sessions = self._read(path)
-                except (UnreadableFile, OSError) as exc:
-                    kept = set_aside(path)
-                    problems.append(f"{exc} (kept as {kept.name})")
-                    continue
-                problems += self.record_many(sessions)
-                recovered += sessions
-                path.unlink()
-            finally:
-                with contextlib.suppress(OSError):
-                    lock.path.unlink()
-                lock.release()
+                recovered += self._recover_one(path, problems)
+            except StorageError as exc:
+                problems.append(f"{path}: {exc}; it stays where it is until it can be saved")
         return recovered, problems
+
+    def _recover_one(self, path: Path, problems: list[str]) -> list[Session]:
+        """Move one journal whose process is gone into the history (none when it lives)."""
+        lock = HeldLock(path.with_suffix(".lock"))
+        if not lock.acquire():
+            return []  # another copy of the app is running this session
+        try:
+            for stray in path.parent.glob(f".{path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stray.unlink()
+            if not path.exists():
+                return []  # its process finished it while we looked
+            try:
+                parsed = self._read(path, JOURNAL_MAX_BYTES)
+            except OSError as exc:
+                kept = set_aside(path)
+                problems.append(f"{_unreadable(path, exc)} (kept as {kept.name})")
+                return []
+            if parsed.unreadable:
+                kept = set_aside(path)
+                problems += [f"{line} (kept as {kept.name})" for line in parsed.problems()]
+                return []
+            problems += self.record_many(parsed.sessions)
+            path.unlink()
+            return parsed.sessions
+        finally:
+            with contextlib.suppress(OSError):
+                lock.path.unlink()
+            lock.release()
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    """One line for a history file that could not be read at all."""
+    return f"{path}: {exc.strerror or exc}" if not str(exc).startswith(str(path)) else str(exc)
 
 
 class Journal:
     """The file of one session under way, locked by this process while it lives."""
 
     def __init__(self, store: HistoryStore, session_id: str) -> None:
+        """Raises StorageError when the journal's folder cannot be written."""
         self._store = store
+        self.session_id = session_id
         self.path = locations.journal_dir() / f"{session_id}.toml"
         self._lock = HeldLock(self.path.with_suffix(".lock"))
         if not self._lock.acquire():
-            raise RuntimeError(f"{self.path}: this session is open in another copy of backtimer")
+            raise StorageError(f"{self.path}: this session is open in another copy of backtimer")
 
     def save(self, session: Session) -> None:
-        """Keep the session as it stands (it says ``interrupted`` until it ends)."""
-        write_atomic(self.path, _dump([session]))
+        """Keep the session as it stands (it says ``interrupted`` until it ends).
+
+        Raises:
+            StorageError: it could not be written; the last version written stays.
+        """
+        write_atomic(self.path, dump([session]))
 
     def finish(self, session: Session) -> list[str]:
-        """Move the ended session into the history and drop the journal."""
+        """Move the ended session into the history and drop the journal.
+
+        Raises:
+            StorageError: it could not be recorded; the journal stays, so the
+                session is recovered at the next start if it is never recorded.
+        """
         problems = self._store.record(session)
         self.close()
         return problems
 
     def close(self) -> None:
         """Drop the journal (its session is in the history) and release the lock."""
-        with contextlib.suppress(FileNotFoundError):
+        self._store.forget(self)
+        with contextlib.suppress(OSError):
             self.path.unlink()
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             self._lock.path.unlink()
         self._lock.release()

@@ -16,9 +16,11 @@ from typing import Literal
 from backtimer.domain.catalogue import Catalogue, parse_catalogue
 from backtimer.domain.exercise import ID_PATTERN, Exercise
 from backtimer.domain.problems import Problem, ProblemsError, nearest
-from backtimer.domain.routine import Routine, parse_routine_bytes
+from backtimer.domain.routine import MAX_FILE_BYTES, Routine, parse_routine_bytes
+from backtimer.domain.routine_length import routine_length, total
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
+from backtimer.storage.safe_read import FileTooLarge, NotARegularFile, read_bytes
 
 Source = Literal["built-in", "user"]
 
@@ -57,6 +59,13 @@ class RoutineEntry:
         return self.routine.name if self.routine else self.id
 
     @cached_property
+    def estimated_seconds(self) -> int:
+        """How long the routine takes (as its timeline says), by arithmetic: no compiling."""
+        if self.routine is None:
+            raise ValueError(f"{self.path} did not load")
+        return total(routine_length(self.routine, self._catalogue)).seconds
+
+    @cached_property
     def timeline(self) -> Timeline:
         """The compiled routine (only for an entry that loaded)."""
         if self.routine is None:
@@ -72,7 +81,10 @@ def read_routine(path: Path, source: Source = "user") -> RoutineEntry:
     moves = exercises()
     routine_id = path.stem
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_FILE_BYTES)
+    except (NotARegularFile, FileTooLarge) as exc:
+        problem = Problem("", str(exc.strerror))
+        return RoutineEntry(routine_id, source, str(path), problems=(problem,))
     except OSError as exc:
         problem = Problem("", f"cannot be read: {exc.strerror or exc}")
         return RoutineEntry(routine_id, source, str(path), problems=(problem,))
@@ -114,7 +126,7 @@ def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
     entries = []
     for path in sorted(folder.glob("*.toml")):
         entry = read_routine(path)
-        if not re.match(ID_PATTERN, path.stem):
+        if not re.fullmatch(ID_PATTERN, path.stem):
             entry = _with_problem(
                 entry,
                 "the file name must be a routine id: lowercase letters, digits and hyphens,"
@@ -157,9 +169,9 @@ def find_routine(ref: str) -> RoutineEntry:
     """
     path = Path(ref)
     if ref.endswith(".toml") or path.is_file():
-        if not path.is_file():
+        if not path.exists():
             raise RoutineNotFound(f"{ref}: no such file")
-        return read_routine(path)
+        return read_routine(path)  # a pipe or a folder is reported there, never read
     entries = all_routines()
     for entry in entries:
         if entry.id == ref:

@@ -9,8 +9,8 @@ aside (never overwritten) the next time it is written.
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -21,15 +21,26 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from backtimer.domain.exercise import ID_PATTERN
+from backtimer.domain.history import Day
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
-from backtimer.domain.program import Program, check_routines, parse_program_bytes
+from backtimer.domain.program import MAX_FILE_BYTES, Program, check_routines, parse_program_bytes
 from backtimer.domain.schedule import Attended, Progress, progress
 from backtimer.storage import locations
 from backtimer.storage.files import locked, set_aside, write_atomic
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import RoutineEntry, Source, all_routines
+from backtimer.storage.safe_read import (
+    MIB,
+    FileTooLarge,
+    NotARegularFile,
+    UnusableFile,
+    read_bytes,
+    read_toml,
+)
 
 HEADER = "# backtimer: the programme under way and those left before.\n\n"
+STATE_MAX_BYTES = MIB
+"""``program.toml`` holds a line or two a programme ever started: a megabyte is ages."""
 
 
 @dataclass(frozen=True)
@@ -99,12 +110,15 @@ def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
 
 def _user_entry(path: Path, routine_ids: set[str], builtin_ids: set[str]) -> ProgramEntry:
     try:
-        entry = _entry(path.stem, "user", str(path), path.read_bytes(), routine_ids)
+        entry = _entry(path.stem, "user", str(path), read_bytes(path, MAX_FILE_BYTES), routine_ids)
+    except (NotARegularFile, FileTooLarge) as exc:
+        problem = Problem("", str(exc.strerror))
+        return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
     except OSError as exc:
         problem = Problem("", f"cannot be read: {exc.strerror or exc}")
         return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
     clash = ""
-    if not re.match(ID_PATTERN, path.stem):
+    if not re.fullmatch(ID_PATTERN, path.stem):
         clash = "the file name must be a programme id: lowercase letters, digits and hyphens"
     elif path.stem in builtin_ids:
         clash = f"'{path.stem}' is the id of a built-in programme; rename the file"
@@ -127,9 +141,9 @@ class Enrolment(BaseModel):
 
     program: str
     """The programme's id."""
-    start: date
+    start: Day
     """The local date it was started: day 1 of week 1."""
-    left: date | None = None
+    left: Day | None = None
     """The local date it was left, for programmes left before."""
 
 
@@ -148,11 +162,11 @@ def load_state() -> tuple[ProgramState, list[str]]:
     """The programme state, or none active and the reason when the file cannot be used."""
     path = locations.program_file()
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = read_toml(path, STATE_MAX_BYTES)
     except FileNotFoundError:
         return ProgramState(), []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return ProgramState(), [f"{path}: {exc}; no programme is taken as active"]
+    except UnusableFile as exc:
+        return ProgramState(), [f"{exc}; no programme is taken as active"]
     try:
         return ProgramState.model_validate(data), []
     except ValidationError as exc:
@@ -163,7 +177,7 @@ def load_state() -> tuple[ProgramState, list[str]]:
 def _save(state: ProgramState) -> list[str]:
     path = locations.program_file()
     problems: list[str] = []
-    if path.exists() and load_state()[1]:
+    if os.path.lexists(path) and load_state()[1]:
         kept = set_aside(path)
         problems.append(f"{path}: could not be read, kept as {kept.name}")
     write_atomic(path, HEADER + tomli_w.dumps(state.model_dump(exclude_none=True)))

@@ -12,9 +12,11 @@ import re
 from pathlib import Path
 
 from backtimer.domain.exercise import ID_PATTERN
+from backtimer.domain.routine import MAX_FILE_BYTES
 from backtimer.storage import locations
 from backtimer.storage.files import StorageError, locked, write_atomic
 from backtimer.storage.library import builtin_routines
+from backtimer.storage.safe_read import read_bytes
 
 
 class SaveRefused(ValueError):
@@ -49,7 +51,7 @@ def check_id(routine_id: str) -> None:
     Raises:
         SaveRefused: the id is malformed or belongs to a built-in routine.
     """
-    if not re.match(ID_PATTERN, routine_id):
+    if not re.fullmatch(ID_PATTERN, routine_id):
         raise SaveRefused(
             f"'{routine_id}' cannot be a routine id: it takes lowercase letters, digits and"
             " hyphens, like my-evening"
@@ -100,8 +102,10 @@ def save_routine(
 
 
 def _read(path: Path) -> str | None:
+    """The file's text, or None when there is none; a pipe, a folder or a file too
+    large to be a routine is refused (StorageError), never read nor replaced."""
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
+        return read_bytes(path, MAX_FILE_BYTES).decode("utf-8", errors="replace")
     except FileNotFoundError:
         return None
     except OSError as exc:

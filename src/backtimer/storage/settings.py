@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tomllib
+import os
 
 import tomli_w
 from pydantic import ValidationError
@@ -11,19 +11,21 @@ from backtimer.domain.problems import from_validation_error
 from backtimer.domain.settings import Settings
 from backtimer.storage import locations
 from backtimer.storage.files import locked, set_aside, write_atomic
+from backtimer.storage.safe_read import KIB, UnusableFile, read_toml
 
 HEADER = "# backtimer settings; every key is optional.\n\n"
+MAX_BYTES = 64 * KIB
 
 
 def load_settings() -> tuple[Settings, list[str]]:
     """The settings, or the defaults and the reason when the file cannot be used."""
     path = locations.settings_file()
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = read_toml(path, MAX_BYTES)
     except FileNotFoundError:
         return Settings(), []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(), [f"{path}: {exc}; using the defaults"]
+    except UnusableFile as exc:
+        return Settings(), [f"{exc}; using the defaults"]
     try:
         return Settings.model_validate(data), []
     except ValidationError as exc:
@@ -36,7 +38,7 @@ def save_settings(settings: Settings) -> list[str]:
     path = locations.settings_file()
     problems: list[str] = []
     with locked(locations.lock_file()):
-        if path.exists() and load_settings()[1]:
+        if os.path.lexists(path) and load_settings()[1]:
             kept = set_aside(path)
             problems.append(f"{path}: could not be read, kept as {kept.name}")
         data = settings.model_dump(exclude_none=True)

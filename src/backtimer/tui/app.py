@@ -12,10 +12,12 @@ from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.leaving import save_before_quitting
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.history import HistoryScreen
+from backtimer.tui.screens.not_saved import NotSavedScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.programs import ProgramsScreen
@@ -25,6 +27,7 @@ from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
+from backtimer.tui.signals import install_signal_handlers
 from backtimer.tui.sound import SoundPlayer, no_player
 from backtimer.tui.speaker import Speaker, no_voice
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
@@ -54,6 +57,7 @@ class BacktimerApp(App[None]):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._came_to_top)
+        install_signal_handlers(self)
         self._use_theme()
         self.push_screen(PickerScreen())
         for problem in self.services.problems:
@@ -234,10 +238,16 @@ class BacktimerApp(App[None]):
         self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere; a workout under way is saved as stopped first."""
-        for screen in self.screen_stack:
-            if isinstance(screen, WorkoutScreen):
-                screen.end_now()
-            elif isinstance(screen, SummaryScreen):
-                screen.save_now()
+        """Quit from anywhere; a workout under way is saved as stopped first.
+
+        What the disk will not take is offered to save again, or elsewhere
+        (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
+        """
+        if isinstance(self.screen, NotSavedScreen) and self.screen.quitting:
+            self.screen.action_quit_anyway()
+            return
+        unsaved = save_before_quitting(self.screen_stack)
+        if unsaved:
+            self.push_screen(NotSavedScreen(unsaved, self.services.store, quitting=True))
+            return
         self.exit()

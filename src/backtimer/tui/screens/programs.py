@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from backtimer.domain.schedule import Mark, Progress, slot_label
 from backtimer.storage import programs
+from backtimer.storage.files import StorageError
 from backtimer.storage.programs import ProgramEntry, Situation
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
@@ -193,7 +194,12 @@ class ProgramsScreen(Screen[None]):
     def begin(self, program_id: str) -> None:
         services = self.app.services  # type: ignore[attr-defined]
         today = services.now().astimezone(services.zone).date()
-        for problem in programs.start_program(program_id, today):
+        try:
+            problems = programs.start_program(program_id, today)
+        except StorageError as exc:
+            self.app.call_from_thread(self.notify, f"Not started: {exc}", severity="error")
+            return
+        for problem in problems:
             self.app.call_from_thread(self.notify, problem, severity="warning")
         self.app.call_from_thread(self.notify, "Programme started: day 1 is today.")
         self.app.call_from_thread(self.load)
@@ -213,7 +219,11 @@ class ProgramsScreen(Screen[None]):
     @work(thread=True, group="program-change")
     def leave(self) -> None:
         services = self.app.services  # type: ignore[attr-defined]
-        programs.leave_program(services.now().astimezone(services.zone).date())
+        try:
+            programs.leave_program(services.now().astimezone(services.zone).date())
+        except StorageError as exc:
+            self.app.call_from_thread(self.notify, f"Not left: {exc}", severity="error")
+            return
         self.app.call_from_thread(self.notify, "Left the programme; its sessions are kept.")
         self.app.call_from_thread(self.load)
 

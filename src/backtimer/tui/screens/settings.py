@@ -63,6 +63,7 @@ class SettingsScreen(Screen[None]):
                     str(settings.weekly_goal),
                     type="integer",
                     validators=[Integer(minimum=1, maximum=21)],
+                    max_length=4,  # a pasted number of thousands of digits is never read
                     id="weekly_goal",
                     classes="setting-number",
                 )
@@ -83,6 +84,7 @@ class SettingsScreen(Screen[None]):
                     type="integer",
                     validators=[Integer(minimum=0, maximum=120)],
                     valid_empty=True,
+                    max_length=4,
                     placeholder="routine",
                     id="lead_in",
                     classes="setting-number",

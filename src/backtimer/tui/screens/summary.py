@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from backtimer.domain.describe import duration
-from backtimer.domain.history import Session
+from backtimer.domain.history import NOTE_MAX_CHARS, Session
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import exercises
@@ -75,7 +75,11 @@ class SummaryScreen(Question, Screen[None]):
                 )
                 yield PainScale(id="pain-after")
                 yield Label("A note for next time (optional):", classes="question")
-                yield Input(placeholder="e.g. left hip tight on the split squat", id="note")
+                yield Input(
+                    placeholder="e.g. left hip tight on the split squat",
+                    max_length=NOTE_MAX_CHARS,
+                    id="note",
+                )
                 yield Label(
                     "A digit rates the pain now (T for 10); Enter saves and goes back.",
                     classes="dialog-hint",
@@ -109,13 +113,34 @@ class SummaryScreen(Question, Screen[None]):
         try:
             await asyncio.to_thread(self._store.record, session)
         except StorageError as exc:
-            self.notify(f"{exc}. Press Enter to try again.", severity="error", timeout=10)
+            self._not_saved(session, str(exc))
             return
         self._saved = True
         self.dismiss()
 
+    def _not_saved(self, session: Session, problem: str) -> None:
+        """The disk would not take it: offer to try again or to save it elsewhere."""
+        from backtimer.tui.screens.not_saved import NotSavedScreen
+        from backtimer.tui.unsaved import Unsaved
+
+        def answered(saved: bool | None) -> None:
+            if saved:
+                self._saved = True
+                self.dismiss()
+
+        dialog = NotSavedScreen([Unsaved(session, problem)], self._store, quitting=False)
+        self.app.push_screen(dialog, answered)
+
+    def unsaved_session(self) -> Session | None:
+        """The session with its rating and note, while it is not saved yet."""
+        return None if self._saved else self._final()
+
     def save_now(self) -> None:
-        """Save the rating and note at once: the app is quitting."""
+        """Save the rating and note at once: the app is quitting.
+
+        Raises:
+            StorageError: it could not be saved (the session is still `unsaved_session`).
+        """
         if not self._saved:
             self._store.record(self._final())
             self._saved = True

@@ -373,7 +373,7 @@ class WorkoutScreen(Screen[Session | None]):
                 self.notify(problem, severity="warning", timeout=10)
         except OSError as exc:
             self.notify(
-                f"{exc}. The session stays in progress and is recovered at the next start.",
+                f"{exc}. Not saved yet: the summary offers to try again.",
                 severity="error",
                 timeout=15,
             )
@@ -383,8 +383,19 @@ class WorkoutScreen(Screen[Session | None]):
         if self.cues.speaker is not None:
             self.cues.speaker.close(finish=self.workout.engine.status == "finished")
 
+    def keep_now(self) -> str | None:
+        """A signal ends the app: the journal brought up to date (interrupted, the time
+        done so far), for the next start to record. Returns why it failed, or None."""
+        if self._ending or self._recorder is None:
+            return None
+        return self._recorder.keep_now(self.workout.record())
+
     def end_now(self) -> None:
-        """Stop and save at once, without waiting for the loop: the app is quitting."""
+        """Stop and save at once, without waiting for the loop: the app is quitting.
+
+        Raises:
+            StorageError: the session could not be recorded (it is `workout.record()`).
+        """
         if self._ending or self._recorder is None:
             return
         self._ending = True

@@ -1,0 +1,182 @@
+"""Hostile files made from good ones, for the fuzz test and ``benchmarks/fuzz_inputs.py``.
+
+Each kind of file backtimer reads starts from a good example; `mutate` then
+breaks it the ways that broke backtimer before (nesting, long numbers, long
+dotted keys, nulls, infinities, dates at the ends of the calendar, bytes that
+are not UTF-8, torn text) and the ways any file breaks (lines cut, doubled,
+dropped, values swapped). `Target.path` says where the file goes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from backtimer.domain.history import Session, StepRecord, session_json
+from backtimer.storage import locations
+from backtimer.storage.history_file import dump
+from tests.hostile import DOTTED_KEY, GOOD_PROGRAM, GOOD_ROUTINE, LONG_INTEGER, NESTING
+
+ROUTINE = (Path(__file__).parents[1] / "routines" / "eight-contenders.toml").read_text()
+
+
+def _sessions(count: int) -> list[Session]:
+    start = datetime(2026, 1, 5, 7, 30, tzinfo=UTC)
+    return [
+        Session(
+            id=f"20260105T0730{n:02d}Z-00000{n}",
+            routine="desk-reset",
+            routine_name="Desk reset",
+            started_at=start + timedelta(days=n),
+            ended_at=start + timedelta(days=n, minutes=7),
+            status="completed",
+            active_seconds=394.5,
+            paused_seconds=2.0,
+            pain_before=4,
+            note="left hip tight",
+            steps=[StepRecord(exercise="cat-cow", sets_done=1, reps_done=10, seconds_done=60.0)],
+        )
+        for n in range(count)
+    ]
+
+
+GOOD: dict[str, str] = {
+    "routine": ROUTINE,
+    "small-routine": GOOD_ROUTINE,
+    "programme": GOOD_PROGRAM,
+    "settings": "weekly_goal = 4\nsound = true\nvoice = false\nlead_in = 5\n",
+    "program-state": '[active]\nprogram = "back-durability-6wk"\nstart = 2026-01-05\n',
+    "history": dump(_sessions(4)),
+    "journal": dump(_sessions(1)),
+    "export": json.dumps([session_json(s) for s in _sessions(3)], indent=2),
+}
+"""A good file of each kind backtimer reads."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a file of a kind goes in the data folder (None: only given on the command line)."""
+
+    place: Callable[[], Path] | None
+
+
+TARGETS: dict[str, Target] = {
+    "routine": Target(lambda: locations.routines_dir() / "fuzzed.toml"),
+    "small-routine": Target(lambda: locations.routines_dir() / "small.toml"),
+    "programme": Target(lambda: locations.programs_dir() / "fuzzed.toml"),
+    "settings": Target(locations.settings_file),
+    "program-state": Target(locations.program_file),
+    "history": Target(locations.history_file),
+    "journal": Target(lambda: locations.journal_dir() / "20260105T073000Z-000000.toml"),
+    "export": Target(None),
+}
+
+SNIPPETS = [
+    NESTING,
+    "x = " + "{a = " * 40 + "1" + "}" * 40,
+    LONG_INTEGER,
+    "lead_in = " + "9" * 400,
+    DOTTED_KEY[:2000] + " = 1",
+    "[" + "a." * 60 + "a]",
+    "x = nan",
+    "x = inf",
+    "active_seconds = -inf",
+    "started_at = 9999-12-31T23:59:59-05:00",
+    "started_at = 0001-01-01T00:00:00+05:00",
+    "ended_at = 1970-01-01T00:00:00Z",
+    'note = "' + "x" * 2500 + '"',
+    "format = 1.0",
+    "format = true",
+    "[[session]]",
+    "[[step]]",
+    "[[slot]]",
+    '"""',
+    "'''",
+    'id = "a/b"',
+    'id = "x\\u0000y"',
+    "reps = 500\nsets = 50",
+    "weekly_goal = 99999999999999999999",
+    "= = =",
+    "\ufeff",
+]
+JSON_SNIPPETS = [
+    "null",
+    "[" * 600 + "]" * 600,
+    "9" * 5000,
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    '"9999-12-31T23:00:00-05:00"',
+    '"0001-01-01T00:30:00+05:00"',
+    '"\\ud800"',
+    '{"a": [null]}',
+    "1e999",
+    "[]",
+    "{}",
+    '""',
+    "true",
+]
+BYTES = [b"\xff", b"\x00", b"\xc3", b"\xed\xa0\x80", b"\r", b"\x1b[2J"]
+
+
+def mutate(kind: str, rng: random.Random) -> bytes:
+    """A file of ``kind`` broken in one to four ways."""
+    text = GOOD[kind]
+    for _ in range(rng.randint(1, 4)):
+        text = _json_mutation(text, rng) if kind == "export" else _toml_mutation(text, rng)
+    data = text.encode("utf-8", errors="surrogatepass")
+    if rng.random() < 0.15:
+        at = rng.randrange(len(data) + 1)
+        data = data[:at] + rng.choice(BYTES) + data[at:]
+    if rng.random() < 0.1:
+        data = data[: rng.randrange(len(data) + 1)]
+    return data
+
+
+def _lines_edit(text: str, rng: random.Random) -> str:
+    lines = text.splitlines()
+    at = rng.randrange(len(lines) + 1)
+    choice = rng.random()
+    if choice < 0.3 and lines:
+        del lines[min(at, len(lines) - 1)]
+    elif choice < 0.6 and lines:
+        lines.insert(at, lines[rng.randrange(len(lines))])
+    else:
+        cut = rng.randrange(len(text) + 1)
+        return text[:cut]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_mutation(text: str, rng: random.Random) -> str:
+    if rng.random() < 0.25:
+        return _lines_edit(text, rng)
+    lines = text.splitlines()
+    at = rng.randrange(len(lines) + 1)
+    snippet = rng.choice(SNIPPETS)
+    if rng.random() < 0.3 and lines and "=" in lines[min(at, len(lines) - 1)]:
+        key = lines[min(at, len(lines) - 1)].split("=", 1)[0]
+        value = snippet.split("=", 1)[-1] if "=" in snippet else snippet
+        lines[min(at, len(lines) - 1)] = f"{key}= {value.strip()}"
+    else:
+        lines.insert(at, snippet)
+    return "\n".join(lines) + "\n"
+
+
+def _json_mutation(text: str, rng: random.Random) -> str:
+    if rng.random() < 0.2:
+        return _lines_edit(text, rng)
+    lines = text.splitlines()
+    values = [
+        i for i, line in enumerate(lines) if line.rstrip().endswith((",", '"')) and ":" in line
+    ]
+    if not values:
+        return text + rng.choice(JSON_SNIPPETS)
+    at = rng.choice(values)
+    key, _ = lines[at].split(":", 1)
+    comma = "," if lines[at].rstrip().endswith(",") else ""
+    lines[at] = f"{key}: {rng.choice(JSON_SNIPPETS)}{comma}"
+    return "\n".join(lines) + "\n"
