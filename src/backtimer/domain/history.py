@@ -116,6 +116,9 @@ class Session(BaseModel):
     """The routine's id."""
     routine_name: str
     """The routine's name when the session was done."""
+    routine_version: str | None = None
+    """Which version of the routine it ran: a short hash of the routine's content
+    (`backtimer.domain.routine_toml.routine_version`); None in sessions from before."""
     started_at: AwareDatetime
     ended_at: AwareDatetime
     """When it finished, was stopped, or was last saved before a crash."""

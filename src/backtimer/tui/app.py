@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from backtimer.domain.history import Session
+from backtimer.domain.routine_toml import routine_version
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
@@ -148,7 +149,10 @@ class BacktimerApp(App[None]):
             routine = routine.model_copy(update={"lead_in": lead_in})
         timeline = compile_timeline(routine, library.exercises())
         services = self.services
-        workout = Workout(entry.id, timeline, services.clock, services.now, resume=resume)
+        version = routine_version(entry.routine)
+        workout = Workout(
+            entry.id, timeline, services.clock, services.now, resume=resume, version=version
+        )
 
         def summarise(session: Session | None) -> None:
             if session is not None:

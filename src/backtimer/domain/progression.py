@@ -1,0 +1,400 @@
+"""Progression: what the pain ratings say about each step's dose for next time.
+
+The rules follow the pain-monitoring model used in physiotherapy (Thomeé 1997;
+Silbernagel et al. 2007): pain during or right after exercise up to about 5 of
+10 is acceptable if it settles by the next morning; while it stays low the
+load can go up, and when it rises the load comes down. In backtimer's words
+(the README says the same):
+
+- A step **progresses** a notch up its move's ladder when its last 3 sessions
+  at the dose it has now, none older than 3 weeks, each did it in full, with
+  pain after rated 3 or less and at most 1 above pain before, and, where there
+  is a rating the next day, the first rating of the next day no higher than
+  the first rating of the day of the session.
+- It **backs off** a notch when, in either of its last 2 sessions at this dose,
+  pain after rose by 2 or more, or was above 5, or the next morning was worse.
+- Otherwise it **holds**, and says why (too few sessions, ratings missing,
+  pain after 4 or 5, a step not done in full, the top of the ladder).
+- Safety first: a session rated 7 or more after, or with a note that says
+  "sharp", "shooting" or "numb", never lets a step progress; it backs off and
+  adds the advice to see a professional. So do two sessions in a row that
+  called for a back-off.
+
+A session *includes* a step when some of the step was done (done in full or
+part done); a step is matched in a session by its move and its place among
+the steps with the same move (moves on one ladder count as one move, so a
+split squat that became the weighted one is still the same step). Only
+sessions at the dose the step has now count as evidence, so an accepted
+change starts afresh: three new sessions before the next notch up.
+
+Days are local: the caller gives "now" and the time zone. Nothing here reads a
+file or a clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Literal, Protocol
+
+from backtimer.domain.digest import StepOutcome
+from backtimer.domain.exercise import Exercise
+from backtimer.domain.ladder import Ladders, Notch, Position, chain, down, fits, position, up
+from backtimer.domain.routine import Routine, Step
+from backtimer.domain.timeline import compile_timeline
+
+Verdict = Literal["progress", "hold", "back-off"]
+
+SESSIONS_NEEDED = 3
+"""Sessions in a row at one dose, all going well, before it grows."""
+WINDOW = timedelta(weeks=3)
+"""Sessions older than this are not evidence for growing a dose."""
+LOOK_BACK = 2
+"""A back-off looks at this many of the step's last sessions."""
+LOW_AFTER = 3
+"""Pain after at most this, to progress."""
+RISE_ALLOWED = 1
+"""Pain after at most this much above pain before, to progress."""
+RISE_TOO_MUCH = 2
+"""Pain after this much above pain before calls for a back-off."""
+ACCEPTABLE = 5
+"""Pain after above this calls for a back-off."""
+SEVERE = 7
+"""Pain after of this or more: see a professional."""
+WARNING_WORDS = ("sharp", "shooting", "numb")
+"""A note with one of these (in any case, inside any word) means: see a professional."""
+
+PROFESSIONAL = (
+    "See a doctor or a physiotherapist about it before you do more; this is a timer's rule"
+    " of thumb, not medical advice."
+)
+
+
+class RecordedStep(StepOutcome, Protocol):
+    """What the rules need of a recorded step: a `StepRecord` or a `StepDigest`."""
+
+    @property
+    def planned_seconds(self) -> int | None: ...
+
+
+class RatedSession(Protocol):
+    """What the rules need of a past session: a full `Session` or its digest."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def routine(self) -> str: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def pain_before(self) -> int | None: ...
+    @property
+    def pain_after(self) -> int | None: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def steps(self) -> Sequence[RecordedStep]: ...
+
+
+def day_text(day: date) -> str:
+    """A day as the reasons name it: "Tue 24 Nov"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def first_ratings(sessions: Iterable[RatedSession], zone: tzinfo) -> dict[date, int]:
+    """The first pain rating of each local day: the first session's before, else its after.
+
+    A session's ratings belong to the day on which it started, like the session.
+    """
+    first: dict[date, tuple[datetime, int]] = {}
+    for session in sessions:
+        rating = session.pain_before if session.pain_before is not None else session.pain_after
+        if rating is None:
+            continue
+        day = session.started_at.astimezone(zone).date()
+        known = first.get(day)
+        if known is None or session.started_at < known[0]:
+            first[day] = (session.started_at, rating)
+    return {day: rating for day, (_, rating) in first.items()}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one session went for the back, by the rules."""
+
+    session: RatedSession
+    day: date
+    """The local day it started on."""
+    day_first: int | None
+    """The first rating of that day."""
+    next_morning: int | None
+    """The first rating of the next day, when there is one."""
+
+    @property
+    def when(self) -> str:
+        return day_text(self.day)
+
+    @property
+    def morning_worse(self) -> bool:
+        return (
+            self.next_morning is not None
+            and self.day_first is not None
+            and self.next_morning > self.day_first
+        )
+
+    def warnings(self) -> list[str]:
+        """Why this session calls for a professional: severe pain, or words in its note."""
+        found = []
+        after = self.session.pain_after
+        if after is not None and after >= SEVERE:
+            found.append(f"pain after was {after} on {self.when}")
+        note = self.session.note.casefold()
+        said = [word for word in WARNING_WORDS if word in note]
+        if said:
+            words = " and ".join(f"“{word}”" for word in said)
+            found.append(f"the note of {self.when} says {words}")
+        return found
+
+    def flares(self) -> list[str]:
+        """Why this session calls for a back-off (empty when it does not)."""
+        found = []
+        before, after = self.session.pain_before, self.session.pain_after
+        if after is not None and before is not None and after - before >= RISE_TOO_MUCH:
+            found.append(f"pain rose from {before} to {after} on {self.when}")
+        elif after is not None and after > ACCEPTABLE:
+            found.append(f"pain after was {after} on {self.when}, above {ACCEPTABLE}")
+        if self.morning_worse:
+            found.append(
+                f"the morning after {self.when} was worse ({self.next_morning},"
+                f" against {self.day_first})"
+            )
+        for warning in self.warnings():
+            if warning not in found and not warning.startswith("pain after"):
+                found.append(warning)
+        return found
+
+    def unsettled(self) -> str | None:
+        """Why this session, though no flare, is no reason to grow the dose; None if it is."""
+        before, after = self.session.pain_before, self.session.pain_after
+        if after is None:
+            return "rate your pain after a session to get suggestions"
+        if before is None:
+            return "rate your pain before a session too: a rise cannot be seen without it"
+        if after > LOW_AFTER:
+            return (
+                f"pain after was {after} on {self.when}; the dose grows once that stays"
+                f" at {LOW_AFTER} or less"
+            )
+        if after - before > RISE_ALLOWED:
+            return f"pain rose from {before} to {after} on {self.when}"
+        return None
+
+
+@dataclass(frozen=True)
+class StepAdvice:
+    """What the rules say about one step of a routine."""
+
+    number: int
+    """The step's place in the routine, from 1."""
+    step: Step
+    verdict: Verdict
+    reasons: tuple[str, ...]
+    """Why, in plain words, most telling first."""
+    notch: Notch | None = None
+    """The change suggested (a notch up or down); None to keep the step as it is."""
+    see_professional: bool = False
+    position: Position | None = None
+    """Where the step stands on its ladder."""
+    at_dose: int = 0
+    """Sessions at this dose in the last 3 weeks (up to 3 are looked at)."""
+
+
+def _family_keys(moves: Sequence[str], ladders: Ladders) -> list[tuple[str, int]]:
+    """Each step's move family (its ladder's first move) and its place among that family."""
+    seen: dict[str, int] = {}
+    keys = []
+    for move in moves:
+        family = chain(move, ladders)[0]
+        keys.append((family, seen.get(family, 0)))
+        seen[family] = seen.get(family, 0) + 1
+    return keys
+
+
+Dose = tuple[str, int, int | None, int | None]
+"""A step's move, sets, reps in all and seconds of work in all, as sessions record them."""
+
+
+def _doses(routine: Routine, moves: Mapping[str, Exercise]) -> list[Dose]:
+    plans = compile_timeline(routine, moves).steps
+    return [(p.step.exercise, p.step.sets, p.reps or None, p.work_seconds or None) for p in plans]
+
+
+def _recorded_dose(record: RecordedStep) -> Dose:
+    return (record.exercise, record.planned_sets or 0, record.planned_reps, record.planned_seconds)
+
+
+class _Ratings:
+    """The first rating of each day, to tell how the next morning was."""
+
+    def __init__(self, everything: Iterable[RatedSession], zone: tzinfo) -> None:
+        self.zone = zone
+        self.first = first_ratings(everything, zone)
+
+    def reading(self, session: RatedSession) -> Reading:
+        day = session.started_at.astimezone(self.zone).date()
+        return Reading(session, day, self.first.get(day), self.first.get(day + timedelta(days=1)))
+
+
+def advise(
+    routine: Routine,
+    sessions: Sequence[RatedSession],
+    *,
+    routine_ids: Collection[str],
+    now: datetime,
+    zone: tzinfo,
+    moves: Mapping[str, Exercise],
+    ladders: Ladders,
+) -> list[StepAdvice]:
+    """What the rules say about each step of ``routine``.
+
+    Args:
+        routine: the routine as it is now.
+        sessions: the history, oldest first (every routine: the next morning's
+            rating may come from any session).
+        routine_ids: the routines whose sessions are this routine's (its id, and
+            the built-in it is a copy of).
+        now: the time of the advice; sessions older than `WINDOW` do not count to grow.
+        zone: the person's time zone, for days and mornings.
+        moves: every move by id (the catalogue's and the routine's own).
+        ladders: every move's ladder by id.
+    """
+    ratings = _Ratings(sessions, zone)
+    doses = _doses(routine, {**moves, **routine.own_exercises()})
+    keys = _family_keys([step.exercise for step in routine.step], ladders)
+    history: list[list[tuple[Reading, RecordedStep]]] = [[] for _ in routine.step]
+    wanted = {key: index for index, key in enumerate(keys)}
+    for session in sessions:
+        if session.routine not in routine_ids:
+            continue
+        session_keys = _family_keys([record.exercise for record in session.steps], ladders)
+        reading: Reading | None = None
+        for key, record in zip(session_keys, session.steps, strict=True):
+            index = wanted.get(key)
+            if index is None or record.outcome not in ("done", "partly"):
+                continue
+            reading = reading or ratings.reading(session)
+            history[index].append((reading, record))
+    return [
+        _step_advice(number, step, doses[number - 1], history[number - 1], now, moves, ladders)
+        for number, step in enumerate(routine.step, start=1)
+    ]
+
+
+def _step_advice(
+    number: int,
+    step: Step,
+    dose: Dose,
+    included: list[tuple[Reading, RecordedStep]],
+    now: datetime,
+    moves: Mapping[str, Exercise],
+    ladders: Ladders,
+) -> StepAdvice:
+    at_dose = [(reading, record) for reading, record in included if _recorded_dose(record) == dose]
+    since = now - WINDOW
+    recent = [pair for pair in at_dose if pair[0].session.started_at >= since][-SESSIONS_NEEDED:]
+    last_any = [reading for reading, _ in included[-LOOK_BACK:]]
+    looked_at = {id(r): r for r in [*(reading for reading, _ in recent), *last_any]}
+    warned = [w for reading in looked_at.values() for w in reading.warnings()]
+    in_a_row = len(last_any) == LOOK_BACK and all(reading.flares() for reading in last_any)
+
+    def advice(verdict: Verdict, reasons: list[str], notch: Notch | None = None) -> StepAdvice:
+        return StepAdvice(
+            number,
+            step,
+            verdict,
+            tuple(reasons),
+            notch,
+            see_professional=bool(warned) or in_a_row,
+            position=position(step, ladders),
+            at_dose=len(recent),
+        )
+
+    flares = [f for reading, _ in at_dose[-LOOK_BACK:] for f in reading.flares()]
+    if flares:
+        if in_a_row:
+            flares.append("two sessions in a row called for a back-off")
+        notch = down(step, ladders)
+        if notch is None:
+            flares.append(_floor(step, moves, ladders))
+        return advice("back-off", flares, notch)
+    reasons = _why_not(recent, warned, bool(at_dose))
+    if reasons:
+        return advice("hold", reasons)
+    notch = up(step, ladders)
+    if notch is None:
+        return advice("hold", [_top(step, moves, ladders)])
+    why = (
+        f"done in full at this dose {SESSIONS_NEEDED} times since {recent[0][0].when}, pain"
+        f" after {LOW_AFTER} or less and never more than {RISE_ALLOWED} above before"
+    )
+    return advice("progress", [why], notch)
+
+
+def _why_not(
+    recent: list[tuple[Reading, RecordedStep]], warned: list[str], ever: bool
+) -> list[str]:
+    """Why the evidence does not let the dose grow; empty when it does.
+
+    Args:
+        recent: the step's last sessions at this dose within the window, oldest first.
+        warned: reasons to see a professional.
+        ever: whether there was a session at this dose at all.
+    """
+    reasons = list(warned)
+    for reading, record in reversed(recent):
+        if record.outcome != "done":
+            reasons.append(f"not done in full on {reading.when}")
+        unsettled = reading.unsettled()
+        if unsettled is not None and unsettled not in reasons:
+            reasons.append(unsettled)
+    if len(recent) < SESSIONS_NEEDED:
+        if not recent:
+            when = " in the last 3 weeks" if ever else " yet"
+            reasons.append(f"no session at this dose{when}")
+        else:
+            done = f"{len(recent)} of the {SESSIONS_NEEDED}"
+            reasons.append(f"{done} sessions it needs at this dose in the last 3 weeks")
+    return reasons
+
+
+def _no_ladder(step: Step, moves: Mapping[str, Exercise], ladders: Ladders) -> str:
+    move = moves.get(step.exercise)
+    if move is not None and move.kind == "massage":
+        return "massages stay as they are"
+    if step.exercise not in ladders:
+        return "this move has no ladder: change its dose in the builder"
+    return "this kind of step is not on the move's ladder: change its dose in the builder"
+
+
+def _top(step: Step, moves: Mapping[str, Exercise], ladders: Ladders) -> str:
+    ladder = ladders.get(step.exercise)
+    if ladder is None or not fits(ladder, step):
+        return _no_ladder(step, moves, ladders)
+    return "at the top of its ladder: keep it here"
+
+
+def _floor(step: Step, moves: Mapping[str, Exercise], ladders: Ladders) -> str:
+    ladder = ladders.get(step.exercise)
+    if ladder is None or not fits(ladder, step):
+        return _no_ladder(step, moves, ladders)
+    return "it is at its entry dose already: rest it, or leave it out until the pain settles"
+
+
+def changed(routine: Routine, advice: Iterable[StepAdvice]) -> Routine:
+    """The routine with the suggested change of each of ``advice`` made."""
+    steps = list(routine.step)
+    for item in advice:
+        if item.notch is not None:
+            steps[item.number - 1] = item.notch.after
+    return routine.model_copy(update={"step": steps})

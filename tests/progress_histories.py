@@ -1,0 +1,84 @@
+"""Sessions of real routines as the timer records them, for the progression's tests.
+
+`session_of` makes one session of a routine with the planned and done figures
+the timer writes; `weeks_of_durability` a few weeks of `back-durability` three
+days a week with pain that settles, for trying the suggestions as a user and
+for the benchmark.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from backtimer.domain.history import Session, StepRecord
+from backtimer.domain.routine import Routine
+from backtimer.domain.timeline import compile_timeline
+from backtimer.storage import library
+
+
+def durability() -> Routine:
+    entry = next(e for e in library.builtin_routines() if e.id == "back-durability")
+    assert entry.routine is not None
+    return entry.routine
+
+
+def session_of(
+    routine: Routine,
+    started: datetime,
+    before: int | None,
+    after: int | None,
+    *,
+    routine_id: str = "back-durability",
+    note: str = "",
+    partly: Sequence[int] = (),
+    number: int = 0,
+) -> Session:
+    """A completed session of ``routine``; the steps in ``partly`` (from 0) half done."""
+    steps = []
+    for index, plan in enumerate(compile_timeline(routine, library.exercises()).steps):
+        half = index in partly
+        steps.append(
+            StepRecord(
+                exercise=plan.step.exercise,
+                sets_done=0 if half else plan.step.sets,
+                reps_done=plan.reps // 2 if half else plan.reps,
+                seconds_done=plan.work_seconds / (2 if half else 1),
+                planned_sets=plan.step.sets,
+                planned_reps=plan.reps or None,
+                planned_seconds=plan.work_seconds or None,
+            )
+        )
+    return Session(
+        id=f"{started:%Y%m%dT%H%M%SZ}-{number:06x}",
+        routine=routine_id,
+        routine_name=routine.name,
+        started_at=started,
+        ended_at=started + timedelta(minutes=6),
+        status="completed",
+        active_seconds=300,
+        paused_seconds=0,
+        pain_before=before,
+        pain_after=after,
+        note=note,
+        steps=steps,
+    )
+
+
+def weeks_of_durability(end: datetime, weeks: int, seed: int = 14) -> list[Session]:
+    """``back-durability`` on Monday, Wednesday and Friday mornings for ``weeks`` weeks up to
+    ``end``, pain before easing from 5 to 2 and after within a point of it."""
+    rng = random.Random(seed)
+    routine = durability()
+    sessions = []
+    first = end - timedelta(weeks=weeks)
+    day = first.replace(hour=7, minute=30, second=0, microsecond=0)
+    while day < end:
+        if day.weekday() in (0, 2, 4):
+            done = len(sessions)
+            before = max(1, 5 - done * 3 // max(1, weeks * 3 - 1))
+            after = max(0, min(3, before + rng.choice((-1, 0, 0, 1))))
+            sessions.append(session_of(routine, day, before, after, number=done))
+        day += timedelta(days=1)
+    return sessions
