@@ -71,7 +71,7 @@ def weeks_of_durability(end: datetime, weeks: int, seed: int = 14) -> list[Sessi
     ``end``, pain before easing from 5 to 2 and after within a point of it."""
     rng = random.Random(seed)
     routine = durability()
-    sessions = []
+    sessions: list[Session] = []
     first = end - timedelta(weeks=weeks)
     day = first.replace(hour=7, minute=30, second=0, microsecond=0)
     while day < end:
