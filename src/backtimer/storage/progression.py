@@ -87,6 +87,12 @@ def _own_file(entry: RoutineEntry) -> bool:
     return entry.source == "user" and Path(entry.path).parent == locations.routines_dir()
 
 
+def can_change(entry: RoutineEntry) -> bool:
+    """Whether accepted changes have somewhere to go: a built-in (into a copy) or one of
+    the person's routine files (not a file elsewhere, nor a routine not saved yet)."""
+    return entry.ok and (entry.source == "built-in" or _own_file(entry))
+
+
 def _fits(copy: RoutineEntry, base: Routine, indexes: Collection[int]) -> bool:
     """The copy still has the steps the changes start from, where they start from."""
     if copy.routine is None or len(copy.routine.step) != len(base.step):
