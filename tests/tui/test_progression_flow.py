@@ -63,15 +63,14 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
     async with app.run_test(size=(100, 30)) as pilot:
         for number in (1, 2):
             said = await a_whole_session(pilot, clock, DURABILITY, before="2", after="2")
-            assert said[0] == "For next time"
-            assert "= Suitcase carry: keep 2 sets of 45 s" in said
+            assert said[0] == "For next time: keep every step as it is"
             assert f"· {number} of the 3 sessions it needs at this dose in the last 3 weeks" in said
             await answer(pilot, "enter")
             await back_to_the_picker(pilot, clock)
 
         said = await a_whole_session(pilot, clock, DURABILITY, before="2", after="3")
         assert said[:5] == [
-            "For next time",
+            "For next time:",
             "↑ Suitcase carry: 45 s → 60 s",
             "↑ Banded glute bridge: 8 → 9 holds",
             "↑ ATG split squat: 6 → 8 reps a side",
@@ -123,7 +122,7 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
         assert last.routine == "my-back-durability"
         assert [step.planned_seconds for step in last.steps][0] == 120  # 2 sets of 60 s
         assert said[:5] == [
-            "For next time",
+            "For next time:",
             "↓ Suitcase carry: 60 s → 45 s",
             "↓ Banded glute bridge: 9 → 8 holds",
             "↓ ATG split squat: 8 → 6 reps a side",

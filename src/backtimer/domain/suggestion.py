@@ -12,9 +12,9 @@ from typing import Any
 
 from backtimer.domain.describe import duration, step_sides
 from backtimer.domain.exercise import Exercise
-from backtimer.domain.ladder import Ladders, Notch, Position, up
+from backtimer.domain.ladder import Ladders, Notch, Position, chain, position, up
 from backtimer.domain.progression import PROFESSIONAL, StepAdvice
-from backtimer.domain.routine import Step
+from backtimer.domain.routine import Routine, Step
 
 VERDICT_WORDS = {"progress": "up a notch", "hold": "keep", "back-off": "back off"}
 """Each verdict in a word or two."""
@@ -126,3 +126,23 @@ def advice_json(
             "text": ladder_text(advice.step, place, ladders, moves),
         },
     }
+
+
+def move_standing(
+    move: str,
+    routine_name: str,
+    routine: Routine | None,
+    ladders: Ladders,
+    moves: Mapping[str, Exercise],
+) -> str:
+    """Where a move stands on its ladder in the routine it was last done in:
+    "In Back durability (mine): 2 sets of 60 s; rung 2 of 5; next 75 s"."""
+    if routine is None:
+        return f"Last done in {routine_name}, which is not there any more"
+    family = chain(move, ladders)[0]
+    step = next((s for s in routine.step if chain(s.exercise, ladders)[0] == family), None)
+    if step is None:
+        return f"No longer in {routine_name}"
+    now = "" if step.exercise == move else f"now {move_name(step.exercise, moves)}, "
+    where = ladder_text(step, position(step, ladders), ladders, moves)
+    return f"In {routine_name}: {now}{dose_text(step, moves)}; {where}"

@@ -64,9 +64,13 @@ def advise_on(
     )
 
 
-def followed(entry: RoutineEntry, routines: Iterable[RoutineEntry]) -> RoutineEntry:
+def followed(
+    entry: RoutineEntry,
+    routines: Iterable[RoutineEntry],
+    copied: Mapping[str, str] | None = None,
+) -> RoutineEntry:
     """The routine that stands in for ``entry``: its live copy when it has one, else itself."""
-    copy = copies().get(entry.id)
+    copy = (copies() if copied is None else copied).get(entry.id)
     return next((r for r in routines if r.id == copy and r.ok), entry) if copy else entry
 
 

@@ -13,7 +13,7 @@ import asyncio
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
@@ -83,12 +83,11 @@ class SummaryScreen(Question, Screen[list[StepAdvice]]):
                 f" · {session.outcomes.text()}",
                 id="summary-time",
             )
-            with Horizontal(id="summary-done"):
-                yield Static(
-                    "\n".join(step_line(r, i, names) for i, r in enumerate(session.steps, start=1)),
-                    id="summary-steps",
-                )
-                yield Suggestions(id="suggestions")
+            yield Static(
+                "\n".join(step_line(r, i, names) for i, r in enumerate(session.steps, start=1)),
+                id="summary-steps",
+            )
+            yield Suggestions(id="suggestions")
             with Vertical(id="summary-questions"):
                 before = session.pain_before
                 yield Label(

@@ -1,9 +1,9 @@
-"""What the progression rules suggest for next time, step by step, and why.
+"""What the progression rules suggest for next time, and why, under the steps done.
 
-Shown on the summary beside the steps done, and worked out again as the pain
-rating and the note are typed. One line a step (↑ up a notch, ↓ back off,
-= keep), then each reason once, then the advice to see a professional when
-the ratings or the note call for it.
+Shown on the summary, worked out again as the pain rating and the note are
+typed: a line for each step that would change (↑ up a notch, ↓ back off), or
+one line saying every step stays; then why, each reason once; then the
+advice to see a professional when the ratings or the note call for it.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from backtimer.domain.progression import PROFESSIONAL, StepAdvice
 from backtimer.domain.suggestion import suggestion_line
 from backtimer.storage.library import exercises
 
-MARKS = {
-    "progress": "[$success]↑[/]",
-    "back-off": "[$warning]↓[/]",
-    "hold": "[dim]=[/]",
-}
+MARKS = {"progress": "[$success]↑[/]", "back-off": "[$warning]↓[/]"}
+REASONS_SHOWN = 3
+"""Reasons listed at most; steps kept for the same reason share it."""
 
 
 def changes(advice: tuple[StepAdvice, ...]) -> list[StepAdvice]:
@@ -33,10 +31,25 @@ def suggestions_text(advice: tuple[StepAdvice, ...] | None) -> str:
     if not advice:
         return ""
     moves = exercises()
-    lines = ["[b]For next time[/]"]
-    lines += [f"{MARKS[item.verdict]} {escape(suggestion_line(item, moves))}" for item in advice]
+    changed = changes(advice)
+    kept = len(advice) - len(changed)
+    if not changed:
+        lines = ["[b]For next time:[/] keep every step as it is"]
+    else:
+        lines = ["[b]For next time:[/]"]
+        lines += [
+            f"{MARKS[item.verdict]} {escape(suggestion_line(item, moves))}" for item in changed
+        ]
+        if kept:
+            lines.append(
+                f"[dim]= the other {kept} as they are[/]"
+                if kept > 1
+                else "[dim]= the other one as it is[/]"
+            )
     reasons = list(dict.fromkeys(reason for item in advice for reason in item.reasons))
-    lines += [f"[dim]· {escape(reason)}[/]" for reason in reasons]
+    lines += [f"[dim]· {escape(reason)}[/]" for reason in reasons[:REASONS_SHOWN]]
+    if len(reasons) > REASONS_SHOWN:
+        lines.append(f"[dim]· and {len(reasons) - REASONS_SHOWN} more (backtimer progress)[/]")
     if any(item.see_professional for item in advice):
         lines.append(f"[$error]⚠ {PROFESSIONAL}[/]")
     return "\n".join(lines)
