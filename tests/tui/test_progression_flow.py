@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from backtimer.domain.routine import parse_routine
 from backtimer.domain.settings import Settings
@@ -19,9 +20,21 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.next_time import NextTimeScreen
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
+from backtimer.tui.widgets.bar_chart import BarChart
+from backtimer.tui.widgets.moves_progress import MoveChart
 from backtimer.tui.widgets.suggestions import Suggestions
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, routines_listed, shown, text, workout
+from tests.progress_histories import weeks_of_durability
+from tests.tui.conftest import START
+from tests.tui.helpers import (
+    advance,
+    answer,
+    open_history,
+    routines_listed,
+    shown,
+    text,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 DAY = 24 * 3600
@@ -140,3 +153,39 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
     versions = [s.routine_version for s in HistoryStore().load().sessions]
     assert versions[0] == versions[1] == versions[2] != versions[3]
     assert None not in versions
+
+
+async def test_the_progress_view_shows_each_moves_dose_and_its_place_on_the_ladder(
+    make_app: Make, clock: FakeClock
+) -> None:
+    HistoryStore(lambda: START).record_many(weeks_of_durability(START, 3))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        charts = list(app.screen.query(MoveChart))
+        assert [shown(chart.query_one(".move-title", Label)) for chart in charts] == [
+            f"{name}: {unit} a session · pain ■ before ■ after"
+            for name, unit in [
+                ("Suitcase carry", "seconds"),
+                ("Banded glute bridge", "reps"),
+                ("ATG split squat", "reps"),
+                ("Seated good morning", "reps"),
+            ]
+        ]
+        assert shown(charts[0].query_one(".move-standing", Label)) == (
+            "In Back durability: 2 sets of 45 s; rung 1 of 5; next 60 s"
+        )
+        dose = charts[2].query_one(".move-dose", BarChart)
+        assert dose.series[0][-4:] == (12, 12, 12, 12)  # 6 reps a side, each week
+
+
+async def test_the_guide_says_the_suggestions_are_a_rule_of_thumb(make_app: Make) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f4")
+        advice = shown(app.screen.query_one("#advice"))
+        assert advice.endswith("a timer's rule of thumb, not medical advice.")

@@ -17,7 +17,7 @@ from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
 from backtimer.domain.digest import SessionDigest
-from backtimer.domain.progression import PROFESSIONAL, WINDOW, StepAdvice
+from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, WINDOW, StepAdvice
 from backtimer.domain.suggestion import (
     VERDICT_WORDS,
     advice_json,
@@ -31,8 +31,6 @@ from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import local_zone
 from backtimer.storage.routine_files import SaveRefused, shown
-
-NOT_ADVICE = "A timer's rule of thumb from your pain ratings, not medical advice."
 
 
 def _recent_routines(
@@ -174,4 +172,4 @@ def _print(reports: list[Report]) -> None:
         elif data["changes"]:
             print(f"  Accept them all: backtimer progress {entry.id} --apply")
         print()
-    print(NOT_ADVICE)
+    print(RULE_OF_THUMB)

@@ -65,6 +65,12 @@ SEVERE = 7
 WARNING_WORDS = ("sharp", "shooting", "numb")
 """A note with one of these (in any case, inside any word) means: see a professional."""
 
+RULE_OF_THUMB = (
+    "After each workout backtimer suggests, from your pain ratings, when a step can grow"
+    " or should ease off: a timer's rule of thumb, not medical advice."
+)
+"""What the suggestions are, said where they are explained (the guide, ``progress``)."""
+
 PROFESSIONAL = (
     "See a doctor or a physiotherapist about it before you do more; this is a timer's rule"
     " of thumb, not medical advice."
