@@ -216,15 +216,31 @@ class StepAdvice:
     """Sessions at this dose in the last 3 weeks (up to 3 are looked at)."""
 
 
-def _family_keys(moves: Sequence[str], ladders: Ladders) -> list[tuple[str, int]]:
-    """Each step's move family (its ladder's first move) and its place among that family."""
-    seen: dict[str, int] = {}
-    keys = []
-    for move in moves:
-        family = chain(move, ladders)[0]
-        keys.append((family, seen.get(family, 0)))
-        seen[family] = seen.get(family, 0) + 1
-    return keys
+StepKey = tuple[str, int]
+"""A step's move family (its ladder's first move) and its place among the steps of that family."""
+
+
+class _Keys:
+    """The `StepKey` of each step of a list of moves; the same few lists, worked out once."""
+
+    def __init__(self, ladders: Ladders) -> None:
+        self.ladders = ladders
+        self.families: dict[str, str] = {}
+        self.known: dict[tuple[str, ...], list[StepKey]] = {}
+
+    def __call__(self, moves: tuple[str, ...]) -> list[StepKey]:
+        keys = self.known.get(moves)
+        if keys is None:
+            seen: dict[str, int] = {}
+            keys = []
+            for move in moves:
+                family = self.families.get(move)
+                if family is None:
+                    family = self.families[move] = chain(move, self.ladders)[0]
+                keys.append((family, seen.get(family, 0)))
+                seen[family] = seen.get(family, 0) + 1
+            self.known[moves] = keys
+        return keys
 
 
 Dose = tuple[str, int, int | None, int | None]
@@ -243,9 +259,17 @@ def _recorded_dose(record: RecordedStep) -> Dose:
 class _Ratings:
     """The first rating of each day, to tell how the next morning was."""
 
-    def __init__(self, everything: Iterable[RatedSession], zone: tzinfo) -> None:
+    def __init__(self, everything: Sequence[RatedSession], zone: tzinfo) -> None:
         self.zone = zone
-        self.first = first_ratings(everything, zone)
+        self.everything = everything
+        self._first: dict[date, int] | None = None
+
+    @property
+    def first(self) -> dict[date, int]:
+        """The first rating of each day, worked out when a session is first read."""
+        if self._first is None:
+            self._first = first_ratings(self.everything, self.zone)
+        return self._first
 
     def reading(self, session: RatedSession) -> Reading:
         day = session.started_at.astimezone(self.zone).date()
@@ -277,22 +301,34 @@ def advise(
     """
     ratings = _Ratings(sessions, zone)
     doses = _doses(routine, {**moves, **routine.own_exercises()})
-    keys = _family_keys([step.exercise for step in routine.step], ladders)
+    keys_of = _Keys(ladders)
+    wanted = {key: i for i, key in enumerate(keys_of(tuple(s.exercise for s in routine.step)))}
+    # Newest first, and only as far back as the rules look: for each step, its last
+    # sessions up to the 3rd at this dose (and at least the last 2 that included it).
     history: list[list[tuple[Reading, RecordedStep]]] = [[] for _ in routine.step]
-    wanted = {key: index for index, key in enumerate(keys)}
-    for session in sessions:
+    at_dose = [0] * len(routine.step)
+    open_steps = set(range(len(routine.step)))
+    for session in reversed(sessions):
+        if not open_steps:
+            break
         if session.routine not in routine_ids:
             continue
-        session_keys = _family_keys([record.exercise for record in session.steps], ladders)
         reading: Reading | None = None
+        session_keys = keys_of(tuple(record.exercise for record in session.steps))
         for key, record in zip(session_keys, session.steps, strict=True):
             index = wanted.get(key)
-            if index is None or record.outcome not in ("done", "partly"):
+            if index not in open_steps or record.outcome not in ("done", "partly"):
                 continue
+            assert index is not None
             reading = reading or ratings.reading(session)
             history[index].append((reading, record))
+            at_dose[index] += _recorded_dose(record) == doses[index]
+            if at_dose[index] >= SESSIONS_NEEDED and len(history[index]) >= LOOK_BACK:
+                open_steps.discard(index)
     return [
-        _step_advice(number, step, doses[number - 1], history[number - 1], now, moves, ladders)
+        _step_advice(
+            number, step, doses[number - 1], history[number - 1][::-1], now, moves, ladders
+        )
         for number, step in enumerate(routine.step, start=1)
     ]
 
