@@ -24,6 +24,11 @@ def durability() -> Routine:
     return entry.routine
 
 
+def durability_seconds() -> int:
+    """How long back-durability takes, start to end."""
+    return compile_timeline(durability(), library.exercises()).estimated_seconds
+
+
 def session_of(
     routine: Routine,
     started: datetime,
@@ -80,5 +85,45 @@ def weeks_of_durability(end: datetime, weeks: int, seed: int = 14) -> list[Sessi
             before = max(1, 5 - done * 3 // max(1, weeks * 3 - 1))
             after = max(0, min(3, before + rng.choice((-1, 0, 0, 1))))
             sessions.append(session_of(routine, day, before, after, number=done))
+        day += timedelta(days=1)
+    return sessions
+
+
+def a_routine_that_grew(end: datetime) -> list[Session]:
+    """Six weeks of back-durability three mornings a week up to ``end``, every step a notch
+    up after two weeks and again after four, in the person's copy (written here, with the
+    programme slots following it), pain settling from 3 to 1."""
+    from backtimer.domain.ladder import up
+    from backtimer.domain.routine_toml import routine_toml
+    from backtimer.storage.programs import record_copy
+    from backtimer.storage.routine_files import save_routine
+
+    ladders = library.catalogue().ladders
+    base = durability()
+    routines = [base]
+    for _ in range(2):
+        steps = [(notch.after if (notch := up(s, ladders)) else s) for s in routines[-1].step]
+        routines.append(routines[-1].model_copy(update={"step": steps}))
+    mine = routines[-1].model_copy(update={"name": f"{base.name} (mine)"})
+    save_routine("my-back-durability", routine_toml(mine))
+    record_copy("back-durability", "my-back-durability")
+    sessions: list[Session] = []
+    day = (end - timedelta(weeks=6)).replace(hour=7, minute=30, second=0, microsecond=0)
+    while day < end:
+        if day.weekday() in (0, 2, 4):
+            period = 2 - min(2, (end - day).days // 14)  # the fortnight: 0, 1, then 2
+            routine_id = "back-durability" if period == 0 else "my-back-durability"
+            before = max(1, 3 - len(sessions) // 6)
+            after = max(0, before - len(sessions) % 2)
+            sessions.append(
+                session_of(
+                    routines[period],
+                    day,
+                    before,
+                    after,
+                    routine_id=routine_id,
+                    number=len(sessions),
+                )
+            )
         day += timedelta(days=1)
     return sessions

@@ -15,6 +15,12 @@ from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
+from tests.progress_histories import (
+    a_routine_that_grew,
+    durability,
+    durability_seconds,
+    session_of,
+)
 from tests.tui.conftest import START
 from tests.tui.helpers import advance, answer, open_history, routines_listed, start_routine
 from tests.tui.histories import a_few_weeks, ten_years
@@ -183,6 +189,41 @@ async def history_10k(pilot: Pilot[None], clock: FakeClock) -> None:
     await open_history(pilot)
 
 
+def two_easy_sessions() -> None:
+    """Back durability two and four days before START, done in full, pain 2 before and after."""
+    routine = durability()
+    sessions = [session_of(routine, START - timedelta(days=d), 2, 2) for d in (4, 2)]
+    HistoryStore(lambda: START).record_many(sessions)
+
+
+async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The third easy session of back-durability in a row: every step can grow a notch."""
+    two_easy_sessions()
+    await routines_listed(pilot)
+    await pilot.press("enter")  # back-durability, the first routine
+    await answer(pilot, "2")
+    await advance(pilot, clock, durability_seconds() + 1, step=1.9)
+    await settled(pilot)
+    await answer(pilot, "3")
+    await settled(pilot)
+
+
+async def next_time(pilot: Pilot[None], clock: FakeClock) -> None:
+    await summary_next_time(pilot, clock)
+    await answer(pilot, "enter")  # save: then the first change is asked
+    await settled(pilot)
+    await answer(pilot, "enter")  # the carry: accepted
+
+
+async def history_moves(pilot: Pilot[None], clock: FakeClock) -> None:
+    HistoryStore(lambda: START).record_many(a_routine_that_grew(START))
+    await open_history(pilot)
+    await pilot.press("p")
+    await settled(pilot)
+    pilot.app.screen.query_one("#moves-progress").scroll_visible(top=True, animate=False)
+    await settled(pilot)
+
+
 async def settings(pilot: Pilot[None], clock: FakeClock) -> None:
     await routines_listed(pilot)
     await pilot.press("f3")
@@ -210,4 +251,7 @@ SCENES: dict[str, Scene] = {
     "history_progress": history_progress,
     "history_10k": history_10k,
     "settings": settings,
+    "summary_next_time": summary_next_time,
+    "next_time": next_time,
+    "history_moves": history_moves,
 }
