@@ -39,17 +39,21 @@ def session_of(
     note: str = "",
     partly: Sequence[int] = (),
     number: int = 0,
+    stopped_after: int | None = None,
 ) -> Session:
-    """A completed session of ``routine``; the steps in ``partly`` (from 0) half done."""
+    """A session of ``routine``: completed, or stopped after its first ``stopped_after``
+    steps; the steps in ``partly`` (from 0) half done."""
     steps = []
     for index, plan in enumerate(compile_timeline(routine, library.exercises()).steps):
         half = index in partly
+        share = 0.0 if stopped_after is not None and index >= stopped_after else 1.0
+        share = share / 2 if half else share
         steps.append(
             StepRecord(
                 exercise=plan.step.exercise,
-                sets_done=0 if half else plan.step.sets,
-                reps_done=plan.reps // 2 if half else plan.reps,
-                seconds_done=plan.work_seconds / (2 if half else 1),
+                sets_done=plan.step.sets if share == 1 else 0,
+                reps_done=int(plan.reps * share),
+                seconds_done=plan.work_seconds * share,
                 planned_sets=plan.step.sets,
                 planned_reps=plan.reps or None,
                 planned_seconds=plan.work_seconds or None,
@@ -61,7 +65,8 @@ def session_of(
         routine_name=routine.name,
         started_at=started,
         ended_at=started + timedelta(minutes=6),
-        status="completed",
+        status="completed" if stopped_after is None else "stopped",
+        stopped_at_step=None if stopped_after is None else stopped_after + 1,
         active_seconds=300,
         paused_seconds=0,
         pain_before=before,

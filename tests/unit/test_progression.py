@@ -37,10 +37,20 @@ def session(
     routine_id: str = "back-durability",
     note: str = "",
     partly: Sequence[int] = (),
+    stopped_after: int | None = None,
 ) -> SessionDigest:
-    """A session of ``routine`` as the timer records it; steps in ``partly`` (from 0) half done."""
+    """A session of ``routine`` as the timer records it (see `session_of`)."""
     return digest(
-        session_of(routine, started, before, after, routine_id=routine_id, note=note, partly=partly)
+        session_of(
+            routine,
+            started,
+            before,
+            after,
+            routine_id=routine_id,
+            note=note,
+            partly=partly,
+            stopped_after=stopped_after,
+        )
     )
 
 
@@ -297,3 +307,19 @@ def test_only_this_routines_sessions_count() -> None:
     others = [session(s.started_at, 1, 1, routine_id="desk-reset") for s in three_good()]
     found = advice(others)
     assert found[0].verdict == "hold" and "no session at this dose yet" in found[0].reasons
+
+
+def test_after_a_session_that_hurt_no_step_grows_even_those_it_did_not_reach() -> None:
+    # Stopped after the carry, pain up from 2 to 5: the carry backs off (its entry dose: it
+    # stays), and the steps not reached keep their dose though their last 3 went well.
+    hurt = session(NOW - DAY / 4, 2, 5, stopped_after=1)
+    found = advice([*three_good(), hurt])
+    assert [item.verdict for item in found] == ["back-off", "hold", "hold", "hold"]
+    assert found[1].reasons[0] == "pain rose from 2 to 5 on Tue 24 Nov"
+    assert not any(item.see_professional for item in found)
+    # A warning word, the same: nothing grows, and every step says to see someone.
+    sharp = session(NOW - DAY / 4, 2, 2, stopped_after=1, note="sharp in the hip")
+    found = advice([*three_good(), sharp])
+    assert "progress" not in {item.verdict for item in found}
+    assert all(item.see_professional for item in found)
+    assert found[3].reasons[0] == "the note of Tue 24 Nov says “sharp”"

@@ -18,7 +18,8 @@ load can go up, and when it rises the load comes down. In backtimer's words
 - Safety first: a session rated 7 or more after, or with a note that says
   "sharp", "shooting" or "numb", never lets a step progress; it backs off and
   adds the advice to see a professional. So do two sessions in a row that
-  called for a back-off.
+  called for a back-off. After a session of the routine that hurt more or
+  warned, no step of it grows, even one that session did not reach.
 
 A session *includes* a step when some of the step was done (done in full or
 part done); a step is matched in a session by its move and its place among
@@ -308,12 +309,16 @@ def advise(
     history: list[list[tuple[Reading, RecordedStep]]] = [[] for _ in routine.step]
     at_dose = [0] * len(routine.step)
     open_steps = set(range(len(routine.step)))
+    last: list[Reading] = []  # the routine's last sessions, whatever steps they reached
     for session in reversed(sessions):
         if not open_steps:
             break
         if session.routine not in routine_ids:
             continue
         reading: Reading | None = None
+        if len(last) < LOOK_BACK:
+            reading = ratings.reading(session)
+            last.append(reading)
         session_keys = keys_of(tuple(record.exercise for record in session.steps))
         for key, record in zip(session_keys, session.steps, strict=True):
             index = wanted.get(key)
@@ -325,12 +330,30 @@ def advise(
             at_dose[index] += _recorded_dose(record) == doses[index]
             if at_dose[index] >= SESSIONS_NEEDED and len(history[index]) >= LOOK_BACK:
                 open_steps.discard(index)
+    # Safety first, for the whole routine: no step grows after a session of it that hurt
+    # more, whichever steps that session reached; a warning in either of its last two
+    # sessions calls for a professional on every step.
+    warned = [warning for reading in last for warning in reading.warnings()]
+    context = _Context(
+        now, moves, ladders, (*(last[0].flares() if last else []), *warned), bool(warned)
+    )
     return [
-        _step_advice(
-            number, step, doses[number - 1], history[number - 1][::-1], now, moves, ladders
-        )
+        _step_advice(number, step, doses[number - 1], history[number - 1][::-1], context)
         for number, step in enumerate(routine.step, start=1)
     ]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every step's advice shares."""
+
+    now: datetime
+    moves: Mapping[str, Exercise]
+    ladders: Ladders
+    held_back: tuple[str, ...]
+    """Why no step of the routine grows now (its last session hurt more, or warned)."""
+    warned: bool
+    """The routine's last sessions call for a professional."""
 
 
 def _step_advice(
@@ -338,10 +361,9 @@ def _step_advice(
     step: Step,
     dose: Dose,
     included: list[tuple[Reading, RecordedStep]],
-    now: datetime,
-    moves: Mapping[str, Exercise],
-    ladders: Ladders,
+    context: _Context,
 ) -> StepAdvice:
+    now, moves, ladders = context.now, context.moves, context.ladders
     at_dose = [(reading, record) for reading, record in included if _recorded_dose(record) == dose]
     since = now - WINDOW
     recent = [pair for pair in at_dose if pair[0].session.started_at >= since][-SESSIONS_NEEDED:]
@@ -357,7 +379,7 @@ def _step_advice(
             verdict,
             tuple(reasons),
             notch,
-            see_professional=bool(warned) or in_a_row,
+            see_professional=bool(warned) or in_a_row or context.warned,
             position=position(step, ladders),
             at_dose=len(recent),
         )
@@ -370,7 +392,7 @@ def _step_advice(
         if notch is None:
             flares.append(_floor(step, moves, ladders))
         return advice("back-off", flares, notch)
-    reasons = _why_not(recent, warned, bool(at_dose))
+    reasons = list(dict.fromkeys([*context.held_back, *_why_not(recent, warned, bool(at_dose))]))
     if reasons:
         return advice("hold", reasons)
     notch = up(step, ladders)
