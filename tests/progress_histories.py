@@ -24,11 +24,6 @@ def durability() -> Routine:
     return entry.routine
 
 
-def durability_seconds() -> int:
-    """How long back-durability takes, start to end."""
-    return compile_timeline(durability(), library.exercises()).estimated_seconds
-
-
 def session_of(
     routine: Routine,
     started: datetime,

@@ -11,12 +11,14 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Label
 
+from backtimer.domain.guide import guide_id, guide_routine
 from backtimer.domain.routine import parse_routine
 from backtimer.domain.settings import Settings
 from backtimer.storage import library
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import all_programs, load_state
 from backtimer.tui.app import BacktimerApp
+from backtimer.tui.screens.guide import advice, choices
 from backtimer.tui.screens.next_time import NextTimeScreen
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
@@ -24,17 +26,17 @@ from backtimer.tui.widgets.bar_chart import BarChart
 from backtimer.tui.widgets.moves_progress import MoveChart
 from backtimer.tui.widgets.suggestions import Suggestions
 from tests.fakes import FakeClock
-from tests.progress_histories import weeks_of_durability
-from tests.tui.conftest import START
 from tests.tui.helpers import (
     advance,
     answer,
-    open_history,
+    history_shown,
+    past_the_guard,
     routines_listed,
     shown,
     text,
     workout,
 )
+from tests.tui.test_builder_typing import burst
 
 Make = Callable[..., BacktimerApp]
 DAY = 24 * 3600
@@ -100,6 +102,7 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
         for _ in range(4):
             await answer(pilot, "enter")
         await back_to_the_picker(pilot, clock)
+        clock.advance(6 * DAY)  # the next session is the week after
 
         # A copy of the built-in, one value changed a step, valid and readable.
         mine = home / "routines" / "my-back-durability.toml"
@@ -141,27 +144,21 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
             "↓ ATG split squat: 8 → 6 reps a side",
             "↓ Seated good morning: 10 → 8 reps",
         ]
-        assert "· pain rose from 2 to 5 on Fri 27 Nov" in said
+        assert "· pain rose from 2 to 5 on Thu 3 Dec" in said
         await answer(pilot, "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert text(app, "#next-time-verdict") == "Back off a notch"
+        past_the_guard(pilot)
+        await burst(pilot, "x", "x", "x")  # typed fast: only the first reaches a change read
+        assert text(app, "#next-time-count") == "Back durability (mine): change 2 of 4"
         await answer(pilot, "escape")  # keep them all this time
         await back_to_the_picker(pilot, clock)
         assert "work = 60" in mine.read_text()
 
-    versions = [s.routine_version for s in HistoryStore().load().sessions]
-    assert versions[0] == versions[1] == versions[2] != versions[3]
-    assert None not in versions
-
-
-async def test_the_progress_view_shows_each_moves_dose_and_its_place_on_the_ladder(
-    make_app: Make, clock: FakeClock
-) -> None:
-    HistoryStore(lambda: START).record_many(weeks_of_durability(START, 3))
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_history(pilot)
+        # The progress view: each move's dose a session, week by week, and its ladder.
+        await pilot.press("f2")
+        await history_shown(pilot)
         await pilot.press("p")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -176,16 +173,21 @@ async def test_the_progress_view_shows_each_moves_dose_and_its_place_on_the_ladd
             ]
         ]
         assert shown(charts[0].query_one(".move-standing", Label)) == (
-            "In Back durability: 2 sets of 45 s; rung 1 of 5; next 60 s"
+            "In Back durability (mine): 2 sets of 60 s; rung 2 of 5; next 75 s"
         )
-        dose = charts[2].query_one(".move-dose", BarChart)
-        assert dose.series[0][-4:] == (12, 12, 12, 12)  # 6 reps a side, each week
+        squat = charts[2].query_one(".move-dose", BarChart).series[0]
+        assert squat[-2:] == (12, 16)  # 6 reps a side last week, 8 this week
+
+    versions = [s.routine_version for s in HistoryStore().load().sessions]
+    assert versions[0] == versions[1] == versions[2] != versions[3]
+    assert None not in versions
 
 
-async def test_the_guide_says_the_suggestions_are_a_rule_of_thumb(make_app: Make) -> None:
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.press("f4")
-        advice = shown(app.screen.query_one("#advice"))
-        assert advice.endswith("a timer's rule of thumb, not medical advice.")
+def test_the_guide_says_the_suggestions_are_a_rule_of_thumb() -> None:
+    choice = next(iter(choices().values()))
+    routine = guide_routine(choice.area, choice.muscle, library.catalogue())
+    entry = library.unsaved_entry(guide_id(choice.area, choice.muscle), routine)
+    assert advice(choice, entry).endswith(
+        "[i dim]After each workout backtimer suggests, from your pain ratings, when a step can"
+        " grow or should ease off: a timer's rule of thumb, not medical advice.[/]"
+    )

@@ -94,7 +94,10 @@ def test_three_sessions_in_full_with_low_pain_grow_every_step_one_notch() -> Non
         "ATG split squat: 6 → 8 reps a side",
         "Seated good morning: 8 → 10 reps",
     ]
-    assert "3 times since Wed 18 Nov" in found[0].reasons[0]
+    assert found[0].reasons == (
+        "its last 3 sessions at this dose went well: done in full, pain after 3 or less and"
+        " at most 1 above before",
+    )
     grown = changed(DURABILITY, found)
     assert [(s.work, s.reps, s.sets) for s in grown.step] == [
         (60, None, 2),

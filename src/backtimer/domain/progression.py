@@ -399,8 +399,8 @@ def _step_advice(
     if notch is None:
         return advice("hold", [_top(step, moves, ladders)])
     why = (
-        f"done in full at this dose {SESSIONS_NEEDED} times since {recent[0][0].when}, pain"
-        f" after {LOW_AFTER} or less and never more than {RISE_ALLOWED} above before"
+        f"its last {SESSIONS_NEEDED} sessions at this dose went well: done in full, pain after"
+        f" {LOW_AFTER} or less and at most {RISE_ALLOWED} above before"
     )
     return advice("progress", [why], notch)
 

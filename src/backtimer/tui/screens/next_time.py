@@ -88,8 +88,17 @@ class NextTimeScreen(Question, Screen[bool]):
             f"Accepted: {accepted}" if accepted else ""
         )
 
+    def _too_soon(self) -> bool:
+        """Whether the change on screen is too new to answer.
+
+        The app drops keys that reach a question too soon, but a burst of keys is
+        checked as it arrives, before the key ahead of it has brought the next
+        change on: so each answer checks again when it is handled.
+        """
+        return not self.takes_keys(self._clock())
+
     def action_answer(self, accept: bool) -> None:
-        if self.position >= len(self.changes):
+        if self.position >= len(self.changes) or self._too_soon():
             return
         if accept:
             self.accepted.append(self.changes[self.position])
@@ -101,6 +110,8 @@ class NextTimeScreen(Question, Screen[bool]):
             self.finish()
 
     def action_keep_rest(self) -> None:
+        if self.position >= len(self.changes) or self._too_soon():
+            return
         self.position = len(self.changes)
         self.finish()
 
