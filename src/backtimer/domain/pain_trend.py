@@ -83,7 +83,7 @@ class PainTrend:
 
 def pain_trend(sessions: Iterable[RatedSession], now: datetime) -> PainTrend:
     """The trend of the ratings of sessions started in the last `TREND_DAYS` days up to ``now``."""
-    since = now - timedelta(days=TREND_DAYS)
+    since = (now - timedelta(days=TREND_DAYS)).replace(microsecond=0)
     before: list[tuple[float, int]] = []
     after: list[tuple[float, int]] = []
     week = timedelta(weeks=1)

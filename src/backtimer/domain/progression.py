@@ -452,7 +452,9 @@ def _floor(step: Step, moves: Mapping[str, Exercise], ladders: Ladders) -> str:
     ladder = ladders.get(step.exercise)
     if ladder is None or not fits(ladder, step):
         return _no_ladder(step, moves, ladders)
-    return "it is at its entry dose already: rest it, or leave it out until the pain settles"
+    move = moves.get(step.exercise)
+    name = move.name if move is not None else step.exercise
+    return f"{name} is at its entry dose already: rest it, or leave it out until the pain settles"
 
 
 def changed(routine: Routine, advice: Iterable[StepAdvice]) -> Routine:
