@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from backtimer.domain.digest import SessionDigest, digest
-from backtimer.domain.progression import StepAdvice, advise, changed, first_ratings
+from backtimer.domain.pain_reading import first_ratings
+from backtimer.domain.progression import StepAdvice, advise, changed
 from backtimer.domain.routine import Routine, parse_routine
 from backtimer.domain.suggestion import suggestion_line
 from backtimer.storage import library

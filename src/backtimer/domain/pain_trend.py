@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from backtimer.domain.progression import RatedSession
+from backtimer.domain.pain_reading import RatedSession
 
 TREND_DAYS = 28
 STEADY = 0.25

@@ -36,12 +36,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
-from typing import Literal, Protocol
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
 
-from backtimer.domain.digest import StepOutcome
 from backtimer.domain.exercise import Exercise
 from backtimer.domain.ladder import Ladders, Notch, Position, chain, down, fits, position, up
+from backtimer.domain.pain_reading import (
+    LOW_AFTER,
+    RISE_ALLOWED,
+    Mornings,
+    RatedSession,
+    Reading,
+    RecordedStep,
+)
 from backtimer.domain.routine import Routine, Step
 from backtimer.domain.timeline import compile_timeline
 
@@ -53,19 +60,6 @@ WINDOW = timedelta(weeks=3)
 """Sessions older than this are not evidence for growing a dose."""
 LOOK_BACK = 2
 """A back-off looks at this many of the step's last sessions."""
-LOW_AFTER = 3
-"""Pain after at most this, to progress."""
-RISE_ALLOWED = 1
-"""Pain after at most this much above pain before, to progress."""
-RISE_TOO_MUCH = 2
-"""Pain after this much above pain before calls for a back-off."""
-ACCEPTABLE = 5
-"""Pain after above this calls for a back-off."""
-SEVERE = 7
-"""Pain after of this or more: see a professional."""
-WARNING_WORDS = ("sharp", "shooting", "numb")
-"""A note with one of these (in any case, inside any word) means: see a professional."""
-
 RULE_OF_THUMB = (
     "After each workout backtimer suggests, from your pain ratings, when a step can grow"
     " or should ease off: a timer's rule of thumb, not medical advice."
@@ -76,126 +70,6 @@ PROFESSIONAL = (
     "See a doctor or a physiotherapist about it before you do more; this is a timer's rule"
     " of thumb, not medical advice."
 )
-
-
-class RecordedStep(StepOutcome, Protocol):
-    """What the rules need of a recorded step: a `StepRecord` or a `StepDigest`."""
-
-    @property
-    def planned_seconds(self) -> int | None: ...
-
-
-class RatedSession(Protocol):
-    """What the rules need of a past session: a full `Session` or its digest."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def routine(self) -> str: ...
-    @property
-    def started_at(self) -> datetime: ...
-    @property
-    def pain_before(self) -> int | None: ...
-    @property
-    def pain_after(self) -> int | None: ...
-    @property
-    def note(self) -> str: ...
-    @property
-    def steps(self) -> Sequence[RecordedStep]: ...
-
-
-def day_text(day: date) -> str:
-    """A day as the reasons name it: "Tue 24 Nov"."""
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def first_ratings(sessions: Iterable[RatedSession], zone: tzinfo) -> dict[date, int]:
-    """The first pain rating of each local day: the first session's before, else its after.
-
-    A session's ratings belong to the day on which it started, like the session.
-    """
-    first: dict[date, tuple[datetime, int]] = {}
-    for session in sessions:
-        rating = session.pain_before if session.pain_before is not None else session.pain_after
-        if rating is None:
-            continue
-        day = session.started_at.astimezone(zone).date()
-        known = first.get(day)
-        if known is None or session.started_at < known[0]:
-            first[day] = (session.started_at, rating)
-    return {day: rating for day, (_, rating) in first.items()}
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How one session went for the back, by the rules."""
-
-    session: RatedSession
-    day: date
-    """The local day it started on."""
-    day_first: int | None
-    """The first rating of that day."""
-    next_morning: int | None
-    """The first rating of the next day, when there is one."""
-
-    @property
-    def when(self) -> str:
-        return day_text(self.day)
-
-    @property
-    def morning_worse(self) -> bool:
-        return (
-            self.next_morning is not None
-            and self.day_first is not None
-            and self.next_morning > self.day_first
-        )
-
-    def warnings(self) -> list[str]:
-        """Why this session calls for a professional: severe pain, or words in its note."""
-        found = []
-        after = self.session.pain_after
-        if after is not None and after >= SEVERE:
-            found.append(f"pain after was {after} on {self.when}")
-        note = self.session.note.casefold()
-        said = [word for word in WARNING_WORDS if word in note]
-        if said:
-            words = " and ".join(f"“{word}”" for word in said)
-            found.append(f"the note of {self.when} says {words}")
-        return found
-
-    def flares(self) -> list[str]:
-        """Why this session calls for a back-off (empty when it does not)."""
-        found = []
-        before, after = self.session.pain_before, self.session.pain_after
-        if after is not None and before is not None and after - before >= RISE_TOO_MUCH:
-            found.append(f"pain rose from {before} to {after} on {self.when}")
-        elif after is not None and after > ACCEPTABLE:
-            found.append(f"pain after was {after} on {self.when}, above {ACCEPTABLE}")
-        if self.morning_worse:
-            found.append(
-                f"the morning after {self.when} was worse ({self.next_morning},"
-                f" against {self.day_first})"
-            )
-        for warning in self.warnings():
-            if warning not in found and not warning.startswith("pain after"):
-                found.append(warning)
-        return found
-
-    def unsettled(self) -> str | None:
-        """Why this session, though no flare, is no reason to grow the dose; None if it is."""
-        before, after = self.session.pain_before, self.session.pain_after
-        if after is None:
-            return "rate your pain after a session to get suggestions"
-        if before is None:
-            return "rate your pain before a session too: a rise cannot be seen without it"
-        if after > LOW_AFTER:
-            return (
-                f"pain after was {after} on {self.when}; the dose grows once that stays"
-                f" at {LOW_AFTER} or less"
-            )
-        if after - before > RISE_ALLOWED:
-            return f"pain rose from {before} to {after} on {self.when}"
-        return None
 
 
 @dataclass(frozen=True)
@@ -257,26 +131,6 @@ def _recorded_dose(record: RecordedStep) -> Dose:
     return (record.exercise, record.planned_sets or 0, record.planned_reps, record.planned_seconds)
 
 
-class _Ratings:
-    """The first rating of each day, to tell how the next morning was."""
-
-    def __init__(self, everything: Sequence[RatedSession], zone: tzinfo) -> None:
-        self.zone = zone
-        self.everything = everything
-        self._first: dict[date, int] | None = None
-
-    @property
-    def first(self) -> dict[date, int]:
-        """The first rating of each day, worked out when a session is first read."""
-        if self._first is None:
-            self._first = first_ratings(self.everything, self.zone)
-        return self._first
-
-    def reading(self, session: RatedSession) -> Reading:
-        day = session.started_at.astimezone(self.zone).date()
-        return Reading(session, day, self.first.get(day), self.first.get(day + timedelta(days=1)))
-
-
 def advise(
     routine: Routine,
     sessions: Sequence[RatedSession],
@@ -300,7 +154,7 @@ def advise(
         moves: every move by id (the catalogue's and the routine's own).
         ladders: every move's ladder by id.
     """
-    ratings = _Ratings(sessions, zone)
+    ratings = Mornings(sessions, zone)
     doses = _doses(routine, {**moves, **routine.own_exercises()})
     keys_of = _Keys(ladders)
     wanted = {key: i for i, key in enumerate(keys_of(tuple(s.exercise for s in routine.step)))}

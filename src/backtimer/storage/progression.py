@@ -23,7 +23,8 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from backtimer.domain.draft import propose_id
-from backtimer.domain.progression import RatedSession, StepAdvice, advise
+from backtimer.domain.pain_reading import RatedSession
+from backtimer.domain.progression import StepAdvice, advise
 from backtimer.domain.routine import Routine, Step
 from backtimer.domain.routine_edit import edit_routine
 from backtimer.domain.routine_toml import routine_toml
