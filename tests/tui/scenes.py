@@ -250,11 +250,11 @@ SCENES: dict[str, Scene] = {
     "history_10k": history_10k,
     "settings": settings,
     "summary_next_time": summary_next_time,
-    "history_moves": history_moves,
 }
 
 SCREENSHOTS_ONLY: dict[str, Scene] = {
     "next_time": next_time,
+    "history_moves": history_moves,
 }
 """Scenes shot for the README but not compared as snapshots (each snapshot costs seconds):
 their screens are checked by pilot tests (test_progression_flow.py)."""
