@@ -1,6 +1,6 @@
 """After a workout: what was done, how the back feels now, a note, and what next time holds.
 
-Beside the steps done, the progression rules' suggestions for next time
+Under the steps done, the progression rules' suggestions for next time
 (`widgets.suggestions`), worked out again as the pain rating and the note are
 typed. Enter saves the rating and the note, as it always did, and hands the
 suggested changes back: the app then asks about each one (`next_time`).
