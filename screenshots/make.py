@@ -22,7 +22,7 @@ from backtimer.tui.app import BacktimerApp  # noqa: E402
 from backtimer.tui.services import Services  # noqa: E402
 from tests.fakes import FakeClock  # noqa: E402
 from tests.tui.conftest import START, FakeWallClock  # noqa: E402
-from tests.tui.scenes import SCENES  # noqa: E402
+from tests.tui.scenes import SCENES, SCREENSHOTS_ONLY  # noqa: E402
 
 SIZE = (100, 30)
 LARGE = {"hold_large": ("hold", (200, 50)), "mat_large": ("mat", (200, 50))}
@@ -41,7 +41,7 @@ async def shoot(name: str, scene: str | None = None, size: tuple[int, int] = SIZ
     )
     app = BacktimerApp(services)
     async with app.run_test(size=size) as pilot:
-        await SCENES[scene or name](pilot, clock)
+        await (SCENES | SCREENSHOTS_ONLY)[scene or name](pilot, clock)
         await pilot.pause()
         path = HERE / f"{name}.svg"
         app.save_screenshot(path.name, str(HERE))
@@ -49,7 +49,7 @@ async def shoot(name: str, scene: str | None = None, size: tuple[int, int] = SIZ
 
 
 def main() -> None:
-    shots = [(name, name, SIZE) for name in SCENES]
+    shots = [(name, name, SIZE) for name in SCENES | SCREENSHOTS_ONLY]
     shots += [(name, scene, size) for name, (scene, size) in LARGE.items()]
     for name, scene, size in shots:
         with tempfile.TemporaryDirectory() as home:

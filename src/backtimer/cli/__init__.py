@@ -102,6 +102,12 @@ def _stats(args: argparse.Namespace) -> int:
     return history.show_stats(args)
 
 
+def _progress(args: argparse.Namespace) -> int:
+    from backtimer.cli import progress
+
+    return progress.progress(args)
+
+
 def _tui(args: argparse.Namespace) -> int:
     from backtimer.cli import screens
 
@@ -201,6 +207,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(handler=_stats)
+
+    progress = commands.add_parser(
+        "progress",
+        help="each step's dose, what the progression rules suggest and why",
+        description="Each step's dose, the verdict of the progression rules (up a notch,"
+        " keep, back off) and why, from your pain ratings; without ROUTINE, every routine"
+        " done in the last 3 weeks. A timer's rule of thumb, not medical advice.",
+    )
+    progress.add_argument(
+        "routine", metavar="ROUTINE", nargs="?", help="a routine id (default: the recent ones)"
+    )
+    progress.add_argument("--json", action="store_true", help="print JSON")
+    progress.add_argument(
+        "--apply",
+        action="store_true",
+        help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
+    )
+    progress.set_defaults(handler=_progress)
     return parser
 
 

@@ -183,7 +183,11 @@ class Attended(Protocol):
 
 
 def _counted_by_date(
-    sessions: Iterable[Attended], zone: tzinfo, start: date, end: date
+    sessions: Iterable[Attended],
+    zone: tzinfo,
+    start: date,
+    end: date,
+    aliases: Mapping[str, str],
 ) -> dict[date, Counter[str]]:
     by_date: dict[date, Counter[str]] = {}
     for session in sessions:
@@ -191,18 +195,28 @@ def _counted_by_date(
             continue
         day = session.started_at.astimezone(zone).date()
         if start <= day < end:
-            by_date.setdefault(day, Counter())[session.routine] += 1
+            routine = aliases.get(session.routine, session.routine)
+            by_date.setdefault(day, Counter())[routine] += 1
     return by_date
 
 
 def progress(
-    program: Program, start: date, sessions: Iterable[Attended], now: datetime, zone: tzinfo
+    program: Program,
+    start: date,
+    sessions: Iterable[Attended],
+    now: datetime,
+    zone: tzinfo,
+    aliases: Mapping[str, str] | None = None,
 ) -> Progress:
-    """Where ``program``, started on ``start``, stands at ``now`` in time zone ``zone``."""
+    """Where ``program``, started on ``start``, stands at ``now`` in time zone ``zone``.
+
+    ``aliases`` maps a routine to the one whose slots its sessions fill: a
+    built-in routine to the person's copy that its slots now run.
+    """
     local_now = now.astimezone(zone)
     today = local_now.date()
     end = start + timedelta(weeks=program.weeks)
-    done_on = _counted_by_date(sessions, zone, start, end)
+    done_on = _counted_by_date(sessions, zone, start, end, aliases or {})
 
     def complete(day: date) -> bool:
         return all(_done_slots(program.slot, done_on.get(day, Counter())))

@@ -8,15 +8,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from backtimer.domain.history import Session
+from backtimer.domain.progression import StepAdvice
+from backtimer.domain.routine_toml import routine_version
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.advisor import Advisor
 from backtimer.tui.leaving import save_before_quitting
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.history import HistoryScreen
+from backtimer.tui.screens.next_time import NextTimeScreen
 from backtimer.tui.screens.not_saved import NotSavedScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
@@ -152,11 +156,22 @@ class BacktimerApp(App[None]):
             routine = routine.model_copy(update={"lead_in": lead_in})
         timeline = compile_timeline(routine, library.exercises())
         services = self.services
-        workout = Workout(entry.id, timeline, services.clock, services.now, resume=resume)
+        version = routine_version(entry.routine)
+        workout = Workout(
+            entry.id, timeline, services.clock, services.now, resume=resume, version=version
+        )
 
         def summarise(session: Session | None) -> None:
-            if session is not None:
-                self.push_screen(SummaryScreen(session, services.store))
+            if session is None:
+                return
+            advisor = Advisor(services, entry)
+
+            def next_time(suggested: list[StepAdvice] | None) -> None:
+                if suggested:
+                    changes = NextTimeScreen(advisor, suggested, services.clock)
+                    self.push_screen(changes, self._routines_changed)
+
+            self.push_screen(SummaryScreen(session, services.store, advisor), next_time)
 
         def begin(pain: int | None) -> None:
             if pain is None:
@@ -186,6 +201,13 @@ class BacktimerApp(App[None]):
             begin(workout.pain_before if workout.pain_before is not None else SKIPPED)
         else:
             self.push_screen(PainQuestion(entry.name), begin)
+
+    def _routines_changed(self, saved: bool | None) -> None:
+        """A suggestion accepted on the next-time screen changed a routine file."""
+        if saved:
+            for screen in self.screen_stack:
+                if isinstance(screen, PickerScreen):
+                    screen.load_routines()
 
     def action_programs(self) -> None:
         self.push_screen(ProgramsScreen())
