@@ -81,6 +81,10 @@ def _program_leave(args: argparse.Namespace) -> int:
 
 
 def _today(args: argparse.Namespace) -> int:
+    if (args.exit_code or args.notify) and not args.json:
+        from backtimer.cli import remind  # quick: no pydantic, for a prompt or a timer
+
+        return remind.remind(args)
     from backtimer.cli import programs
 
     return programs.today(args)
@@ -213,8 +217,23 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
     leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
     leave.set_defaults(handler=_program_leave)
 
-    today = commands.add_parser("today", help="what the programme under way asks for today")
+    today = commands.add_parser(
+        "today",
+        help="what the programme under way asks for today",
+        description="What the programme under way asks for today. With --exit-code or"
+        " --notify, one line about the session due now, quick enough for a shell prompt.",
+    )
     today.add_argument("--json", action="store_true", help="print JSON")
+    today.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 0 when a session is due now and not done, 1 when not",
+    )
+    today.add_argument(
+        "--notify",
+        action="store_true",
+        help="show a desktop notification when a session is due now (notify-send or osascript)",
+    )
     today.set_defaults(handler=_today)
 
 

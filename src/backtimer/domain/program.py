@@ -24,6 +24,7 @@ from pydantic import (
 
 from backtimer.domain.exercise import Id
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error, suggest
+from backtimer.domain.schedule import SlotTime
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_WEEKS = 52
@@ -31,7 +32,6 @@ MAX_WEEKS = 52
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SlotTime = Literal["morning", "evening", "any"]
 
 _MODEL = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 
