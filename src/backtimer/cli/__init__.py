@@ -80,6 +80,12 @@ def _program_leave(args: argparse.Namespace) -> int:
     return programs.leave(args)
 
 
+def _program_ics(args: argparse.Namespace) -> int:
+    from backtimer.cli import calendar
+
+    return calendar.ics(args)
+
+
 def _today(args: argparse.Namespace) -> int:
     if (args.exit_code or args.notify) and not args.json:
         from backtimer.cli import remind  # quick: no pydantic, for a prompt or a timer
@@ -216,6 +222,23 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
     start.set_defaults(handler=_program_start)
     leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
     leave.set_defaults(handler=_program_leave)
+    ics = actions.add_parser(
+        "ics",
+        help="the programme's training slots as an iCalendar file, with alarms",
+        description="Print the programme under way (or the one named) as an iCalendar"
+        " (.ics) file: one event for each training slot, with an alarm 10 minutes before,"
+        " for any calendar app. Save it with: backtimer programs ics > back.ics",
+    )
+    ics.add_argument(
+        "program", metavar="ID", nargs="?", help="a programme id (default: the one under way)"
+    )
+    ics.add_argument(
+        "--start",
+        metavar="DATE",
+        type=_date,
+        help="its first day, YYYY-MM-DD (default: when it was started, or today)",
+    )
+    ics.set_defaults(handler=_program_ics)
 
     today = commands.add_parser(
         "today",
