@@ -12,6 +12,7 @@ from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
@@ -40,10 +41,19 @@ class BacktimerApp(App[None]):
     TITLE = "backtimer"
     HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-small"), (MIN_HEIGHT, "-short"), (30, "-tall")]
+    COMMANDS = {BacktimerCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
         Binding("f1", "help", "Keys", show=False),
         Binding(ALWAYS, "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Find",
+            show=False,  # the footer shows it on its right, as Textual apps do
+            priority=True,
+            tooltip="Find any routine, programme, screen or action",
+        ),
         Binding("ctrl+z", "suspend_process", show=False),
     ]
 

@@ -101,7 +101,7 @@ class HistoryScreen(Screen[None]):
                         yield BarChart(id="pain-chart")
                 yield Label("Every move, all time", classes="chart-title")
                 yield DataTable(id="move-table", show_cursor=False, zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "History"

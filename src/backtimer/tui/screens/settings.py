@@ -100,7 +100,7 @@ class SettingsScreen(Screen[None]):
             yield Label(
                 "Changes are saved as you make them. Escape goes back.", classes="dialog-hint"
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"

@@ -80,7 +80,7 @@ class SummaryScreen(Question, Screen[None]):
                     "A digit rates the pain now (T for 10); Enter saves and goes back.",
                     classes="dialog-hint",
                 )
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"
