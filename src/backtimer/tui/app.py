@@ -12,6 +12,7 @@ from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
+from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
@@ -30,6 +31,10 @@ from backtimer.tui.sound import SoundPlayer, no_player
 from backtimer.tui.speaker import Speaker, no_voice
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
+IN_USE_ELSEWHERE = (
+    "A workout is under way in another browser window: one at a time, so it is not"
+    " recorded twice. Look around here; start a workout when that one has ended."
+)
 ALWAYS = "ctrl+q"
 """The one key that acts whatever is on the screen: quit, saving a workout under way."""
 
@@ -66,6 +71,10 @@ class BacktimerApp(App[None]):
         self.screen_change_signal.subscribe(self, self._came_to_top)
         self._use_theme()
         self.push_screen(PickerScreen())
+        if self.is_web and self.services.workout_slot is None:
+            self.services.workout_slot = WorkoutSlot()
+        if self.services.workout_slot and not self.services.workout_slot.free():
+            self.notify(IN_USE_ELSEWHERE, timeout=15)
         for problem in self.services.problems:
             self.notify(problem, severity="warning", timeout=10)
         self.recover_sessions()
@@ -158,14 +167,22 @@ class BacktimerApp(App[None]):
             routine = routine.model_copy(update={"lead_in": lead_in})
         timeline = compile_timeline(routine, library.exercises())
         services = self.services
+        slot = services.workout_slot
+        if slot is not None and not slot.take():
+            self.notify(IN_USE_ELSEWHERE, severity="warning", timeout=10)
+            return
         workout = Workout(entry.id, timeline, services.clock, services.now, resume=resume)
 
         def summarise(session: Session | None) -> None:
+            if slot is not None:
+                slot.give_back()
             if session is not None:
                 self.push_screen(SummaryScreen(session, services.store))
 
         def begin(pain: int | None) -> None:
             if pain is None:
+                if slot is not None:
+                    slot.give_back()
                 return
             workout.pain_before = None if pain == SKIPPED else pain
             settings = services.settings
@@ -245,9 +262,19 @@ class BacktimerApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit from anywhere; a workout under way is saved as stopped first."""
+        self.save_under_way()
+        self.exit()
+
+    def save_under_way(self) -> None:
+        """Save a workout under way as stopped, and a summary as it is answered so far."""
         for screen in self.screen_stack:
             if isinstance(screen, WorkoutScreen):
                 screen.end_now()
             elif isinstance(screen, SummaryScreen):
                 screen.save_now()
-        self.exit()
+
+    async def _on_exit_app(self) -> None:
+        """However the app is told to exit (ctrl+q, or a browser tab closed, which
+        textual-serve passes on as a request to exit), nothing under way is lost."""
+        self.save_under_way()
+        await super()._on_exit_app()
