@@ -1,4 +1,4 @@
-"""What ``backtimer serve`` prints: the address to open, and a QR code only when a phone can use it."""
+"""What `backtimer serve` prints: the address to open, and a QR code when a phone can use it."""
 
 from __future__ import annotations
 
