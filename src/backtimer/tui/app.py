@@ -29,6 +29,7 @@ from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
 from backtimer.tui.sound import SoundPlayer, no_player
 from backtimer.tui.speaker import Speaker, no_voice
+from backtimer.tui.themes import CHART_COLOURS, HIGH_CONTRAST, theme_under
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
 IN_USE_ELSEWHERE = (
@@ -64,6 +65,7 @@ class BacktimerApp(App[None]):
 
     def __init__(self, services: Services | None = None, start: RoutineEntry | None = None) -> None:
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
         self.services = services or Services.load()
         self._start = start
 
@@ -105,9 +107,21 @@ class BacktimerApp(App[None]):
             return
         await super().on_event(event)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return CHART_COLOURS  # for every theme that does not set its own
+
     def _use_theme(self) -> None:
         """The theme from the settings; an unknown one is reported, never a crash."""
         settings = self.services.settings
+        readable = theme_under(settings.theme, self.no_color)
+        if readable != settings.theme:
+            self.theme = readable
+            self.notify(
+                f"NO_COLOR is set, and the {settings.theme} theme then draws text black on"
+                f" black: using {readable}.",
+                timeout=10,
+            )
+            return
         if settings.theme in self.available_themes:
             self.theme = settings.theme
             return

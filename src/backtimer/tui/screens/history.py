@@ -95,7 +95,7 @@ class HistoryScreen(Screen[None]):
                         yield BarChart(id="minutes-chart")
                     with Vertical(classes="chart"):
                         yield Label(
-                            "Pain: [$warning]■[/] before [$success]■[/] after",
+                            "Pain: [$chart-before]██[/] before [$chart-after]▓▓[/] after",
                             classes="chart-title",
                         )
                         yield BarChart(id="pain-chart")
