@@ -118,6 +118,8 @@ def test_only_the_address_with_the_token_gets_the_app(served: Served) -> None:
         assert "textual" not in body and "<html" not in body, url
         assert body.startswith("backtimer: this address needs the token")
     assert fetch(f"{served.url}static/js/textual.js")[0] == 200
+    status, page = fetch(served.url.rstrip("/"))  # typed without its last slash
+    assert status == 200 and "textual.js" in page
 
 
 def plain(received: str) -> str:

@@ -180,7 +180,7 @@ def quick_enrolment(table: Mapping[str, Any]) -> tuple[str, date] | None:
     if not isinstance(active, dict) or not set(active) <= {"program", "start", "left"}:
         raise NotPlain
     program, start = active.get("program"), active.get("start")
-    if not isinstance(program, str) or type(start) is not date:
+    if not _is_id(program) or type(start) is not date:
         raise NotPlain
     return program, start
 

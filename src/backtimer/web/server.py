@@ -49,9 +49,12 @@ class GuardedServer(Server):
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        given = request.path.split("/")[1] if request.path.count("/") >= 2 else ""
+        parts = request.path.split("/")
+        given = parts[1] if len(parts) > 1 else ""
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             return web.Response(status=403, text=FORBIDDEN)
+        if len(parts) == 2:  # the address typed without its last slash
+            raise web.HTTPFound(f"/{self.token}/")
         return await handler(request)
 
     async def _make_app(self) -> web.Application:
