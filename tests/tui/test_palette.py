@@ -34,7 +34,9 @@ async def found(pilot: Pilot[None], query: str) -> list[str]:
     return [str(prompt).split("\n")[0] for prompt in prompts]
 
 
-async def test_a_routine_found_by_a_few_letters_starts_from_the_palette(make_app: MakeApp) -> None:
+async def test_a_routine_found_by_a_few_letters_starts_and_then_only_its_actions_are_offered(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
@@ -48,8 +50,18 @@ async def test_a_routine_found_by_a_few_letters_starts_from_the_palette(make_app
         assert screen.workout.routine_name == "Back durability"
         assert screen.workout.pain_before == 3
 
+        # During the workout: the workout's own actions, and no second workout.
+        assert await found(pilot, "pause") == ["Pause"]
+        assert await found(pilot, "start") == []
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"pause", "enter")  # in one burst
+        await pilot.pause(0.2)
+        assert screen.workout.engine.status == "paused"
 
-async def test_screens_and_the_pickers_own_actions_are_in_the_palette(make_app: MakeApp) -> None:
+
+async def test_screens_actions_cards_and_programmes_are_in_the_palette(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
@@ -61,12 +73,8 @@ async def test_screens_and_the_pickers_own_actions_are_in_the_palette(make_app: 
         await pilot.pause()
         hits = await found(pilot, "clear filter")
         assert hits[0] == "Clear the filter"  # one of the picker's keys (Escape)
+        await pilot.press("escape")
 
-
-async def test_show_edit_and_a_programmes_page(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await routines_listed(pilot)
         assert (await found(pilot, "show desk"))[0] == "Show Desk reset"
         await pilot.press("enter")
         await pilot.pause()
@@ -76,6 +84,7 @@ async def test_show_edit_and_a_programmes_page(make_app: MakeApp) -> None:
         assert isinstance(app.screen, BuilderScreen)
         await pilot.press("escape")
         await pilot.pause()
+
         assert (await found(pilot, "programme flexible"))[0] == "Programme: Flexible back"
         await pilot.press("enter")
         for _ in range(200):
@@ -86,23 +95,3 @@ async def test_show_edit_and_a_programmes_page(make_app: MakeApp) -> None:
         assert isinstance(app.screen, ProgramsScreen)
         highlighted = app.screen.query_one("#program-list", OptionList).highlighted_option
         assert highlighted is not None and highlighted.id == "flexible-back-3wk"
-
-
-async def test_during_a_workout_the_palette_offers_the_workouts_actions_only(
-    make_app: MakeApp,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await routines_listed(pilot)
-        await found(pilot, "start desk")
-        await pilot.press("enter")
-        await pilot.pause()
-        await answer(pilot, "enter")
-        hits = await found(pilot, "pause")
-        assert hits == ["Pause"]
-        assert await found(pilot, "start") == []  # no second workout from here
-        await pilot.press("escape")
-        await pilot.press("ctrl+p")
-        await pilot.press(*"pause", "enter")
-        await pilot.pause(0.2)
-        assert workout(app).workout.engine.status == "paused"
