@@ -217,12 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="the app in a web browser (a phone or tablet by the mat)",
-        description="Serve the app to web browsers, each address with a new random token."
-        " 127.0.0.1 by default: only this computer. For a phone or tablet on the same"
-        " network, --host 0.0.0.0; anyone with the printed address can then use backtimer"
-        " as you do.",
+        description="Serve the app to web browsers, at an address with a random token made"
+        " anew each time. 127.0.0.1 by default: only this computer. For a phone or tablet"
+        " on the same network, --host 0.0.0.0; anyone with the printed address can then"
+        " use backtimer as you do.",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     serve.set_defaults(handler=_serve)
     return parser
