@@ -161,7 +161,7 @@ class GuideScreen(Screen[None]):
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
                 yield Static(id="advice")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Where it hurts"

@@ -96,14 +96,14 @@ class HistoryScreen(Screen[None]):
                         yield BarChart(id="minutes-chart")
                     with Vertical(classes="chart"):
                         yield Label(
-                            "Pain: [$warning]■[/] before [$success]■[/] after",
+                            "Pain: [$chart-before]██[/] before [$chart-after]▓▓[/] after",
                             classes="chart-title",
                         )
                         yield BarChart(id="pain-chart")
                 yield Label("Every move, all time", classes="chart-title")
                 yield DataTable(id="move-table", show_cursor=False, zebra_stripes=True)
                 yield MovesProgress(id="moves-progress")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "History"

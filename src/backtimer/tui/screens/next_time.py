@@ -65,7 +65,7 @@ class NextTimeScreen(Question, Screen[bool]):
             yield Static("", id="next-time-why")
             yield Label("Enter accepts, x keeps (Escape keeps the rest)", classes="dialog-hint")
             yield Static("", id="next-time-accepted")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "For next time"

@@ -102,7 +102,7 @@ class SummaryScreen(Question, Screen[list[StepAdvice]]):
                     id="note",
                 )
                 yield Label(HINT, classes="dialog-hint", id="summary-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"
