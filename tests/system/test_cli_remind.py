@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
 from tests.system.test_cli_programs import completed
 
@@ -124,16 +125,12 @@ def test_a_session_of_the_persons_own_copy_fills_the_slot_as_in_the_full_answer(
     """The progression work gives a built-in routine a copy (my-ID) that its slots then
     run: a session of the copy is the day's session for the quick answer too."""
     started()
-    from backtimer.storage import locations
-
     builtin = (locations.builtin_routines() / "back-durability.toml").read_text()
     copy = builtin.replace('id = "back-durability"', 'id = "my-back-durability"')
     locations.routines_dir().mkdir(parents=True, exist_ok=True)
     (locations.routines_dir() / "my-back-durability.toml").write_text(copy)
     program = locations.program_file()
-    program.write_text(
-        program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n'
-    )
+    program.write_text(program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n')
     HistoryStore().record(completed("my-back-durability"))
     full = backtimer("today")
     assert "day 1 of 18 done" in full.stdout, full.stdout
