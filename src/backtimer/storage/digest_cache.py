@@ -9,7 +9,8 @@ only the keys are checked again.
 
 The cache is never authoritative: the TOML files are. A cache file that is
 missing, stale, unreadable or of another version is ignored and rebuilt, and
-failing to write one only costs speed. backtimer writes a new file beside
+failing to write one only costs speed. So it is written without fsync: a file
+torn by a crash is simply rebuilt. backtimer writes a new file beside
 the old one before replacing it, so two versions of a history file in a row
 never share an inode: their keys differ even when written within one tick of
 the clock and of the same size.
@@ -182,7 +183,8 @@ def digests_of(source: Path, parse: Parse, memo: Memo) -> Digested:
         "problems": read.problems,
     }
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
-        write_atomic(cache_path(source), json.dumps(payload, separators=(",", ":")))
+        text = json.dumps(payload, separators=(",", ":"))
+        write_atomic(cache_path(source), text, durable=False)  # a torn one is rebuilt
     return read
 
 
