@@ -15,6 +15,7 @@ from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
+from tests.progress_histories import a_routine_that_grew, durability, session_of
 from tests.tui.conftest import START
 from tests.tui.helpers import advance, answer, open_history, routines_listed, start_routine
 from tests.tui.histories import a_few_weeks, ten_years
@@ -183,6 +184,44 @@ async def history_10k(pilot: Pilot[None], clock: FakeClock) -> None:
     await open_history(pilot)
 
 
+def three_easy_sessions() -> None:
+    """Back durability 2, 4 and 6 days before START, done in full, pain 2 before and after."""
+    routine = durability()
+    sessions = [session_of(routine, START - timedelta(days=d), 2, 2) for d in (6, 4, 2)]
+    HistoryStore(lambda: START).record_many(sessions)
+
+
+async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
+    """A fourth session of back-durability, stopped after the carry: the three before went
+    well, so every step can grow a notch."""
+    three_easy_sessions()
+    await routines_listed(pilot)
+    await pilot.press("enter")  # back-durability, the first routine
+    await answer(pilot, "2")
+    await advance(pilot, clock, 10 + 45 + 15 + 45 + 5, step=1.9)  # the carry, both hands
+    await pilot.press("q")
+    await answer(pilot, "y")
+    await settled(pilot)
+    await answer(pilot, "3")
+    await settled(pilot)
+
+
+async def next_time(pilot: Pilot[None], clock: FakeClock) -> None:
+    await summary_next_time(pilot, clock)
+    await answer(pilot, "enter")  # save: then the first change is asked
+    await settled(pilot)
+    await answer(pilot, "enter")  # the carry: accepted
+
+
+async def history_moves(pilot: Pilot[None], clock: FakeClock) -> None:
+    HistoryStore(lambda: START).record_many(a_routine_that_grew(START))
+    await open_history(pilot)
+    await pilot.press("p")
+    await settled(pilot)
+    pilot.app.screen.query_one("#moves-progress").scroll_visible(top=True, animate=False)
+    await settled(pilot)
+
+
 async def settings(pilot: Pilot[None], clock: FakeClock) -> None:
     await routines_listed(pilot)
     await pilot.press("f3")
@@ -210,4 +249,12 @@ SCENES: dict[str, Scene] = {
     "history_progress": history_progress,
     "history_10k": history_10k,
     "settings": settings,
+    "summary_next_time": summary_next_time,
 }
+
+SCREENSHOTS_ONLY: dict[str, Scene] = {
+    "next_time": next_time,
+    "history_moves": history_moves,
+}
+"""Scenes shot for the README but not compared as snapshots (each snapshot costs seconds):
+their screens are checked by pilot tests (test_progression_flow.py)."""

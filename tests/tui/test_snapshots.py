@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from backtimer.domain.settings import Settings
 from backtimer.tui.app import BacktimerApp
+from backtimer.tui.themes import OFFERED
 from tests.fakes import FakeClock
 from tests.tui.scenes import SCENES
 
@@ -51,3 +52,34 @@ def test_large_terminal(
         await SCENES[name](pilot, clock)
 
     assert snap_compare(make_app(QUIET), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("theme", [theme for theme in OFFERED if theme != QUIET.theme])
+def test_theme(
+    theme: str,
+    snap_compare: Any,
+    make_app: Callable[..., BacktimerApp],
+    clock: FakeClock,
+) -> None:
+    """The workout screen in each theme the settings offer (the default is test_screen's)."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await SCENES["hold"](pilot, clock)
+
+    settings = QUIET.model_copy(update={"theme": theme})
+    assert snap_compare(make_app(settings), run_before=run_before, terminal_size=(100, 30))
+
+
+def test_no_color(
+    snap_compare: Any,
+    make_app: Callable[..., BacktimerApp],
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The workout screen in grey, as NO_COLOR asks, in the default theme."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await SCENES["hold"](pilot, clock)
+
+    assert snap_compare(make_app(QUIET), run_before=run_before, terminal_size=(100, 30))

@@ -42,6 +42,8 @@ def test_the_domain_never_touches_the_ui_or_storage_code() -> None:
         ["--version"],
         ["programs", "--json"],
         ["today"],
+        ["today", "--exit-code"],
+        ["programs", "ics", "back-durability-6wk"],
         ["history"],
         ["history", "--json"],
         ["history", "import", "missing.json"],

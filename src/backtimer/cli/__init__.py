@@ -84,7 +84,17 @@ def _program_leave(args: argparse.Namespace) -> int:
     return programs.leave(args)
 
 
+def _program_ics(args: argparse.Namespace) -> int:
+    from backtimer.cli import calendar
+
+    return calendar.ics(args)
+
+
 def _today(args: argparse.Namespace) -> int:
+    if (args.exit_code or args.notify) and not args.json:
+        from backtimer.cli import remind  # quick: no pydantic, for a prompt or a timer
+
+        return remind.remind(args)
     from backtimer.cli import programs
 
     return programs.today(args)
@@ -100,6 +110,18 @@ def _stats(args: argparse.Namespace) -> int:
     from backtimer.cli import history
 
     return history.show_stats(args)
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from backtimer.cli import progress
+
+    return progress.progress(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from backtimer.cli import serve
+
+    return serve.serve(args)
 
 
 def _tui(args: argparse.Namespace) -> int:
@@ -201,6 +223,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(handler=_stats)
+
+    progress = commands.add_parser(
+        "progress",
+        help="each step's dose, what the progression rules suggest and why",
+        description="Each step's dose, the verdict of the progression rules (up a notch,"
+        " keep, back off) and why, from your pain ratings; without ROUTINE, every routine"
+        " done in the last 3 weeks. A timer's rule of thumb, not medical advice.",
+    )
+    progress.add_argument(
+        "routine", metavar="ROUTINE", nargs="?", help="a routine id (default: the recent ones)"
+    )
+    progress.add_argument("--json", action="store_true", help="print JSON")
+    progress.add_argument(
+        "--apply",
+        action="store_true",
+        help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
+    )
+    progress.set_defaults(handler=_progress)
+    serve = commands.add_parser(
+        "serve",
+        help="the app in a web browser (a phone or tablet by the mat)",
+        description="Serve the app to web browsers, at an address with a random token made"
+        " anew each time. 127.0.0.1 by default: only this computer. For a phone or tablet"
+        " on the same network, --host 0.0.0.0; anyone with the printed address can then"
+        " use backtimer as you do.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.set_defaults(handler=_serve)
     return parser
 
 
@@ -216,9 +269,41 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
     start.set_defaults(handler=_program_start)
     leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
     leave.set_defaults(handler=_program_leave)
+    ics = actions.add_parser(
+        "ics",
+        help="the programme's training slots as an iCalendar file, with alarms",
+        description="Print the programme under way (or the one named) as an iCalendar"
+        " (.ics) file: one event for each training slot, with an alarm 10 minutes before,"
+        " for any calendar app. Save it with: backtimer programs ics > back.ics",
+    )
+    ics.add_argument(
+        "program", metavar="ID", nargs="?", help="a programme id (default: the one under way)"
+    )
+    ics.add_argument(
+        "--start",
+        metavar="DATE",
+        type=_date,
+        help="its first day, YYYY-MM-DD (default: when it was started, or today)",
+    )
+    ics.set_defaults(handler=_program_ics)
 
-    today = commands.add_parser("today", help="what the programme under way asks for today")
+    today = commands.add_parser(
+        "today",
+        help="what the programme under way asks for today",
+        description="What the programme under way asks for today. With --exit-code or"
+        " --notify, one line about the session due now, quick enough for a shell prompt.",
+    )
     today.add_argument("--json", action="store_true", help="print JSON")
+    today.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 0 when a session is due now and not done, 1 when not",
+    )
+    today.add_argument(
+        "--notify",
+        action="store_true",
+        help="show a desktop notification when a session is due now (notify-send or osascript)",
+    )
     today.set_defaults(handler=_today)
 
 

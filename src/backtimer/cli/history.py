@@ -15,6 +15,7 @@ from backtimer.cli.output import error, table
 from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
+from backtimer.domain.pain_trend import pain_trend
 from backtimer.domain.stats import statistics
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
@@ -165,10 +166,12 @@ def show_stats(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     sessions = load_digests(HistoryStore())
-    today = datetime.now(UTC).astimezone().date()
+    now = datetime.now(UTC)
+    today = now.astimezone().date()
     stats = statistics(sessions, today, None, settings.weekly_goal)
     if args.json:
-        json.dump(stats.as_json(), sys.stdout, indent=2)
+        figures = stats.as_json() | {"pain_trend": pain_trend(sessions, now).as_json()}
+        json.dump(figures, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
 

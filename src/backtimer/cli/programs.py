@@ -9,7 +9,8 @@ from typing import Any
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, print_json, table
 from backtimer.domain.problems import nearest
-from backtimer.domain.schedule import Progress, slot_label
+from backtimer.domain.reminder import due_now
+from backtimer.domain.schedule import Progress
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import ProgramEntry, Standing
@@ -17,9 +18,11 @@ from backtimer.storage.programs import ProgramEntry, Standing
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
 
-def _situation() -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
+def _situation(
+    now: datetime | None = None,
+) -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
-    found = programs.situation(HistoryStore(), datetime.now(UTC), programs.local_zone())
+    found = programs.situation(HistoryStore(), now or datetime.now(UTC), programs.local_zone())
     for problem in found.problems:
         error(problem)
     return found.programs, found.standing, found.names
@@ -107,15 +110,36 @@ def _print_progress(plan: Progress, names: dict[str, str]) -> None:
     print("  ✓ done  ✗ missed  • due today  · to come")
 
 
+def _why_it_does_not_load(standing: Standing) -> None:
+    if standing.entry is not None and standing.entry.program is None:
+        for line in standing.entry.problem_lines():
+            error(line)
+
+
+def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
+    """Where the programme under way stands, read in full; problems are reported, and
+    the last value says whether there were any."""
+    _, standing, names = _situation(now)
+    _why_it_does_not_load(standing)
+    troubled = standing.enrolment is not None and standing.progress is None
+    return standing.progress, names, troubled
+
+
 def today(args: argparse.Namespace) -> int:
-    _, standing, names = _situation()
+    now = datetime.now(UTC)
+    _, standing, names = _situation(now)
+    _why_it_does_not_load(standing)
     plan = standing.progress
+    due = due_now(plan, now.astimezone(programs.local_zone())) if plan else None
     if args.json:
         data: dict[str, Any] = {"active": plan is not None}
         if plan is not None and standing.entry is not None:
             data |= {"program": standing.entry.id, "name": standing.entry.name}
             data |= progress_json(plan, names)
+            data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
         print_json(data)
+        if args.exit_code:
+            return EXIT_OK if due is not None else EXIT_INVALID
         return EXIT_OK
     if plan is None:
         print("No programme is under way. See them with `backtimer programs`;")
@@ -127,10 +151,7 @@ def today(args: argparse.Namespace) -> int:
         status = (
             "done" if state.done else "late, but there is still time" if state.late else "to do"
         )
-        print(
-            f"  {when:<8} {slot_label(state.slot.model_copy(update={'time': 'any'}), names)}"
-            f" — {status}"
-        )
+        print(f"  {when:<8} {names.get(state.slot.routine, state.slot.routine)} — {status}")
     if plan.lead is not None:
         print(f"Start it: backtimer start {plan.lead.routine}")
     return EXIT_OK

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from backtimer.domain.exercise import Exercise, Id
+from backtimer.domain.ladder import Ladder, fits
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
 from backtimer.domain.routine import Step
 
@@ -65,10 +66,14 @@ class CatalogueExercise(Exercise):
     """Ids of the culprit muscles the move works."""
     default: dict[str, Any] = Field(default_factory=dict)
     """Step fields for a step that follows the prescription (without ``exercise``)."""
+    ladder: Ladder | None = None
+    """How the dose grows, a notch at a time (`backtimer.domain.ladder`); None: it stays."""
 
     @model_validator(mode="after")
     def _default_is_a_step(self) -> CatalogueExercise:
-        self.default_step()
+        step = self.default_step()
+        if self.ladder is not None and not fits(self.ladder, step):
+            raise ValueError("ladder: grows a field the move's default step does not have")
         return self
 
     def default_step(self) -> Step:
@@ -91,6 +96,11 @@ class Catalogue:
     exercises: dict[str, CatalogueExercise]
     muscles: dict[str, Muscle]
     areas: dict[str, Area]
+
+    @property
+    def ladders(self) -> dict[str, Ladder]:
+        """Every move's ladder, by the move's id (moves that stay as they are have none)."""
+        return {move.id: move.ladder for move in self.exercises.values() if move.ladder}
 
     def moves_for(self, muscle_id: str) -> list[CatalogueExercise]:
         """The moves and massages that work a culprit muscle, massages last."""
@@ -127,6 +137,15 @@ def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
         for index, muscle in enumerate(data.muscle, start=1)
         for move in muscle.key_moves
         if move not in exercises or muscle.id not in exercises[move].targets
+    ]
+    problems += [
+        Problem(
+            f"exercise[{index}].ladder.next", f"'{move.ladder.next}' is not a move with a ladder"
+        )
+        for index, move in enumerate(data.exercise, start=1)
+        if move.ladder is not None
+        and move.ladder.next is not None
+        and (move.ladder.next not in exercises or exercises[move.ladder.next].ladder is None)
     ]
     if len(exercises) != len(data.exercise) or len(muscles) != len(data.muscle):
         problems.append(Problem("", "an id is used twice"))

@@ -169,6 +169,9 @@ class Session(_KeepsExtras):
     """The routine's id."""
     routine_name: str
     """The routine's name when the session was done."""
+    routine_version: Annotated[str, Field(max_length=64)] | None = None
+    """Which version of the routine it ran: a short hash of the routine's content
+    (`backtimer.domain.routine_toml.routine_version`); None in sessions from before."""
     started_at: Moment
     ended_at: Moment
     """When it finished, was stopped, or was last saved before a crash. A clock set back

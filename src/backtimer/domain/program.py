@@ -32,6 +32,7 @@ from backtimer.domain.problems import (
     suggest,
 )
 from backtimer.domain.safe_parse import ShapeError, load_toml
+from backtimer.domain.schedule import SlotTime
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_WEEKS = 52
@@ -39,7 +40,6 @@ MAX_WEEKS = 52
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SlotTime = Literal["morning", "evening", "any"]
 
 _MODEL = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 

@@ -9,6 +9,7 @@ phases are inline tables, one a line. Parsing the text gives back an equal
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -151,3 +152,9 @@ def routine_toml(routine: Routine) -> str:
     for exercise in routine.exercise:
         lines += ["", *_exercise(exercise)]
     return "\n".join(lines) + "\n"
+
+
+def routine_version(routine: Routine) -> str:
+    """A short hash of what the routine asks (as `routine_toml` writes it, so comments
+    and layout do not count): two sessions with the same version ran the same routine."""
+    return hashlib.sha256(routine_toml(routine).encode()).hexdigest()[:10]

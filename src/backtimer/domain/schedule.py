@@ -22,14 +22,45 @@ Nothing here reads a file or a clock.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, Protocol
 
-from backtimer.domain.program import Program, Slot
-
 Mark = Literal["done", "missed", "due", "upcoming"]
+SlotTime = Literal["morning", "evening", "any"]
+
+
+class PlanSlot(Protocol):
+    """What the calendar needs of a slot: a `Slot` of a programme file, or a quick reading."""
+
+    @property
+    def time(self) -> SlotTime: ...
+    @property
+    def routine(self) -> str: ...
+
+
+class Plan(Protocol):
+    """What the calendar needs of a programme: a `Program`, or a quick reading of one.
+
+    (The calendar takes either, so that ``today --exit-code`` can answer without
+    loading pydantic: see `backtimer.domain.reminder`.)
+    """
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def weeks(self) -> int: ...
+    @property
+    def days(self) -> Sequence[str] | None: ...
+    @property
+    def days_per_week(self) -> int | None: ...
+    @property
+    def slot(self) -> Sequence[PlanSlot]: ...
+    @property
+    def weekdays(self) -> tuple[int, ...]: ...
+
+
 EVENING_FROM_HOUR = 14
 """From this local hour on, a day's evening slot leads over its morning slot."""
 
@@ -51,7 +82,7 @@ class TrainingDay:
 class SlotState:
     """One slot of today and whether it is done."""
 
-    slot: Slot
+    slot: PlanSlot
     done: bool
     late: bool = False
     """A morning slot not done by the afternoon: missed, but it can still be done."""
@@ -61,14 +92,14 @@ class SlotState:
 class Progress:
     """Where a programme stands on one day."""
 
-    program: Program
+    program: Plan
     start: date
     today: date
     days: tuple[TrainingDay, ...]
     """Every training day of the programme, in order."""
     today_slots: tuple[SlotState, ...]
     """Today's slots when today is a training day (done or due), else empty."""
-    lead: Slot | None
+    lead: PlanSlot | None
     """The session to do now: the first slot of today not done yet, by time of day."""
 
     @property
@@ -151,14 +182,14 @@ class Progress:
         return len(self.program.slot) > 1 or self.program.slot[0].time != "any"
 
 
-def slot_label(slot: Slot, names: Mapping[str, str] | None = None) -> str:
+def slot_label(slot: PlanSlot, names: Mapping[str, str] | None = None) -> str:
     """A slot in words: its time of day, or the routine's name when any time will do."""
     if slot.time != "any":
         return slot.time
     return (names or {}).get(slot.routine, slot.routine)
 
 
-def _done_slots(slots: list[Slot], routines_done: Counter[str]) -> list[bool]:
+def _done_slots(slots: Sequence[PlanSlot], routines_done: Counter[str]) -> list[bool]:
     """Match a day's sessions that count to its slots, greedily, in slot order."""
     left = Counter(routines_done)
     done = []
@@ -183,7 +214,11 @@ class Attended(Protocol):
 
 
 def _counted_by_date(
-    sessions: Iterable[Attended], zone: tzinfo, start: date, end: date
+    sessions: Iterable[Attended],
+    zone: tzinfo,
+    start: date,
+    end: date,
+    aliases: Mapping[str, str],
 ) -> dict[date, Counter[str]]:
     by_date: dict[date, Counter[str]] = {}
     for session in sessions:
@@ -191,18 +226,28 @@ def _counted_by_date(
             continue
         day = session.started_at.astimezone(zone).date()
         if start <= day < end:
-            by_date.setdefault(day, Counter())[session.routine] += 1
+            routine = aliases.get(session.routine, session.routine)
+            by_date.setdefault(day, Counter())[routine] += 1
     return by_date
 
 
 def progress(
-    program: Program, start: date, sessions: Iterable[Attended], now: datetime, zone: tzinfo
+    program: Plan,
+    start: date,
+    sessions: Iterable[Attended],
+    now: datetime,
+    zone: tzinfo,
+    aliases: Mapping[str, str] | None = None,
 ) -> Progress:
-    """Where ``program``, started on ``start``, stands at ``now`` in time zone ``zone``."""
+    """Where ``program``, started on ``start``, stands at ``now`` in time zone ``zone``.
+
+    ``aliases`` maps a routine to the one whose slots its sessions fill: a
+    built-in routine to the person's copy that its slots now run.
+    """
     local_now = now.astimezone(zone)
     today = local_now.date()
     end = start + timedelta(weeks=program.weeks)
-    done_on = _counted_by_date(sessions, zone, start, end)
+    done_on = _counted_by_date(sessions, zone, start, end, aliases or {})
 
     def complete(day: date) -> bool:
         return all(_done_slots(program.slot, done_on.get(day, Counter())))
@@ -224,7 +269,7 @@ def progress(
     return Progress(program, start, today, tuple(days), today_slots, lead)
 
 
-def _lead(slots: tuple[SlotState, ...], afternoon: bool) -> Slot | None:
+def _lead(slots: tuple[SlotState, ...], afternoon: bool) -> PlanSlot | None:
     """The slot to offer now: evening before a late morning, else the first not done."""
     open_slots = [state.slot for state in slots if not state.done]
     if afternoon:
@@ -243,7 +288,7 @@ def _mark(day: date, today: date, complete: bool) -> Mark:
 
 
 def _set_weekdays(
-    program: Program, start: date, today: date, complete: Callable[[date], bool]
+    program: Plan, start: date, today: date, complete: Callable[[date], bool]
 ) -> list[TrainingDay]:
     weekdays = set(program.weekdays)
     days: list[TrainingDay] = []
@@ -256,7 +301,7 @@ def _set_weekdays(
 
 
 def _days_a_week(
-    program: Program, start: date, today: date, complete: Callable[[date], bool]
+    program: Plan, start: date, today: date, complete: Callable[[date], bool]
 ) -> list[TrainingDay]:
     needed = program.days_per_week or 0
     days: list[TrainingDay] = []

@@ -43,6 +43,7 @@ class Workout:
         now: WallClock,
         *,
         resume: Session | None = None,
+        version: str | None = None,
     ) -> None:
         """Prepare a workout; the timer starts with `start`.
 
@@ -53,8 +54,10 @@ class Workout:
             now: the wall clock, for the record's dates.
             resume: an unfinished session of this routine to carry on from
                 the step it stopped at (see `can_resume`).
+            version: the routine's version, for the record (`routine_version`).
         """
         self.routine_id = routine_id
+        self.version = version
         self.timeline = timeline
         self._now = now
         first_step = 0
@@ -125,6 +128,7 @@ class Workout:
             id=self.session_id,
             routine=self.routine_id,
             routine_name=self.routine_name,
+            routine_version=self.version,
             started_at=self.started_at,
             ended_at=self._now(),
             status=status,

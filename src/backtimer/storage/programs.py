@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,7 +20,7 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from backtimer.domain.exercise import ID_PATTERN
+from backtimer.domain.exercise import ID_PATTERN, Id
 from backtimer.domain.history import Day
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
 from backtimer.domain.program import MAX_FILE_BYTES, Program, check_routines, parse_program_bytes
@@ -83,14 +83,35 @@ def _builtin_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
+def follow_copies(program: Program, copies: Mapping[str, str]) -> Program:
+    """The programme with each slot of a built-in routine running the person's copy of it."""
+    if not any(slot.routine in copies for slot in program.slot):
+        return program
+    slots = [
+        slot.model_copy(update={"routine": copies.get(slot.routine, slot.routine)})
+        for slot in program.slot
+    ]
+    return program.model_copy(update={"slot": slots})
+
+
+def live_copies(routine_ids: Collection[str]) -> dict[str, str]:
+    """The copies that programme slots follow (`ProgramState.copies`) whose routine is there."""
+    state, _ = load_state()
+    return {builtin: copy for builtin, copy in state.copies.items() if copy in routine_ids}
+
+
 def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
     """Built-in programmes first, then the user's, each group by file name.
+
+    A slot that names a built-in routine the person has a progression copy of
+    runs the copy (`live_copies`).
 
     Args:
         routine_ids: the routines there are (read from disk when not given).
     """
     if routine_ids is None:
         routine_ids = {entry.id for entry in all_routines() if entry.ok}
+    copies = live_copies(routine_ids)
     entries = [
         _entry(
             f.name.removesuffix(".toml"),
@@ -105,7 +126,10 @@ def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
     folder = locations.programs_dir()
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
         entries.append(_user_entry(path, routine_ids, builtin_ids))
-    return entries
+    return [
+        replace(entry, program=follow_copies(entry.program, copies)) if entry.program else entry
+        for entry in entries
+    ]
 
 
 def _user_entry(path: Path, routine_ids: set[str], builtin_ids: set[str]) -> ProgramEntry:
@@ -156,6 +180,9 @@ class ProgramState(BaseModel):
     """The programme under way, if any."""
     past: list[Enrolment] = Field(default_factory=list)
     """Programmes left before, oldest first."""
+    copies: dict[Id, Id] = Field(default_factory=dict)
+    """Built-in routines and the person's copy that programme slots run instead
+    (made when a progression suggestion was accepted), by the built-in's id."""
 
 
 def load_state() -> tuple[ProgramState, list[str]]:
@@ -180,7 +207,10 @@ def _save(state: ProgramState) -> list[str]:
     if os.path.lexists(path) and load_state()[1]:
         kept = set_aside(path)
         problems.append(f"{path}: could not be read, kept as {kept.name}")
-    write_atomic(path, HEADER + tomli_w.dumps(state.model_dump(exclude_none=True)))
+    data = state.model_dump(exclude_none=True)
+    if not data["copies"]:
+        del data["copies"]  # a file without copies reads as it did before they existed
+    write_atomic(path, HEADER + tomli_w.dumps(data))
     return problems
 
 
@@ -218,9 +248,17 @@ class Standing:
 
 
 def standing(
-    sessions: Sequence[Attended], now: datetime, zone: tzinfo, entries: list[ProgramEntry]
+    sessions: Sequence[Attended],
+    now: datetime,
+    zone: tzinfo,
+    entries: list[ProgramEntry],
+    routine_ids: Collection[str] = (),
 ) -> Standing:
-    """Where the active programme stands at ``now``; reads ``program.toml`` only."""
+    """Where the active programme stands at ``now``; reads ``program.toml`` only.
+
+    The sessions of a built-in routine fill the slots of the copy that replaced
+    it (`ProgramState.copies`, when the copy is one of ``routine_ids``).
+    """
     state, problems = load_state()
     if state.active is None:
         return Standing(problems=tuple(problems))
@@ -229,7 +267,8 @@ def standing(
         why = "is not there any more" if entry is None else "does not load"
         message = f"the active programme '{state.active.program}' {why}"
         return Standing(state.active, entry, problems=(*problems, message))
-    plan = progress(entry.program, state.active.start, sessions, now, zone)
+    aliases = {builtin: copy for builtin, copy in state.copies.items() if copy in routine_ids}
+    plan = progress(entry.program, state.active.start, sessions, now, zone, aliases)
     return Standing(state.active, entry, plan, tuple(problems))
 
 
@@ -261,7 +300,7 @@ def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation:
     routines = {entry.id: entry for entry in all_routines() if entry.ok}
     entries = all_programs(set(routines))
     history = store.load_digests()  # the compact form: fast and small at 10,000 sessions
-    found = standing(history.sessions, now, zone, entries)
+    found = standing(history.sessions, now, zone, entries, set(routines))
     return Situation(entries, routines, found, (*history.problems, *found.problems))
 
 
@@ -270,3 +309,13 @@ def local_zone() -> tzinfo:
     zone = datetime.now().astimezone().tzinfo
     assert zone is not None
     return zone
+
+
+def record_copy(builtin: str, copy: str) -> list[str]:
+    """Remember that programme slots of the built-in routine ``builtin`` run ``copy`` now."""
+    with locked(locations.lock_file()):
+        state, _ = load_state()
+        if state.copies.get(builtin) == copy:
+            return []
+        state.copies[builtin] = copy
+        return _save(state)

@@ -8,15 +8,21 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from backtimer.domain.history import Session
+from backtimer.domain.progression import StepAdvice
+from backtimer.domain.routine_toml import routine_version
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
+from backtimer.storage.workout_slot import WorkoutSlot
+from backtimer.tui.advisor import Advisor
+from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.leaving import save_before_quitting
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.history import HistoryScreen
+from backtimer.tui.screens.next_time import NextTimeScreen
 from backtimer.tui.screens.not_saved import NotSavedScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
@@ -30,8 +36,13 @@ from backtimer.tui.services import Services
 from backtimer.tui.signals import install_signal_handlers
 from backtimer.tui.sound import SoundPlayer, no_player
 from backtimer.tui.speaker import Speaker, no_voice
+from backtimer.tui.themes import CHART_COLOURS, HIGH_CONTRAST, theme_under
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
+IN_USE_ELSEWHERE = (
+    "A workout is under way in another browser window: one at a time, so it is not"
+    " recorded twice. Look around here; start a workout when that one has ended."
+)
 ALWAYS = "ctrl+q"
 """The one key that acts whatever is on the screen: quit, saving a workout under way."""
 
@@ -43,15 +54,25 @@ class BacktimerApp(App[None]):
     TITLE = "backtimer"
     HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-small"), (MIN_HEIGHT, "-short"), (30, "-tall")]
+    COMMANDS = {BacktimerCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
         Binding("f1", "help", "Keys", show=False),
         Binding(ALWAYS, "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Find",
+            show=False,  # the footer shows it on its right, as Textual apps do
+            priority=True,
+            tooltip="Find any routine, programme, screen or action",
+        ),
         Binding("ctrl+z", "suspend_process", show=False),
     ]
 
     def __init__(self, services: Services | None = None, start: RoutineEntry | None = None) -> None:
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
         self.services = services or Services.load()
         self._start = start
 
@@ -60,6 +81,10 @@ class BacktimerApp(App[None]):
         install_signal_handlers(self)
         self._use_theme()
         self.push_screen(PickerScreen())
+        if self.is_web and self.services.workout_slot is None:
+            self.services.workout_slot = WorkoutSlot()
+        if self.services.workout_slot and not self.services.workout_slot.free():
+            self.notify(IN_USE_ELSEWHERE, timeout=15)
         for problem in self.services.problems:
             self.notify(problem, severity="warning", timeout=10)
         self.recover_sessions()
@@ -90,9 +115,21 @@ class BacktimerApp(App[None]):
             return
         await super().on_event(event)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return CHART_COLOURS  # for every theme that does not set its own
+
     def _use_theme(self) -> None:
         """The theme from the settings; an unknown one is reported, never a crash."""
         settings = self.services.settings
+        readable = theme_under(settings.theme, self.no_color)
+        if readable != settings.theme:
+            self.theme = readable
+            self.notify(
+                f"NO_COLOR is set, and the {settings.theme} theme then draws text black on"
+                f" black: using {readable}.",
+                timeout=10,
+            )
+            return
         if settings.theme in self.available_themes:
             self.theme = settings.theme
             return
@@ -152,14 +189,33 @@ class BacktimerApp(App[None]):
             routine = routine.model_copy(update={"lead_in": lead_in})
         timeline = compile_timeline(routine, library.exercises())
         services = self.services
-        workout = Workout(entry.id, timeline, services.clock, services.now, resume=resume)
+        slot = services.workout_slot
+        if slot is not None and not slot.take():
+            self.notify(IN_USE_ELSEWHERE, severity="warning", timeout=10)
+            return
+        version = routine_version(entry.routine)
+        workout = Workout(
+            entry.id, timeline, services.clock, services.now, resume=resume, version=version
+        )
 
         def summarise(session: Session | None) -> None:
-            if session is not None:
-                self.push_screen(SummaryScreen(session, services.store))
+            if slot is not None:
+                slot.give_back()
+            if session is None:
+                return
+            advisor = Advisor(services, entry)
+
+            def next_time(suggested: list[StepAdvice] | None) -> None:
+                if suggested:
+                    changes = NextTimeScreen(advisor, suggested, services.clock)
+                    self.push_screen(changes, self._routines_changed)
+
+            self.push_screen(SummaryScreen(session, services.store, advisor), next_time)
 
         def begin(pain: int | None) -> None:
             if pain is None:
+                if slot is not None:
+                    slot.give_back()
                 return
             workout.pain_before = None if pain == SKIPPED else pain
             settings = services.settings
@@ -186,6 +242,13 @@ class BacktimerApp(App[None]):
             begin(workout.pain_before if workout.pain_before is not None else SKIPPED)
         else:
             self.push_screen(PainQuestion(entry.name), begin)
+
+    def _routines_changed(self, saved: bool | None) -> None:
+        """A suggestion accepted on the next-time screen changed a routine file."""
+        if saved:
+            for screen in self.screen_stack:
+                if isinstance(screen, PickerScreen):
+                    screen.load_routines()
 
     def action_programs(self) -> None:
         self.push_screen(ProgramsScreen())
@@ -251,3 +314,11 @@ class BacktimerApp(App[None]):
             self.push_screen(NotSavedScreen(unsaved, self.services.store, quitting=True))
             return
         self.exit()
+
+    async def _on_exit_app(self) -> None:
+        """A browser tab closed: textual-serve asks the app to exit, and nothing
+        under way is lost (saved as ctrl+q saves it). ctrl+q and the signals call
+        `exit` themselves (so `return_code` is set) and have kept everything already."""
+        if self.return_code is None:
+            save_before_quitting(self.screen_stack)
+        await super()._on_exit_app()

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from backtimer.domain.engine import Clock
 from backtimer.domain.settings import Settings
 from backtimer.storage.history import HistoryStore
+from backtimer.storage.workout_slot import WorkoutSlot
 
 
 def _utc_now() -> datetime:
@@ -36,6 +37,8 @@ class Services:
     """The command that speaks cues, or None for no voice."""
     sound_player: list[str] | None = None
     """The command that plays cue sounds (the file's path comes last), or None for none."""
+    workout_slot: WorkoutSlot | None = None
+    """Served to browsers: the one workout at a time among the served copies (else None)."""
 
     @classmethod
     def load(cls) -> Services:

@@ -127,7 +127,7 @@ class BuilderScreen(Screen[None]):
             with form:
                 yield self.form
                 yield StepEditor(id="step-editor")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Routine builder"

@@ -30,6 +30,7 @@ from backtimer.domain.guide import (
     muscles_for,
     place_guide_routine,
 )
+from backtimer.domain.progression import RULE_OF_THUMB
 from backtimer.domain.routine import Routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import library
@@ -124,7 +125,7 @@ def advice(choice: Choice, entry: RoutineEntry) -> str:
         f" [dim]{escape(describe_step(plan.step, plan.exercise))}[/]"
         for plan in timeline.steps
     ]
-    lines += ["", f"[i $warning]{escape(SEE_SOMEONE)}[/]"]
+    lines += ["", f"[i $warning]{escape(SEE_SOMEONE)}[/]", f"[i dim]{escape(RULE_OF_THUMB)}[/]"]
     return "\n".join(lines)
 
 
@@ -160,7 +161,7 @@ class GuideScreen(Screen[None]):
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
                 yield Static(id="advice")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Where it hurts"

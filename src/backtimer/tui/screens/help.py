@@ -37,7 +37,7 @@ GENERAL = [
     ("?, F1", "Show these keys (F1 where you can type)"),
     ("ctrl+q", "Quit; a workout under way is saved as stopped"),
     ("ctrl+z", "Suspend to the shell; a workout pauses itself"),
-    ("ctrl+p", "Command palette"),
+    ("ctrl+p", "Find any routine, programme, screen or action"),
 ]
 
 

@@ -29,6 +29,7 @@ from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.services import Services
 from backtimer.tui.widgets.bar_chart import BarChart
+from backtimer.tui.widgets.moves_progress import MovesProgress
 from backtimer.tui.widgets.session_detail import SessionDetail, long_date
 from backtimer.tui.widgets.session_list import SessionList
 from backtimer.tui.widgets.stats_summary import StatsSummary
@@ -95,13 +96,14 @@ class HistoryScreen(Screen[None]):
                         yield BarChart(id="minutes-chart")
                     with Vertical(classes="chart"):
                         yield Label(
-                            "Pain: [$warning]■[/] before [$success]■[/] after",
+                            "Pain: [$chart-before]██[/] before [$chart-after]▓▓[/] after",
                             classes="chart-title",
                         )
                         yield BarChart(id="pain-chart")
                 yield Label("Every move, all time", classes="chart-title")
                 yield DataTable(id="move-table", show_cursor=False, zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+                yield MovesProgress(id="moves-progress")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "History"
@@ -181,6 +183,7 @@ class HistoryScreen(Screen[None]):
         for total in stats.moves:
             name = self._names.get(total.exercise, total.exercise)
             moves.add_row(name, total.sessions, total.reps, duration(total.seconds))
+        self.query_one(MovesProgress).show(self.sessions, stats.today, self.services.zone, labels)
 
     # ------------------------------------------------------------ the highlighted session
 

@@ -146,7 +146,7 @@ class PickerScreen(Screen[None]):
                 yield ChoiceList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Choose a routine"
@@ -251,7 +251,10 @@ class PickerScreen(Screen[None]):
         self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
 
     def action_edit(self) -> None:
-        entry = self.selected()
+        self.edit(self.selected())
+
+    def edit(self, entry: RoutineEntry | None) -> None:
+        """Open a routine in the builder (a built-in one as the person's copy)."""
         if entry is None or not entry.ok:
             what = "No routine is highlighted" if entry is None else f"{entry.path} does not load"
             self.notify(f"{what}; nothing to edit.", severity="warning")

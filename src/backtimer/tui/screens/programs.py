@@ -88,6 +88,11 @@ class ProgramsScreen(Screen[None]):
     found: var[Situation | None] = var(None)
     """What was read from disk: programmes, routines, the active one's progress."""
 
+    def __init__(self, highlight: str | None = None) -> None:
+        super().__init__()
+        self._highlight = highlight
+        """The programme to highlight first (the palette's choice), else the active one."""
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield TooSmall()
@@ -97,7 +102,7 @@ class ProgramsScreen(Screen[None]):
                 yield Static(id="program-today")
                 yield Static(id="program-grid")
                 yield Static(id="program-about")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
@@ -123,7 +128,7 @@ class ProgramsScreen(Screen[None]):
         options.clear_options()
         options.add_options([option_for(e, e.id == active) for e in found.programs])
         ids = [entry.id for entry in found.programs]
-        chosen = previous if previous in ids else active
+        chosen = previous if previous in ids else self._highlight or active
         options.highlighted = ids.index(chosen) if chosen in ids else 0
         for problem in found.problems:
             self.notify(problem, severity="warning", timeout=10)

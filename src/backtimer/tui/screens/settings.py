@@ -26,6 +26,7 @@ from backtimer.storage.settings import save_settings
 from backtimer.tui.services import Services
 from backtimer.tui.sound import no_player, player_name
 from backtimer.tui.speaker import no_voice, program_name
+from backtimer.tui.themes import OFFERED
 from backtimer.tui.widgets.text_input import TextInput
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -91,7 +92,7 @@ class SettingsScreen(Screen[None]):
                 )
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
-                themes = sorted(self.app.available_themes)
+                themes = [*OFFERED, *([settings.theme] if settings.theme not in OFFERED else [])]
                 yield Select(
                     [(theme, theme) for theme in themes],
                     value=settings.theme,  # the app replaced one it does not know
@@ -102,7 +103,7 @@ class SettingsScreen(Screen[None]):
             yield Label(
                 "Changes are saved as you make them. Escape goes back.", classes="dialog-hint"
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"

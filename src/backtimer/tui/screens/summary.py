@@ -1,4 +1,10 @@
-"""After a workout: what was done, how the back feels now, and a note."""
+"""After a workout: what was done, how the back feels now, a note, and what next time holds.
+
+Under the steps done, the progression rules' suggestions for next time
+(`widgets.suggestions`), worked out again as the pain rating and the note are
+typed. Enter saves the rating and the note, as it always did, and hands the
+suggested changes back: the app then asks about each one (`next_time`).
+"""
 
 from __future__ import annotations
 
@@ -13,12 +19,15 @@ from textual.widgets import Footer, Header, Input, Label, Static
 
 from backtimer.domain.describe import duration
 from backtimer.domain.history import NOTE_MAX_CHARS, Session
+from backtimer.domain.progression import StepAdvice
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import exercises
+from backtimer.tui.advisor import Advisor
 from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.pain_scale import PainScale
 from backtimer.tui.widgets.session_detail import step_line
+from backtimer.tui.widgets.suggestions import Suggestions, changes
 from backtimer.tui.widgets.too_small import TooSmall
 
 TITLES = {
@@ -26,6 +35,13 @@ TITLES = {
     "stopped": "Workout stopped early",
     "interrupted": "Workout interrupted",
 }
+
+
+HINT = "A digit rates the pain now (T for 10); Enter saves and goes back."
+HINT_WITH_CHANGES = (
+    "A digit rates the pain now (T for 10); Enter saves, then asks about each change"
+    " for next time (Enter accepts, x keeps)."
+)
 
 
 def title(session: Session) -> str:
@@ -36,19 +52,23 @@ def title(session: Session) -> str:
     return TITLES[session.status]
 
 
-class SummaryScreen(Question, Screen[None]):
-    """The session is already saved; Enter adds the rating and note and goes back."""
+class SummaryScreen(Question, Screen[list[StepAdvice]]):
+    """The session is already saved; Enter adds the rating and note and goes back,
+    with the changes the rules suggest for next time (the app asks about them)."""
 
     BINDINGS = [
         Binding("enter", "save", "Save and finish"),
         Binding("escape", "save", "Save and finish", show=False),
     ]
 
-    def __init__(self, session: Session, store: HistoryStore) -> None:
+    def __init__(
+        self, session: Session, store: HistoryStore, advisor: Advisor | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self._store = store
         self._saved = False
+        self._advisor = advisor
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -67,6 +87,7 @@ class SummaryScreen(Question, Screen[None]):
                 "\n".join(step_line(r, i, names) for i, r in enumerate(session.steps, start=1)),
                 id="summary-steps",
             )
+            yield Suggestions(id="suggestions")
             with Vertical(id="summary-questions"):
                 before = session.pain_before
                 yield Label(
@@ -80,19 +101,32 @@ class SummaryScreen(Question, Screen[None]):
                     max_length=NOTE_MAX_CHARS,
                     id="note",
                 )
-                yield Label(
-                    "A digit rates the pain now (T for 10); Enter saves and goes back.",
-                    classes="dialog-hint",
-                )
-        yield Footer(compact=True, show_command_palette=False)
+                yield Label(HINT, classes="dialog-hint", id="summary-hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"
         self.query_one(PainScale).focus()
+        self.suggest()
 
     @on(PainScale.Chosen)
     def _rated(self) -> None:
         self.query_one("#note", Input).focus()
+        self.suggest()
+
+    @on(Input.Changed, "#note")
+    def _noted(self) -> None:
+        self.suggest()
+
+    @work(exclusive=True, group="suggest")
+    async def suggest(self) -> None:
+        """Work out the suggestions for the session as rated now (the history is read once)."""
+        if self._advisor is None:
+            return
+        advice = tuple(await asyncio.to_thread(self._advisor.advise, self._final()))
+        self.query_one(Suggestions).advice = advice
+        hint = HINT_WITH_CHANGES if changes(advice) else HINT
+        self.query_one("#summary-hint", Label).update(hint)
 
     def _final(self) -> Session:
         return self.session.model_copy(
@@ -116,7 +150,9 @@ class SummaryScreen(Question, Screen[None]):
             self._not_saved(session, str(exc))
             return
         self._saved = True
-        self.dismiss()
+        advisor = self._advisor
+        advice = await asyncio.to_thread(advisor.advise, session) if advisor else []
+        self.dismiss(changes(tuple(advice)))
 
     def _not_saved(self, session: Session, problem: str) -> None:
         """The disk would not take it: offer to try again or to save it elsewhere."""

@@ -6,6 +6,8 @@ in the theme's colours, at every size the app supports. textual-plotext would
 add a dependency and a plotting engine for that, and draws with braille dots
 that read poorly from two metres away. Textual's own `Sparkline` has no axis,
 no labels and one series, and pain needs two side by side (before and after).
+The two series differ in texture as well as colour (`FILLS`; the colours are
+the theme's ``$chart-before`` and ``$chart-after``, see `backtimer.tui.themes`).
 """
 
 from __future__ import annotations
@@ -22,15 +24,19 @@ EIGHTHS = " ▁▂▃▄▅▆▇█"
 Values = tuple[float | None, ...]
 
 
-def bar_cells(value: float | None, maximum: float, rows: int) -> list[str]:
-    """The cells of one bar, top row first: full blocks and one partial block on top."""
+FILLS = ("█", "▓")
+"""The full cells of each series: solid, then shaded, so two series differ without colour."""
+
+
+def bar_cells(value: float | None, maximum: float, rows: int, fill: str = "█") -> list[str]:
+    """The cells of one bar, top row first: ``fill`` cells and one partial block on top."""
     if value is None or value <= 0 or maximum <= 0:
         return [" "] * rows
     eighths = max(1, round(min(value, maximum) / maximum * rows * 8))
     cells = []
     for row in range(rows - 1, -1, -1):
         filled = eighths - row * 8
-        cells.append(EIGHTHS[max(0, min(8, filled))])
+        cells.append(fill if filled >= 8 else EIGHTHS[max(0, filled)])
     return cells
 
 
@@ -51,8 +57,8 @@ class BarChart(Widget):
 
     DEFAULT_CSS = """
     BarChart { height: 8; width: 1fr; }
-    BarChart > .bar-chart--series-0 { color: $accent; }
-    BarChart > .bar-chart--series-1 { color: $success; }
+    BarChart > .bar-chart--series-0 { color: $chart-before; }
+    BarChart > .bar-chart--series-1 { color: $chart-after; }
     BarChart > .bar-chart--axis { color: $text-muted; }
     """
     COMPONENT_CLASSES = {"bar-chart--series-0", "bar-chart--series-1", "bar-chart--axis"}
@@ -81,7 +87,7 @@ class BarChart(Widget):
         columns: list[tuple[list[str], Style]] = []
         for group in range(first, len(self.labels)):
             for number, values in enumerate(self.series):
-                cells = bar_cells(values[group], top, rows)
+                cells = bar_cells(values[group], top, rows, FILLS[number % 2])
                 columns += [(cells, styles[number % 2])] * self.bar_width
             columns.append(([" "] * rows, Style()))
         lines = []

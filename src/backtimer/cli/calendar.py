@@ -1,0 +1,57 @@
+"""``backtimer programs ics [ID]``: a programme's training slots as an iCalendar file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+
+from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.output import error
+from backtimer.domain.calendar_ics import RoutineFacts, program_calendar
+from backtimer.domain.problems import nearest
+from backtimer.storage import library, programs
+
+
+def ics(args: argparse.Namespace) -> int:
+    """Print the programme under way (or the one named) as an ``.ics`` file."""
+    routines = {entry.id: entry for entry in library.all_routines() if entry.ok}
+    entries = programs.all_programs(set(routines))
+    state, problems = programs.load_state()
+    for problem in problems:
+        error(problem)
+    wanted = args.program or (state.active.program if state.active else None)
+    if wanted is None:
+        error(
+            "no programme is under way: name one (backtimer programs ics ID),"
+            " or start one with `backtimer programs start ID`"
+        )
+        return EXIT_USAGE
+    entry = next((e for e in entries if e.id == wanted), None)
+    if entry is None:
+        ids = [e.id for e in entries]
+        close = nearest(wanted, ids)
+        hint = f" (did you mean {close}?)" if close else f"; there are: {', '.join(ids)}"
+        error(f"no programme '{wanted}'{hint}")
+        return EXIT_USAGE
+    if entry.program is None:
+        for line in entry.problem_lines():
+            error(line)
+        return EXIT_INVALID
+    active = state.active is not None and state.active.program == entry.id
+    start = args.start or (
+        state.active.start
+        if active and state.active
+        else datetime.now(programs.local_zone()).date()
+    )
+    facts = {
+        slot.routine: RoutineFacts(
+            routines[slot.routine].name, routines[slot.routine].timeline.estimated_seconds
+        )
+        for slot in entry.program.slot
+        if slot.routine in routines
+    }
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    sys.stdout.buffer.write(program_calendar(entry.program, entry.id, start, facts, stamp))
+    sys.stdout.flush()
+    return EXIT_OK

@@ -1,0 +1,56 @@
+"""The progression rules for the routine just done: what the summary suggests, and saving it.
+
+The summary asks an `Advisor` (off the UI thread) what the rules say about
+the session as rated so far; the next-time screen asks it to save the changes
+the person accepts. The history is read once, then each new rating only
+replaces this session's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from backtimer.domain.digest import SessionDigest, digest
+from backtimer.domain.history import Session
+from backtimer.domain.progression import StepAdvice
+from backtimer.storage import progression
+from backtimer.storage.library import RoutineEntry
+from backtimer.storage.progression import Accepted
+from backtimer.tui.services import Services
+
+
+@dataclass
+class Advisor:
+    """The rules' advice on one routine, for the session just done."""
+
+    services: Services
+    entry: RoutineEntry
+    """The routine as it was run."""
+    _history: list[SessionDigest] | None = field(default=None, repr=False)
+    _copies: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def read(self) -> None:
+        """Read the history and the copies programmes follow (blocking: call from a thread)."""
+        if self._history is None:
+            self._history = self.services.store.load_digests().sessions
+            self._copies = progression.copies()
+
+    def advise(self, session: Session) -> list[StepAdvice]:
+        """What the rules say with ``session`` as rated now (blocking: call from a thread)."""
+        if not progression.can_change(self.entry):
+            return []
+        self.read()
+        assert self._history is not None
+        others = [s for s in self._history if s.id != session.id]
+        history = sorted([*others, digest(session)], key=lambda s: s.started_at)
+        return progression.advise_on(
+            self.entry, history, self.services.now(), self.services.zone, self._copies
+        )
+
+    def accept(self, chosen: list[StepAdvice]) -> Accepted:
+        """Save the accepted changes (blocking: call from a thread).
+
+        Raises:
+            SaveRefused, StorageError: nothing was saved; the message says why.
+        """
+        return progression.accept(self.entry, chosen)

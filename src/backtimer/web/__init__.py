@@ -1,0 +1,1 @@
+"""backtimer in a web browser: the server behind ``backtimer serve``."""

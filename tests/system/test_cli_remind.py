@@ -1,0 +1,142 @@
+"""``backtimer today --exit-code`` and ``--notify`` as a prompt, a cron job or a timer runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from backtimer.storage.history import HistoryStore
+from tests.system.test_cli_programs import completed
+
+DUE = "Due now: Back durability — day 1 of 18 (backtimer start back-durability)"
+
+
+def backtimer(*args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"TZ": "UTC"}  # the sessions written below fall on the process's day
+    if path is not None:
+        env["PATH"] = path
+    return subprocess.run(
+        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, env=env
+    )
+
+
+def started() -> None:
+    assert backtimer("programs", "start", "back-durability-6wk").returncode == 0
+
+
+def test_with_no_programme_nothing_is_due() -> None:
+    result = backtimer("today", "--exit-code")
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout == "No programme is under way (see `backtimer programs`).\n"
+
+
+def test_a_programme_day_is_due_until_its_session_is_done() -> None:
+    started()
+    result = backtimer("today", "--exit-code")
+    assert (result.returncode, result.stdout, result.stderr) == (0, DUE + "\n", "")
+    HistoryStore().record(completed("back-durability"))
+    done = backtimer("today", "--exit-code")
+    assert done.returncode == 1
+    assert done.stdout.startswith("Back durability: day 1 of 18 done — day 2 of 18 comes ")
+
+
+def test_the_json_says_what_is_due_and_exits_by_it_too() -> None:
+    started()
+    result = backtimer("today", "--json", "--exit-code")
+    assert result.returncode == 0
+    assert (
+        '"due_now": {\n    "time": "any",\n    "routine": "back-durability"\n  }' in result.stdout
+    )
+
+
+def test_the_quick_answer_loads_neither_pydantic_nor_textual() -> None:
+    started()
+    code = (
+        "import sys\nfrom backtimer.cli import main\n"
+        "assert main(['today', '--exit-code']) == 0\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'})\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_broken_programme_file_is_named_by_the_full_reading(home: Path) -> None:
+    folder = home / "programs"
+    folder.mkdir(parents=True)
+    text = 'format = 1\nname = "Mine"\nweeks = 2\ndays_per_week = 2\n'
+    (folder / "mine.toml").write_text(text + '[[slot]]\nroutine = "desk-reset"\n')
+    assert backtimer("programs", "start", "mine").returncode == 0
+    (folder / "mine.toml").write_text(text + 'colour = "blue"\n[[slot]]\nroutine = "desk-reset"\n')
+    result = backtimer("today", "--exit-code")
+    assert result.returncode == 1
+    assert f"backtimer: {folder / 'mine.toml'}: colour: unknown key" in result.stderr
+    assert result.stdout == "The programme under way cannot be followed: see the problems above.\n"
+
+
+def fake_notifier(folder: Path, exit_status: int = 0) -> str:
+    """A notify-send that writes its arguments to a file (and fails when asked to)."""
+    folder.mkdir()
+    script = folder / "notify-send"
+    said = folder / "said"
+    script.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done > "{said}"\n'
+        f'echo "no session bus" >&2\nexit {exit_status}\n'
+    )
+    script.chmod(0o755)
+    return str(folder)
+
+
+def test_notify_shows_what_is_due_through_notify_send(tmp_path: Path) -> None:
+    started()
+    fake = fake_notifier(tmp_path / "bin")
+    result = backtimer("today", "--notify", "--exit-code", path=fake)
+    assert (result.returncode, result.stdout, result.stderr) == (0, DUE + "\n", "")
+    said = (tmp_path / "bin" / "said").read_text().splitlines()
+    assert said == [
+        "--app-name=backtimer",
+        "Back durability is due",
+        "Time for your back (day 1 of 18): backtimer start back-durability",
+    ]
+
+
+def test_notify_says_nothing_when_nothing_is_due(tmp_path: Path) -> None:
+    fake = fake_notifier(tmp_path / "bin")
+    assert backtimer("today", "--notify", path=fake).returncode == 0
+    assert not (tmp_path / "bin" / "said").exists()
+
+
+def test_a_notifier_that_fails_or_none_at_all_is_told_plainly(tmp_path: Path) -> None:
+    started()
+    failing = backtimer("today", "--notify", path=fake_notifier(tmp_path / "bin", 1))
+    assert failing.returncode == 2
+    assert failing.stderr == "backtimer: notify-send failed: no session bus\n"
+    (tmp_path / "empty").mkdir()
+    none = backtimer("today", "--notify", path=str(tmp_path / "empty"))
+    assert none.returncode == 2
+    assert none.stderr.startswith("backtimer: cannot send a desktop notification: neither")
+    assert "libnotify-bin" in none.stderr
+
+
+def test_a_session_of_the_persons_own_copy_fills_the_slot_as_in_the_full_answer() -> None:
+    """The progression work gives a built-in routine a copy (my-ID) that its slots then
+    run: a session of the copy is the day's session for the quick answer too."""
+    started()
+    from backtimer.storage import locations
+
+    builtin = (locations.builtin_routines() / "back-durability.toml").read_text()
+    copy = builtin.replace('id = "back-durability"', 'id = "my-back-durability"')
+    locations.routines_dir().mkdir(parents=True, exist_ok=True)
+    (locations.routines_dir() / "my-back-durability.toml").write_text(copy)
+    program = locations.program_file()
+    program.write_text(
+        program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n'
+    )
+    HistoryStore().record(completed("my-back-durability"))
+    full = backtimer("today")
+    assert "day 1 of 18 done" in full.stdout, full.stdout
+    quick = backtimer("today", "--exit-code")
+    assert quick.returncode == 1
+    assert "day 1 of 18 done" in quick.stdout, quick.stdout

@@ -1,0 +1,107 @@
+"""Served to browsers, the app runs one workout at a time across all its copies.
+
+Another copy is stood for by a second `WorkoutSlot`: a lock held through
+another open file, as another process's would be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import messages
+
+from backtimer.storage import locations
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.workout_slot import WorkoutSlot
+from backtimer.tui.app import IN_USE_ELSEWHERE, BacktimerApp
+from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.screens.pain import PainQuestion
+from backtimer.tui.screens.picker import PickerScreen
+from backtimer.tui.screens.summary import SummaryScreen
+from tests.fakes import FakeClock
+from tests.tui.helpers import advance, answer, start_routine, workout
+
+MakeApp = Callable[..., BacktimerApp]
+
+
+def told(app: BacktimerApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_second_copy_is_told_a_workout_is_under_way_and_starts_none(
+    make_app: MakeApp,
+) -> None:
+    elsewhere = WorkoutSlot()
+    assert elsewhere.take()  # another browser's copy is in a workout
+    app = make_app()
+    app.services.workout_slot = WorkoutSlot()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert IN_USE_ELSEWHERE in told(app)  # said as soon as it opens
+        app.clear_notifications()
+        await start_routine(pilot, "desk")
+        assert isinstance(app.screen, PickerScreen)  # no pain question, no timer
+        assert set(told(app)) == {IN_USE_ELSEWHERE}
+
+
+async def test_the_copy_in_a_workout_holds_the_slot_until_the_workout_ends(
+    make_app: MakeApp,
+) -> None:
+    elsewhere = WorkoutSlot()
+    app = make_app()
+    app.services.workout_slot = WorkoutSlot()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        workout(app)
+        assert not elsewhere.take()  # the other browsers cannot start one now
+        await pilot.press("q")
+        assert isinstance(app.screen, Confirm)
+        await answer(pilot, "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert elsewhere.take()  # free again once the workout has ended
+        elsewhere.give_back()
+
+
+async def test_a_workout_not_begun_gives_the_slot_back(make_app: MakeApp) -> None:
+    app = make_app()
+    app.services.workout_slot = WorkoutSlot()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk", pain="escape")
+        assert not isinstance(app.screen, PainQuestion)
+        assert WorkoutSlot().free()
+
+
+async def test_a_browser_closed_mid_workout_saves_it_as_stopped(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    """A closed tab tells the app to exit (textual-serve's "quit"), as a signal does."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk", pain="4")
+        await advance(pilot, clock, 12)
+        app.post_message(messages.ExitApp())
+        await pilot.pause()
+    (session,) = HistoryStore().load().sessions
+    assert (session.status, session.pain_before, session.active_seconds) == ("stopped", 4, 12)
+    assert not list(locations.journal_dir().glob("*.toml"))  # nothing left to recover
+
+
+async def test_a_browser_closed_on_the_summary_keeps_what_was_answered(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        await advance(pilot, clock, 12)
+        await pilot.press("q")
+        await answer(pilot, "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await answer(pilot, "2", *"tight")
+        app.post_message(messages.ExitApp())
+        await pilot.pause()
+    (session,) = HistoryStore().load().sessions
+    assert (session.pain_after, session.note) == (2, "tight")
