@@ -131,9 +131,7 @@ def test_a_session_of_the_persons_own_copy_fills_the_slot_as_in_the_full_answer(
     locations.routines_dir().mkdir(parents=True, exist_ok=True)
     (locations.routines_dir() / "my-back-durability.toml").write_text(copy)
     program = locations.program_file()
-    program.write_text(
-        program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n'
-    )
+    program.write_text(program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n')
     HistoryStore().record(completed("my-back-durability"))
     full = backtimer("today")
     assert "day 1 of 18 done" in full.stdout, full.stdout
