@@ -6,10 +6,13 @@ benchmarks never clash with another person's tmux sessions.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
+import signal
 import subprocess
+import sys
 import time
 from collections.abc import Mapping, Sequence
 
@@ -82,8 +85,20 @@ class Pane:
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
 
     def stop(self) -> None:
-        """Close the terminal, and wait (up to 10 s) for the program to be gone."""
+        """Close the terminal, and wait (up to 10 s) for the program to be gone.
+
+        One still there is killed and named on stderr: closed just after its first
+        frame, the app sometimes hangs in Textual's shutdown (its output queue full,
+        the terminal gone), and left running it would weigh on the next runs.
+        """
         subprocess.run(["tmux", "kill-session", "-t", self.session], capture_output=True)
         deadline = time.perf_counter() + 10
         while os.path.exists(f"/proc/{self.pid}") and time.perf_counter() < deadline:
             time.sleep(0.01)
+        if os.path.exists(f"/proc/{self.pid}"):
+            print(
+                f"({self.session}: still running 10 s after its terminal closed; killed)",
+                file=sys.stderr,
+            )
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)

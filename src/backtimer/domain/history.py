@@ -115,6 +115,8 @@ class _KeepsExtras(BaseModel):
 
     @model_validator(mode="after")
     def _extras_fit(self) -> _KeepsExtras:
+        if not self.model_extra:  # nearly always: a quick look for ten years of sessions
+            return self
         problems = _extras_problems(self.model_extra)
         if problems:
             raise ValueError(problems[0])
