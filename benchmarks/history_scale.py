@@ -17,6 +17,15 @@ a fresh process so memory figures do not mix:
   the routines are listed ("pane") and at once ("pane at once"); the app's
   peak memory.
 
+Then, with 10,000 sessions, the figures the issue sets goals for, in rounds
+that alternate (median of ROUNDS, default 3): ``stats --json`` with no cache
+(the first run) and warm, ``history --json`` and ``--csv`` (wall time and peak
+memory of the process), and the history pane after F2 (warm, pressed at once,
+and with no cache), each with its floor: ``python -c pass`` for the commands,
+the same pane with 10 sessions for the pane.
+
+    python benchmarks/history_scale.py [ROUNDS]
+
 The machine may be shared and noisy: compare the rows of one run, not runs.
 """
 
@@ -26,6 +35,7 @@ import asyncio
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +44,10 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from floors import Figure, alternate, report
+from floors import run as run_command
 
 from backtimer.domain.history import Session, StepRecord
 
@@ -184,6 +198,67 @@ def child(kind: str, home: str, *args: str) -> list[float]:
     return [float(x) for x in out.split()]
 
 
+def goals(rounds: int) -> None:
+    """The figures with goals, 10,000 sessions, alternating rounds."""
+    with tempfile.TemporaryDirectory() as big, tempfile.TemporaryDirectory() as small:
+        for home, count in ((big, 10_000), (small, 10)):
+            env = os.environ | {"BACKTIMER_HOME": home}
+            subprocess.run([sys.executable, __file__, "fill", str(count)], env=env, check=True)
+        env = os.environ | {"BACKTIMER_HOME": big}
+        backtimer = [sys.executable, "-m", "backtimer"]
+        peaks: dict[str, list[float]] = {"history --json": [], "history --csv": []}
+
+        def command(args: list[str], cold: bool = False) -> float:
+            if cold:
+                shutil.rmtree(Path(big) / "cache", ignore_errors=True)
+            done = run_command([*backtimer, *args], env)
+            if args[0] == "history":
+                peaks[" ".join(args)].append(done.peak_mib)
+            return done.seconds
+
+        def pane(home: str, wait: str, cold: bool = False) -> float:
+            if cold:
+                shutil.rmtree(Path(home) / "cache", ignore_errors=True)
+            return child("app", home, wait)[1]
+
+        command(["stats"])  # the cache warm for the first round
+        child("app", small, "1.5")
+        results = alternate(
+            {
+                "python -c pass": lambda: run_command([sys.executable, "-c", "pass"]).seconds,
+                "stats --json, no cache": lambda: command(["stats", "--json"], cold=True),
+                "stats --json": lambda: command(["stats", "--json"]),
+                "history --json": lambda: command(["history", "--json"]),
+                "history --csv": lambda: command(["history", "--csv"]),
+                "pane, 10 sessions": lambda: pane(small, "1.5"),
+                "pane (F2)": lambda: pane(big, "1.5"),
+                "pane, F2 at once": lambda: pane(big, "0"),
+                "pane, no cache": lambda: pane(big, "0", cold=True),
+            },
+            rounds,
+        )
+    results |= {f"{name}, peak": values for name, values in peaks.items()}
+    nothing, small_pane = "python -c pass", "pane, 10 sessions"
+    print("10,000 sessions (the pane: headless, 100 x 30)")
+    report(
+        [
+            Figure(nothing),
+            Figure("stats --json, no cache", nothing, "<= 1.5 s"),
+            Figure("stats --json", nothing, "<= 0.3 s"),
+            Figure("history --json", nothing, "<= 1.0 s"),
+            Figure("history --json, peak", goal="<= 80 MiB", unit="MiB"),
+            Figure("history --csv", nothing, "<= 1.0 s"),
+            Figure("history --csv, peak", goal="<= 80 MiB", unit="MiB"),
+            Figure(small_pane),
+            Figure("pane (F2)", small_pane, "<= 0.3 s"),
+            Figure("pane, F2 at once", small_pane, "<= 0.5 s"),
+            Figure("pane, no cache", small_pane, "<= 1.5 s"),
+        ],
+        results,
+        rounds,
+    )
+
+
 def main() -> None:
     store_rows, app_rows = [], []
     for count in SIZES:
@@ -218,8 +293,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 1:
+    if len(sys.argv) == 1 or sys.argv[1].isdigit():
         main()
+        print()
+        goals(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
     elif sys.argv[1] == "fill":
         fill(int(sys.argv[2]))
     elif sys.argv[1] == "store":

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from backtimer.domain.history import session_json
 from backtimer.storage.history import HistoryStore
 from tests.unit.test_history_store import session
 
@@ -130,3 +131,30 @@ def test_stats_of_an_empty_history(home: Path) -> None:
     result = backtimer("stats", "--json", home=home)
     stats = json.loads(result.stdout)
     assert (stats["streak_days"], stats["sessions_total"], stats["minutes_total"]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("kind", ["--json", "--csv"])
+def test_ten_years_are_exported_session_by_session(home: Path, kind: str) -> None:
+    """10,000 sessions go out one by one: the export holds neither every session nor
+    one string of them all (it took 240 MiB), and says the same as reading them all."""
+    from tests.tui.histories import ten_years
+
+    ten_years()
+    peak = (  # VmHWM: ru_maxrss would count this test's own memory, kept across a fork
+        "import re, sys\nfrom backtimer.cli import main\n"
+        f"code = main(['history', {kind!r}])\nsys.stdout.flush()\n"
+        "status = open('/proc/self/status').read()\n"
+        "sys.stderr.write(re.search(r'VmHWM:\\s*(\\d+)', status)[1])\n"
+    )
+    env = os.environ | {"BACKTIMER_HOME": str(home)}
+    run = subprocess.run(
+        [sys.executable, "-c", peak], capture_output=True, text=True, env=env, check=True
+    )
+    assert int(run.stderr) / 1024 <= 80, f"{int(run.stderr) / 1024:.0f} MiB at the peak"
+    every = HistoryStore().load().sessions
+    if kind == "--json":
+        assert json.loads(run.stdout) == [session_json(s) for s in every]
+    else:
+        rows = list(csv.DictReader(io.StringIO(run.stdout)))
+        assert [row["id"] for row in rows] == [s.id for s in every]
+        assert rows[-1]["steps_done"] == str(every[-1].outcomes.done)

@@ -172,3 +172,36 @@ def test_an_export_that_is_not_one_names_the_file_and_the_problem() -> None:
         with pytest.raises(ValueError) as caught:
             read_export(path)
         assert str(caught.value).splitlines()[0] == f"{path}: {problem}"  # then the rest
+
+
+def test_the_cache_is_written_without_fsync(
+    store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache file is never authoritative, so it need not be durable: syncing one file and
+    its folder per month cost 2.6 s of a first read of ten years."""
+    three_months(store)
+    synced: list[int] = []
+    real = os.fsync
+
+    def counting(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", counting)
+    store.load_digests()
+    assert len(list(digest_cache.folder().iterdir())) == 3
+    assert synced == []
+
+
+def test_a_cache_file_torn_anywhere_is_rebuilt(store: HistoryStore) -> None:
+    """Written without fsync, a cache file may be cut short or zeroed by a crash: whatever
+    is left of it, the next read ignores it and gets every session from the TOML file."""
+    sessions = three_months(store)
+    store.load_digests()
+    cached = digest_cache.cache_path(locations.history_file())
+    whole = cached.read_bytes()
+    expected = [digest(s) for s in sessions]
+    for torn in [whole[:length] for length in range(0, len(whole), 13)] + [b"\0" * len(whole)]:
+        cached.write_bytes(torn)
+        assert HistoryStore(lambda: NOW).load_digests().sessions == expected
+        assert cached.read_bytes() == whole  # and it is written again, whole

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, table
@@ -88,23 +91,69 @@ def list_history(args: argparse.Namespace) -> int:
         else:
             _table(shown)
         return EXIT_OK
-    sessions = _since(load(HistoryStore()), args.since)
     if args.json:
-        # One write of the whole text: json.dump's many small writes cost seconds at 10,000.
-        sessions_json = [session_json(s) for s in sessions]
-        sys.stdout.write(json.dumps(sessions_json, indent=2, ensure_ascii=False) + "\n")
+        lines = _exported(args.since, lambda s: json.dumps(session_json(s), ensure_ascii=False))
+        _write_json_list(lines)
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
-        for session in sessions:
-            row = session_json(session)
-            outcomes = session.outcomes
-            row["steps_done"] = outcomes.done
-            row["steps_partly"] = outcomes.partly
-            row["steps_skipped"] = outcomes.skipped
-            row["steps_not_reached"] = outcomes.not_reached
-            writer.writerow(row)
+        sys.stdout.write(buffer.getvalue())
+
+        def row(session: Session) -> str:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(_csv_row(session))
+            return buffer.getvalue()
+
+        for line in _exported(args.since, row):
+            sys.stdout.write(line)
     return EXIT_OK
+
+
+def _exported(since: date | None, written: Callable[[Session], str]) -> Iterator[str]:
+    """Every session (since a date) as ``written`` writes it, oldest first, read a file
+    at a time: ten years are held as their lines, never as sessions or as one string.
+
+    Problems go to stderr, as for `load`.
+    """
+    store = HistoryStore()
+    _, problems = store.recover()
+    for problem in problems:
+        error(problem)
+    kept: dict[str, tuple[datetime, str | None]] = {}
+    for sessions, problems in store.each_file():
+        for problem in problems:
+            error(problem)
+        for session in sessions:  # a later file wins, as in `HistoryStore.load`
+            shown = since is None or _local(session.started_at).date() >= since
+            kept[session.id] = (session.started_at, written(session) if shown else None)
+    for _, line in sorted(kept.values(), key=itemgetter(0)):
+        if line is not None:
+            yield line
+
+
+def _write_json_list(items: Iterator[str]) -> None:
+    """A JSON list, one item a line (json.dumps with an indent falls back to its slow
+    Python encoder: seconds for ten years of sessions)."""
+    first = next(items, None)
+    if first is None:
+        sys.stdout.write("[]\n")
+        return
+    sys.stdout.write("[\n" + first)
+    for item in items:
+        sys.stdout.write(",\n" + item)
+    sys.stdout.write("\n]\n")
+
+
+def _csv_row(session: Session) -> dict[str, Any]:
+    row = session_json(session)
+    outcomes = session.outcomes
+    row["steps_done"] = outcomes.done
+    row["steps_partly"] = outcomes.partly
+    row["steps_skipped"] = outcomes.skipped
+    row["steps_not_reached"] = outcomes.not_reached
+    return row
 
 
 def _pain(session: SessionDigest) -> str:

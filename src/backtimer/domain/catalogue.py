@@ -21,9 +21,7 @@ from backtimer.domain.routine import Step
 class Muscle(BaseModel):
     """A muscle that often lies behind lower-back pain."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     id: Id
     """Short id, like ``ql``."""
@@ -42,9 +40,7 @@ class Muscle(BaseModel):
 class Area(BaseModel):
     """Where it hurts, in the words a person would use, and the muscles likely behind it."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     id: Id
     label: str
@@ -82,7 +78,7 @@ class CatalogueExercise(Exercise):
 
 
 class _CatalogueFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     muscle: list[Muscle]
     area: list[Area]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from backtimer.domain.exercise import Exercise, Sides
-from backtimer.domain.routine import Step
-from backtimer.domain.timeline import Segment
+if TYPE_CHECKING:  # types only: `duration` and `clock` serve commands that load no model
+    from backtimer.domain.exercise import Exercise, Sides
+    from backtimer.domain.routine import Step
+    from backtimer.domain.timeline import Segment
 
 
 def duration(seconds: float) -> str:

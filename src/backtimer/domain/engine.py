@@ -80,6 +80,15 @@ class Snapshot:
         """Whole seconds as a countdown shows them: 10 until 9 are left, 1 in the last."""
         return None if self.remaining is None else math.ceil(self.remaining - 1e-9)
 
+    @property
+    def left_seconds(self) -> int:
+        """Whole seconds left in the routine, counted down with the shown second: they
+        change when the clock does, and are never 0 while it still says 1."""
+        shown = self.shown_seconds
+        if shown is None or self.remaining is None:
+            return math.ceil(self.routine_remaining - 1e-9)
+        return shown + round(self.routine_remaining - self.remaining)
+
 
 @dataclass
 class _Clocking:

@@ -37,9 +37,7 @@ SIDES_MEANING: dict[Sides, str] = {
 class Exercise(BaseModel):
     """A move that a routine step can ask for."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     id: Id
     """How routine files refer to the move, like ``cat-cow``."""

@@ -115,6 +115,8 @@ class _KeepsExtras(BaseModel):
 
     @model_validator(mode="after")
     def _extras_fit(self) -> _KeepsExtras:
+        if not self.model_extra:  # nearly always: a quick look for ten years of sessions
+            return self
         problems = _extras_problems(self.model_extra)
         if problems:
             raise ValueError(problems[0])
@@ -124,7 +126,7 @@ class _KeepsExtras(BaseModel):
 class StepRecord(_KeepsExtras):
     """What was planned and what was done of one step."""
 
-    model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     exercise: str
     """The exercise's id."""
@@ -161,7 +163,7 @@ class StepRecord(_KeepsExtras):
 class Session(_KeepsExtras):
     """One workout as it is kept in the history."""
 
-    model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
     """Unique: the start time in UTC and a random suffix, or an imported session's own."""

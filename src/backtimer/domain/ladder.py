@@ -33,9 +33,7 @@ Grow = Literal["work", "hold", "reps", "sets"]
 class Stage(BaseModel):
     """One field of a step, grown by ``by`` from ``from`` (the entry dose) up to ``to``."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     grow: Grow
     """The field that grows: work or hold seconds, reps (per side), or sets."""
@@ -61,9 +59,7 @@ class Stage(BaseModel):
 class Ladder(BaseModel):
     """How a move's dose grows: its stages in order, then the harder move that follows."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     stages: list[Stage] = Field(min_length=1, max_length=4)
     """Grown one after the other: the first until its top, then the next."""

@@ -41,7 +41,7 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-_MODEL = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+_MODEL = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class Slot(BaseModel):

@@ -52,7 +52,7 @@ STEP_KINDS: dict[StepKind, str] = {
     "self-paced": "self-paced reps",
 }
 
-_MODEL = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+_MODEL = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class Phase(BaseModel):

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Settings(BaseModel):
     """What the person can change in the settings screen or by hand."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     weekly_goal: Annotated[int, Field(ge=1, le=21)] = 3
     """Sessions a week to aim for."""

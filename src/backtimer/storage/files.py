@@ -6,6 +6,10 @@ the same folder, flushed and fsynced, moved over the old one with
 the old file or the new one, never a torn one. Writers that read, change and
 write a shared file hold `locked` on a separate lock file while they do.
 
+A cache (``durable=False``) is written the same way but never synced: it is
+never authoritative, a torn one is rebuilt, and syncing a file and its folder
+for each of 120 months cost seconds of a first read of ten years of history.
+
 Whatever goes wrong on the disk (full, read-only, gone) comes out of here as a
 `StorageError` whose message names the file and says why in plain words; a
 temporary file is removed on any failure, a kill included, except ``kill -9``:
@@ -83,8 +87,10 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def write_temporary(path: Path, content: str | bytes) -> Path:
+def write_temporary(path: Path, content: str | bytes, durable: bool = True) -> Path:
     """Write ``content`` to a new temporary file beside ``path``, on disk, and name it.
+
+    With ``durable`` (the default) it is flushed to the disk before this returns.
 
     The caller moves it into place (`os.replace`). On any failure, an interrupt
     included, the temporary file is removed before the error goes on.
@@ -107,7 +113,8 @@ def write_temporary(path: Path, content: str | bytes) -> Path:
         with handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temporary, PRIVATE_FILE)
     except BaseException as exc:
         if temporary is not None:
@@ -119,14 +126,17 @@ def write_temporary(path: Path, content: str | bytes) -> Path:
     return temporary
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``content`` so that it is never seen half-written.
+
+    Without ``durable`` (for caches) nothing is synced: a crash may leave the old
+    file, the new one, or a torn one, which its reader must take as missing.
 
     Raises:
         StorageError: naming the file and the reason (a full disk, say); the
             old file is then untouched.
     """
-    temporary = write_temporary(path, content)
+    temporary = write_temporary(path, content, durable)
     try:
         os.replace(temporary, path)
     except BaseException as exc:
@@ -135,7 +145,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise StorageError(f"could not write {path}: {_reason(exc)}") from exc
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def fsync_dir(folder: Path) -> None:

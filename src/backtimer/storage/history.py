@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,17 +91,26 @@ class HistoryStore:
         """Every session, oldest first; what cannot be read is reported and left out."""
         result = HistoryLoad()
         by_id: dict[str, Session] = {}
+        for sessions, problems in self.each_file():
+            result.problems += problems
+            for session in sessions:
+                by_id[session.id] = session  # a later file wins after an interrupted move
+        result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
+        return result
+
+    def each_file(self) -> Iterator[tuple[list[Session], list[str]]]:
+        """Each history file's sessions and problems in turn, oldest month first: an
+        export goes through ten years one file at a time, never holding them all.
+
+        A session in two files (an interrupted move) is in both: the later wins.
+        """
         for path in self.files():
             try:
                 parsed = self._read(path, HISTORY_MAX_BYTES)
             except OSError as exc:
-                result.problems.append(_unreadable(path, exc))
+                yield [], [_unreadable(path, exc)]
                 continue
-            result.problems += parsed.problems()
-            for session in parsed.sessions:
-                by_id[session.id] = session  # a later file wins after an interrupted move
-        result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
-        return result
+            yield parsed.sessions, parsed.problems()
 
     def load_digests(self) -> DigestLoad:
         """Every session's digest, oldest first, parsing only files changed since last time.

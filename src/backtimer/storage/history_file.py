@@ -126,20 +126,22 @@ def parse_file(raw: bytes, source: str) -> HistoryFile:
     """
     result = HistoryFile(source)
     try:
-        data = load_toml(raw.decode("utf-8"))
+        data = load_toml(raw.decode("utf-8"), compiled=True)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ShapeError):
         return _salvage(raw, source)
     tables = data.get("session", [])
     if not isinstance(tables, list):
         result.unreadable.append(Unreadable(raw, "'session' must be a list of [[session]] tables"))
         return result
-    parts = [part for part in _chunks(raw) if _SESSION_LINE.match(part[1])]
+    parts: list[tuple[int, bytes]] | None = None  # split only when a session is damaged
     whole_kept = False
     for index, table in enumerate(tables, start=1):
         session, problem = _validated(index, table)
         if session is not None:
             result.sessions.append(session)
             continue
+        if parts is None:
+            parts = [part for part in _chunks(raw) if _SESSION_LINE.match(part[1])]
         if len(parts) == len(tables):  # one [[session]] line per session: its own bytes
             line, part = parts[index - 1]
             result.unreadable.append(Unreadable(part, f"line {line}: {problem}"))

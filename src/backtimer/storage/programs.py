@@ -161,7 +161,7 @@ def validate_program_file(path: Path) -> ProgramEntry:
 class Enrolment(BaseModel):
     """A programme someone started."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     program: str
     """The programme's id."""
@@ -174,7 +174,7 @@ class Enrolment(BaseModel):
 class ProgramState(BaseModel):
     """What ``program.toml`` holds."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     active: Enrolment | None = None
     """The programme under way, if any."""

@@ -2,42 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from backtimer.domain.history import Session
-from backtimer.domain.progression import StepAdvice
-from backtimer.domain.routine_toml import routine_version
-from backtimer.domain.timeline import compile_timeline
-from backtimer.domain.workout import Workout, can_resume
 from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
-from backtimer.tui.advisor import Advisor
 from backtimer.tui.commands import BacktimerCommands
-from backtimer.tui.leaving import save_before_quitting
-from backtimer.tui.screens.builder import BuilderScreen
-from backtimer.tui.screens.guide import GuideScreen
-from backtimer.tui.screens.help import HelpScreen, keys_of
-from backtimer.tui.screens.history import HistoryScreen
-from backtimer.tui.screens.next_time import NextTimeScreen
-from backtimer.tui.screens.not_saved import NotSavedScreen
-from backtimer.tui.screens.pain import SKIPPED, PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
-from backtimer.tui.screens.programs import ProgramsScreen
 from backtimer.tui.screens.question import Question
-from backtimer.tui.screens.resume import resume_question
-from backtimer.tui.screens.settings import SettingsScreen
-from backtimer.tui.screens.summary import SummaryScreen
-from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.services import Services
 from backtimer.tui.signals import install_signal_handlers
-from backtimer.tui.sound import SoundPlayer, no_player
-from backtimer.tui.speaker import Speaker, no_voice
 from backtimer.tui.themes import CHART_COLOURS, HIGH_CONTRAST, theme_under
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
+
+if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
+    from backtimer.domain.history import Session
+    from backtimer.domain.progression import StepAdvice
+    from backtimer.tui.screens.builder import BuilderScreen
+    from backtimer.tui.screens.guide import GuideScreen
 
 IN_USE_ELSEWHERE = (
     "A workout is under way in another browser window: one at a time, so it is not"
@@ -159,6 +146,9 @@ class BacktimerApp(App[None]):
         self.services.store.load_digests()
 
     def _offer_resume(self, session: Session) -> None:
+        from backtimer.domain.workout import can_resume
+        from backtimer.tui.screens.resume import resume_question
+
         entry = next((e for e in library.all_routines() if e.id == session.routine), None)
         if entry is None or not entry.ok or not can_resume(session, entry.timeline):
             self.notify(f"A {session.routine_name} session was cut short; it is saved.")
@@ -182,6 +172,17 @@ class BacktimerApp(App[None]):
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
         """Ask about pain (unless resuming), run the workout, then show its summary."""
+        from backtimer.domain.routine_toml import routine_version
+        from backtimer.domain.timeline import compile_timeline
+        from backtimer.domain.workout import Workout
+        from backtimer.tui.advisor import Advisor
+        from backtimer.tui.screens.next_time import NextTimeScreen
+        from backtimer.tui.screens.pain import SKIPPED, PainQuestion
+        from backtimer.tui.screens.summary import SummaryScreen
+        from backtimer.tui.screens.workout import WorkoutScreen
+        from backtimer.tui.sound import SoundPlayer, no_player
+        from backtimer.tui.speaker import Speaker, no_voice
+
         assert entry.routine is not None
         routine = entry.routine
         lead_in = self.services.settings.lead_in
@@ -251,6 +252,8 @@ class BacktimerApp(App[None]):
                     screen.load_routines()
 
     def action_programs(self) -> None:
+        from backtimer.tui.screens.programs import ProgramsScreen
+
         self.push_screen(ProgramsScreen())
 
     def action_today(self) -> None:
@@ -275,6 +278,8 @@ class BacktimerApp(App[None]):
             self.call_from_thread(self.start_routine, routine)
 
     def action_help(self) -> None:
+        from backtimer.tui.screens.help import HelpScreen, keys_of
+
         screen = self.screen
         # The keys of the screen and of the widget with the focus; the app's own
         # keys are listed apart by the help screen.
@@ -295,9 +300,13 @@ class BacktimerApp(App[None]):
         self.push_screen(HelpScreen(title, keys_of(bindings)))
 
     def action_history(self) -> None:
+        from backtimer.tui.screens.history import HistoryScreen
+
         self.push_screen(HistoryScreen(self.services))
 
     def action_settings(self) -> None:
+        from backtimer.tui.screens.settings import SettingsScreen
+
         self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
@@ -306,6 +315,9 @@ class BacktimerApp(App[None]):
         What the disk will not take is offered to save again, or elsewhere
         (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
         """
+        from backtimer.tui.leaving import save_before_quitting
+        from backtimer.tui.screens.not_saved import NotSavedScreen
+
         if isinstance(self.screen, NotSavedScreen) and self.screen.quitting:
             self.screen.action_quit_anyway()
             return
@@ -320,5 +332,7 @@ class BacktimerApp(App[None]):
         under way is lost (saved as ctrl+q saves it). ctrl+q and the signals call
         `exit` themselves (so `return_code` is set) and have kept everything already."""
         if self.return_code is None:
+            from backtimer.tui.leaving import save_before_quitting
+
             save_before_quitting(self.screen_stack)
         await super()._on_exit_app()

@@ -25,15 +25,12 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen
 
-from backtimer.storage import library, programs
+from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
-from backtimer.storage.programs import ProgramEntry
 from backtimer.tui.screens.picker import PickerScreen, shared_names
-from backtimer.tui.screens.programs import ProgramsScreen
-from backtimer.tui.screens.routine_card import RoutineCard
-from backtimer.tui.screens.workout import WorkoutScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screens are imported when the palette shows them, not at launch
+    from backtimer.storage.programs import ProgramEntry
     from backtimer.tui.app import BacktimerApp
 
 APP_ACTIONS = {"help", "quit", "command_palette", "suspend_process"}
@@ -77,6 +74,8 @@ def screen_actions(provider: Provider) -> list[Command]:
 
 def _global_commands_allowed(app: BacktimerApp, screen: object) -> bool:
     """Not while a workout is under way (one at a time), nor over a question."""
+    from backtimer.tui.screens.workout import WorkoutScreen
+
     busy = any(isinstance(s, WorkoutScreen) for s in app.screen_stack)
     return not busy and not isinstance(screen, ModalScreen)
 
@@ -139,6 +138,8 @@ def _show(app: BacktimerApp, entry: RoutineEntry) -> None:
         elif choice == "edit":
             _picker(app).edit(entry)
 
+    from backtimer.tui.screens.routine_card import RoutineCard
+
     app.push_screen(RoutineCard(entry), closed)
 
 
@@ -157,10 +158,14 @@ def program_commands(app: BacktimerApp, entries: list[ProgramEntry]) -> list[Com
 
 
 def _show_programme(app: BacktimerApp, program_id: str) -> None:
+    from backtimer.tui.screens.programs import ProgramsScreen
+
     app.push_screen(ProgramsScreen(highlight=program_id))
 
 
 def _read() -> tuple[list[RoutineEntry], list[ProgramEntry]]:
+    from backtimer.storage import programs
+
     routines = library.all_routines()
     return routines, programs.all_programs({entry.id for entry in routines if entry.ok})
 

@@ -16,13 +16,14 @@ from textual.screen import Screen
 
 from backtimer.domain.history import Session
 from backtimer.storage.files import StorageError
-from backtimer.tui.screens.summary import SummaryScreen
-from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.unsaved import Unsaved, elsewhere
 
 
 def save_before_quitting(stack: Sequence[Screen[object]]) -> list[Unsaved]:
     """Save every workout (as stopped) and summary on the way out; returns what failed."""
+    from backtimer.tui.screens.summary import SummaryScreen  # not at launch: none is shown
+    from backtimer.tui.screens.workout import WorkoutScreen
+
     unsaved: list[Unsaved] = []
     for screen in stack:
         try:
@@ -50,6 +51,9 @@ def keep_for_signal(stack: Sequence[Screen[object]]) -> list[str]:
     Returns:
         A line for each session not kept in the data folder, saying where it went.
     """
+    from backtimer.tui.screens.summary import SummaryScreen  # not at launch: none is shown
+    from backtimer.tui.screens.workout import WorkoutScreen
+
     told = []
     for screen in stack:
         session: Session | None = None

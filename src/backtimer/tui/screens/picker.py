@@ -18,12 +18,9 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
-from backtimer.storage import library, programs, routine_files
+from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
-from backtimer.tui.screens.builder import BuilderScreen
-from backtimer.tui.screens.confirm import Confirm
-from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.filter_input import FilterInput
 from backtimer.tui.widgets.routine_preview import RoutinePreview
@@ -161,6 +158,8 @@ class PickerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="today")
     def load_today(self) -> None:
         """The one-line banner of today's programme session (hidden when none is active)."""
+        from backtimer.storage import programs  # not on the way to the first frame
+
         services = self.app.services  # type: ignore[attr-defined]
         found = programs.situation(services.store, services.now(), services.zone)
         plan = found.standing.progress
@@ -179,10 +178,10 @@ class PickerScreen(Screen[None]):
     def load_routines(self) -> None:
         """Read and check every routine file, off the UI thread."""
         entries = library.all_routines()
+        self.app.call_from_thread(setattr, self, "entries", entries)  # listed at once
         for entry in entries:
             if entry.ok:
-                _ = entry.timeline  # compile here, not on the UI thread
-        self.app.call_from_thread(setattr, self, "entries", entries)
+                _ = entry.timeline  # compiled here, not on the UI thread
 
     def watch_entries(self) -> None:
         self.query_one("#routines", OptionList).loading = False
@@ -230,6 +229,8 @@ class PickerScreen(Screen[None]):
         self.query_one("#filter", Input).value = ""
 
     def action_guide(self) -> None:
+        from backtimer.tui.screens.guide import GuideScreen
+
         self.app.push_screen(GuideScreen(), self._built)  # it may have saved a routine
 
     def action_reload(self) -> None:
@@ -248,6 +249,8 @@ class PickerScreen(Screen[None]):
             self.post_message(self.Start(entry))
 
     def action_new(self) -> None:
+        from backtimer.tui.screens.builder import BuilderScreen
+
         self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
 
     def action_edit(self) -> None:
@@ -259,6 +262,8 @@ class PickerScreen(Screen[None]):
             what = "No routine is highlighted" if entry is None else f"{entry.path} does not load"
             self.notify(f"{what}; nothing to edit.", severity="warning")
             return
+        from backtimer.tui.screens.builder import BuilderScreen
+
         self.app.push_screen(BuilderScreen(entry, self._ids()), self._built)
 
     def _ids(self) -> set[str]:
@@ -278,6 +283,8 @@ class PickerScreen(Screen[None]):
                 self.delete_routine(entry.id)
 
         detail = f"{entry.path} will be removed. Your history of it stays."
+        from backtimer.tui.screens.confirm import Confirm
+
         self.app.push_screen(Confirm(f"Delete {entry.name}?", detail, "Delete", "Keep"), answered)
 
     @work(thread=True, group="routines")

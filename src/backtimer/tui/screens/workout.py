@@ -2,8 +2,9 @@
 
 The screen owns the `Workout` and asks its engine for the time; it never
 counts ticks. A one-shot timer wakes the screen when the shown second is due
-to change (at most half a second apart), and widgets are refreshed only when
-what they show changes. The session is saved as it goes, off the UI thread.
+to change (a second apart at most: a self-paced rep shows nothing that changes
+with time), and widgets are refreshed only when what they show changes. The
+session is saved as it goes, off the UI thread.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ from backtimer.tui.widgets.too_small import TooSmall, too_small
 
 LARGE_MOMENT = (160, 45)
 """From this size on, the moment's words are drawn twice as large."""
-MAX_WAIT = 0.5
-"""Longest time between two looks at the clock, so a gap of 2 s is always noticed."""
+MAX_WAIT = 1.0
+"""Longest time between two looks at the clock: what is shown changes on the whole
+second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
 class WorkoutScreen(Screen[Session | None]):
@@ -158,7 +160,7 @@ class WorkoutScreen(Screen[Session | None]):
         self._wake()
 
     def _wake(self) -> None:
-        """Sleep until the shown second changes (or half a second at most)."""
+        """Sleep until the shown second changes (a second at most)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -216,7 +218,7 @@ class WorkoutScreen(Screen[Session | None]):
         self.final = shown is not None and shown <= COUNTDOWN_FROM and counted
         self.paused = engine.status == "paused"
         total = self.workout.timeline.estimated_seconds
-        self.done = max(0, total - round(snapshot.routine_remaining))
+        self.done = max(0, total - snapshot.left_seconds)
         self.segment = segment
 
     # ------------------------------------------------------------ out of sight
