@@ -5,25 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from backtimer.storage.history import HistoryStore
+from tests.system.conftest import backtimer
 from tests.unit.test_history_store import session
 
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-def backtimer(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"BACKTIMER_HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, env=env
-    )
 
 
 def some_history() -> None:
