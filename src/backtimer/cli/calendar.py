@@ -10,6 +10,7 @@ from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error
 from backtimer.domain.calendar_ics import RoutineFacts, program_calendar
 from backtimer.domain.problems import nearest
+from backtimer.domain.schedule import local_zone
 from backtimer.storage import library, programs
 
 
@@ -40,9 +41,7 @@ def ics(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     active = state.active is not None and state.active.program == entry.id
     start = args.start or (
-        state.active.start
-        if active and state.active
-        else datetime.now(programs.local_zone()).date()
+        state.active.start if active and state.active else datetime.now(local_zone()).date()
     )
     facts = {
         slot.routine: RoutineFacts(

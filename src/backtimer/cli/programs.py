@@ -9,11 +9,11 @@ from typing import Any
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, print_json, table
 from backtimer.domain.problems import nearest
+from backtimer.domain.program import ProgramEntry
 from backtimer.domain.reminder import due_now
-from backtimer.domain.schedule import Progress
+from backtimer.domain.schedule import Progress, Standing, local_zone
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import ProgramEntry, Standing
 
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
@@ -22,7 +22,7 @@ def _situation(
     now: datetime | None = None,
 ) -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
-    found = programs.situation(HistoryStore(), now or datetime.now(UTC), programs.local_zone())
+    found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
     for problem in found.problems:
         error(problem)
     return found.programs, found.standing, found.names
@@ -130,7 +130,7 @@ def today(args: argparse.Namespace) -> int:
     _, standing, names = _situation(now)
     _why_it_does_not_load(standing)
     plan = standing.progress
-    due = due_now(plan, now.astimezone(programs.local_zone())) if plan else None
+    due = due_now(plan, now.astimezone(local_zone())) if plan else None
     if args.json:
         data: dict[str, Any] = {"active": plan is not None}
         if plan is not None and standing.entry is not None:
@@ -171,7 +171,7 @@ def start(args: argparse.Namespace) -> int:
             error(line)
         return EXIT_INVALID
     state, _ = programs.load_state()
-    today_local = datetime.now(programs.local_zone()).date()
+    today_local = datetime.now(local_zone()).date()
     for problem in programs.start_program(entry.id, today_local):
         error(problem)
     if state.active is not None:
@@ -182,7 +182,7 @@ def start(args: argparse.Namespace) -> int:
 
 
 def leave(args: argparse.Namespace) -> int:
-    left = programs.leave_program(datetime.now(programs.local_zone()).date())
+    left = programs.leave_program(datetime.now(local_zone()).date())
     if left is None:
         print("No programme is under way.")
     else:

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backtimer.domain.exercise import Exercise, Sides
-from backtimer.domain.routine import Step
+from backtimer.domain.routine import Step, routine_default
 from backtimer.domain.timeline import Segment
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 day", "3 days"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def duration(seconds: float) -> str:
@@ -48,13 +53,14 @@ def step_sides(step: Step, exercise: Exercise) -> Sides:
     return step.sides if step.sides is not None else exercise.sides
 
 
-def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -> str:
+def describe_step(step: Step, exercise: Exercise, rest_between_sets: int | None = None) -> str:
     """What a step asks for, in one line: "10 reps: breathe out 3 s; breathe in 3 s".
 
     Args:
         step: the step.
         exercise: the move it asks for.
-        rest_between_sets: the routine's default, for steps that do not set ``rest``.
+        rest_between_sets: the routine's, for steps that do not set ``rest`` (when not
+            given, the format's default).
     """
     sides = _SIDE_WORDS[step_sides(step, exercise)]
     sets = f"{step.sets} sets of " if step.sets > 1 else ""
@@ -63,7 +69,7 @@ def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -
     if kind == "work":
         what = f"{sets}{duration(step.work or 0)}{sides}"
     elif kind == "hold":
-        release = step.release if step.release is not None else 2
+        release = step.release_seconds
         holds = (
             f"{reps} holds of {duration(step.hold or 0)}"
             if reps > 1
@@ -78,7 +84,14 @@ def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -
         what = f"{sets}{reps} reps{sides}, {duration(step.tempo or 0)} a rep"
     else:
         what = f"{sets}{reps} reps{sides} at your own pace"
-    rest = step.rest if step.rest is not None else rest_between_sets
+    if step.rest is not None:
+        rest = step.rest
+    else:
+        rest = (
+            rest_between_sets
+            if rest_between_sets is not None
+            else routine_default("rest_between_sets")
+        )
     if step.sets > 1 and rest:
         what += f", {duration(rest)} rest between sets"
     return what

@@ -18,9 +18,9 @@ when at least one of its steps was done in full, however it ended.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 Outcome = Literal["done", "partly", "skipped", "not-reached"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partly", "skipped", "not-reached")
@@ -118,3 +118,72 @@ def count_outcomes(steps: Iterable[StepFacts]) -> OutcomeCounts:
 def session_counts(steps: Iterable[StepFacts]) -> bool:
     """Whether a session counts toward streaks, the weekly goal and a programme's day."""
     return any(is_done(step) for step in steps)
+
+
+class StepFigures:
+    """What a recorded step's facts say of it, for `StepRecord` and `StepDigest` alike."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:  # the facts, which each record keeps in its own way
+
+        @property
+        def sets_done(self) -> int: ...
+        @property
+        def reps_done(self) -> int: ...
+        @property
+        def seconds_done(self) -> float: ...
+        @property
+        def skipped(self) -> bool: ...
+        @property
+        def planned_sets(self) -> int | None: ...
+
+    @property
+    def complete(self) -> bool:
+        """Done in full, every planned set of it."""
+        return is_done(self)
+
+    @property
+    def outcome(self) -> Outcome:
+        return outcome(self)
+
+    @property
+    def worked(self) -> bool:
+        """Some of the step was done: a rep, or a second of work.
+
+        A step skipped at once still records a fraction of a second.
+        """
+        return did_work(self.reps_done, self.seconds_done)
+
+
+class SessionFigures:
+    """What a session's steps say of it, for `Session` and `SessionDigest` alike."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        @property
+        def active_seconds(self) -> float: ...
+        @property
+        def steps(self) -> Sequence[StepFacts]: ...
+
+    @property
+    def minutes(self) -> float:
+        return self.active_seconds / 60
+
+    @property
+    def outcomes(self) -> OutcomeCounts:
+        """Its steps counted by outcome: done, partly, skipped, not reached."""
+        return count_outcomes(self.steps)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the session counts toward streaks, the weekly goal and programme days.
+
+        It does when at least one step was done in full: what counts is the work
+        done, not how the session ended. A session stopped after its first step
+        counts; one skipped through from start to end (which the timer calls
+        completed) does not.
+        """
+        return session_counts(self.steps)

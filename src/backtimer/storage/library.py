@@ -11,18 +11,15 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
 
 from backtimer.domain.catalogue import Catalogue, parse_catalogue
 from backtimer.domain.exercise import ID_PATTERN, Exercise
 from backtimer.domain.problems import Problem, ProblemsError, nearest
-from backtimer.domain.routine import MAX_FILE_BYTES, Routine, parse_routine_bytes
+from backtimer.domain.routine import MAX_FILE_BYTES, Routine, Source, parse_routine_bytes
 from backtimer.domain.routine_length import routine_length, total
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
 from backtimer.storage.safe_read import FileTooLarge, NotARegularFile, read_bytes
-
-Source = Literal["built-in", "user"]
 
 
 @cache

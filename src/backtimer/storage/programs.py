@@ -11,24 +11,32 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
-from backtimer.domain.exercise import ID_PATTERN, Id
-from backtimer.domain.history import Day
+from backtimer.domain.exercise import ID_PATTERN
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
-from backtimer.domain.program import MAX_FILE_BYTES, Program, check_routines, parse_program_bytes
-from backtimer.domain.schedule import Attended, Progress, progress
+from backtimer.domain.program import (
+    MAX_FILE_BYTES,
+    Enrolment,
+    Program,
+    ProgramEntry,
+    ProgramState,
+    check_routines,
+    parse_program_bytes,
+)
+from backtimer.domain.routine import Source
+from backtimer.domain.schedule import Situation, standing
 from backtimer.storage import locations
 from backtimer.storage.files import locked, set_aside, write_atomic
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.library import RoutineEntry, Source, all_routines
+from backtimer.storage.library import RoutineEntry, all_routines
 from backtimer.storage.safe_read import (
     MIB,
     FileTooLarge,
@@ -41,28 +49,6 @@ from backtimer.storage.safe_read import (
 HEADER = "# backtimer: the programme under way and those left before.\n\n"
 STATE_MAX_BYTES = MIB
 """``program.toml`` holds a line or two a programme ever started: a megabyte is ages."""
-
-
-@dataclass(frozen=True)
-class ProgramEntry:
-    """A programme file as found: its programme, or why it could not be used."""
-
-    id: str
-    source: Source
-    path: str
-    program: Program | None = None
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.program is not None
-
-    @property
-    def name(self) -> str:
-        return self.program.name if self.program else self.id
-
-    def problem_lines(self) -> list[str]:
-        return [f"{self.path}: {problem}" for problem in self.problems]
 
 
 def _entry(
@@ -158,33 +144,6 @@ def validate_program_file(path: Path) -> ProgramEntry:
     return _user_entry(path, routine_ids, set())
 
 
-class Enrolment(BaseModel):
-    """A programme someone started."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-    program: str
-    """The programme's id."""
-    start: Day
-    """The local date it was started: day 1 of week 1."""
-    left: Day | None = None
-    """The local date it was left, for programmes left before."""
-
-
-class ProgramState(BaseModel):
-    """What ``program.toml`` holds."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-    active: Enrolment | None = None
-    """The programme under way, if any."""
-    past: list[Enrolment] = Field(default_factory=list)
-    """Programmes left before, oldest first."""
-    copies: dict[Id, Id] = Field(default_factory=dict)
-    """Built-in routines and the person's copy that programme slots run instead
-    (made when a progression suggestion was accepted), by the built-in's id."""
-
-
 def load_state() -> tuple[ProgramState, list[str]]:
     """The programme state, or none active and the reason when the file cannot be used."""
     path = locations.program_file()
@@ -237,78 +196,15 @@ def leave_program(today: date) -> Enrolment | None:
         return left
 
 
-@dataclass(frozen=True)
-class Standing:
-    """The active programme, as far as it could be worked out."""
-
-    enrolment: Enrolment | None = None
-    entry: ProgramEntry | None = None
-    progress: Progress | None = None
-    problems: tuple[str, ...] = ()
-
-
-def standing(
-    sessions: Sequence[Attended],
-    now: datetime,
-    zone: tzinfo,
-    entries: list[ProgramEntry],
-    routine_ids: Collection[str] = (),
-) -> Standing:
-    """Where the active programme stands at ``now``; reads ``program.toml`` only.
-
-    The sessions of a built-in routine fill the slots of the copy that replaced
-    it (`ProgramState.copies`, when the copy is one of ``routine_ids``).
-    """
-    state, problems = load_state()
-    if state.active is None:
-        return Standing(problems=tuple(problems))
-    entry = next((e for e in entries if e.id == state.active.program), None)
-    if entry is None or entry.program is None:
-        why = "is not there any more" if entry is None else "does not load"
-        message = f"the active programme '{state.active.program}' {why}"
-        return Standing(state.active, entry, problems=(*problems, message))
-    aliases = {builtin: copy for builtin, copy in state.copies.items() if copy in routine_ids}
-    plan = progress(entry.program, state.active.start, sessions, now, zone, aliases)
-    return Standing(state.active, entry, plan, tuple(problems))
-
-
-@dataclass(frozen=True)
-class Situation:
-    """Everything the programme views need, read in one go (off the UI loop)."""
-
-    programs: list[ProgramEntry]
-    routines: dict[str, RoutineEntry]
-    """The routines that load, by id."""
-    standing: Standing
-    problems: tuple[str, ...]
-    """Problems with the history or ``program.toml``, to show once."""
-
-    @property
-    def names(self) -> dict[str, str]:
-        return {routine_id: entry.name for routine_id, entry in self.routines.items()}
-
-    def lead_routine(self) -> RoutineEntry | None:
-        """The routine of the session to do now, if any."""
-        plan = self.standing.progress
-        if plan is None or plan.lead is None:
-            return None
-        return self.routines.get(plan.lead.routine)
-
-
-def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation:
-    """Read the routines, programmes, history and ``program.toml``; work out where things stand."""
+def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation[RoutineEntry]:
+    """Read the routines, programmes, history and ``program.toml``; where things stand
+    (`backtimer.domain.schedule.standing` works it out)."""
     routines = {entry.id: entry for entry in all_routines() if entry.ok}
     entries = all_programs(set(routines))
     history = store.load_digests()  # the compact form: fast and small at 10,000 sessions
-    found = standing(history.sessions, now, zone, entries, set(routines))
+    state, problems = load_state()
+    found = standing(state, problems, history.sessions, now, zone, entries, set(routines))
     return Situation(entries, routines, found, (*history.problems, *found.problems))
-
-
-def local_zone() -> tzinfo:
-    """The computer's own time zone, for dates as the person sees them."""
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 def record_copy(builtin: str, copy: str) -> list[str]:

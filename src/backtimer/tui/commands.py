@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen
 
+from backtimer.domain.program import ProgramEntry
 from backtimer.storage import library, programs
 from backtimer.storage.library import RoutineEntry
-from backtimer.storage.programs import ProgramEntry
 from backtimer.tui.screens.picker import PickerScreen, shared_names
 from backtimer.tui.screens.programs import ProgramsScreen
 from backtimer.tui.screens.routine_card import RoutineCard

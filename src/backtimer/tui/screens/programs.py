@@ -18,10 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtimer.domain.schedule import Mark, Progress, slot_label
+from backtimer.domain.program import ProgramEntry
+from backtimer.domain.schedule import Mark, Progress, Situation, slot_label
 from backtimer.storage import programs
 from backtimer.storage.files import StorageError
-from backtimer.storage.programs import ProgramEntry, Situation
+from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.too_small import TooSmall
@@ -85,7 +86,7 @@ class ProgramsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the routines"),
     ]
 
-    found: var[Situation | None] = var(None)
+    found: var[Situation[RoutineEntry] | None] = var(None)
     """What was read from disk: programmes, routines, the active one's progress."""
 
     def __init__(self, highlight: str | None = None) -> None:
@@ -118,7 +119,7 @@ class ProgramsScreen(Screen[None]):
         found = programs.situation(services.store, services.now(), services.zone)
         self.app.call_from_thread(setattr, self, "found", found)
 
-    def watch_found(self, found: Situation | None) -> None:
+    def watch_found(self, found: Situation[RoutineEntry] | None) -> None:
         if found is None:
             return
         options = self.query_one("#program-list", OptionList)
