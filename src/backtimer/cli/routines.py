@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,11 +11,10 @@ from typing import Any
 from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.describe import clock, describe_step, duration
-from backtimer.domain.routine import MAX_FILE_BYTES
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
-from backtimer.storage.safe_read import read_bytes
+from backtimer.storage.found_files import is_programme_file
 
 
 def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
@@ -140,7 +138,7 @@ def validate(args: argparse.Namespace) -> int:
             error(f"{name}: no such file")
             missing = True
             continue
-        if _is_programme(path):
+        if is_programme_file(path):
             invalid |= not _validate_programme(name, path)
             continue
         entry = library.read_routine(path)
@@ -155,23 +153,6 @@ def validate(args: argparse.Namespace) -> int:
     if missing:
         return EXIT_USAGE
     return EXIT_INVALID if invalid else EXIT_OK
-
-
-_PROGRAMME_LINE = re.compile(rb"^[ \t]*(?:\[\[[ \t]*slot[ \t]*\]\]|weeks[ \t]*=)", re.M)
-_STEP_LINE = re.compile(rb"^[ \t]*\[\[[ \t]*step[ \t]*\]\]", re.M)
-
-
-def _is_programme(path: Path) -> bool:
-    """A programme file has [[slot]] tables (or weeks) where a routine has [[step]].
-
-    Told from the lines, not by parsing: the file is parsed once, by the check
-    that fits it, after its size and kind are checked.
-    """
-    try:
-        data = read_bytes(path, MAX_FILE_BYTES)
-    except OSError:
-        return False  # the routine check reports what is wrong with it
-    return bool(_PROGRAMME_LINE.search(data)) and not _STEP_LINE.search(data)
 
 
 def _validate_programme(name: str, path: Path) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pydantic import ValidationError
 
 from backtimer.domain.catalogue import CatalogueExercise
-from backtimer.domain.exercise import ID_PATTERN, Exercise, Kind, Sides
+from backtimer.domain.exercise import ID_PATTERN, Exercise, Kind, Sides, id_rule_problem
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
 from backtimer.domain.routine import (
     RELEASE_SECONDS,
@@ -308,13 +308,7 @@ def field_for(problem: Problem, fields: Collection[str]) -> str:
 def id_problems(routine_id: str, taken: Collection[str]) -> list[Problem]:
     """What is wrong with an id for a new routine: its form, or another routine having it."""
     if not re.fullmatch(ID_PATTERN, routine_id):
-        return [
-            Problem(
-                "id",
-                "must be lowercase letters, digits and hyphens, starting with a letter or digit,"
-                f" at most 64 characters (got '{routine_id}')",
-            )
-        ]
+        return [Problem("id", id_rule_problem(f"'{routine_id}'"))]
     if routine_id in taken:
         return [Problem("id", f"another routine is called '{routine_id}'; choose another id")]
     return []

@@ -9,19 +9,12 @@ aside (never overwritten) the next time it is written.
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import date, datetime, tzinfo
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import tomli_w
-from pydantic import ValidationError
-
-from backtimer.domain.exercise import ID_PATTERN
-from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
+from backtimer.domain.problems import Problem, ProblemsError
 from backtimer.domain.program import (
     MAX_FILE_BYTES,
     Enrolment,
@@ -34,16 +27,13 @@ from backtimer.domain.program import (
 from backtimer.domain.routine import Source
 from backtimer.domain.schedule import Situation, standing
 from backtimer.storage import locations
-from backtimer.storage.files import locked, set_aside, write_atomic
+from backtimer.storage.files import locked
+from backtimer.storage.found_files import name_problem, own_files, read_or_problem, shipped_files
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import RoutineEntry, all_routines
+from backtimer.storage.model_file import load_model, save_model
 from backtimer.storage.safe_read import (
     MIB,
-    FileTooLarge,
-    NotARegularFile,
-    UnusableFile,
-    read_bytes,
-    read_toml,
 )
 
 HEADER = "# backtimer: the programme under way and those left before.\n\n"
@@ -62,11 +52,6 @@ def _entry(
     if problems:
         return ProgramEntry(program_id, source, where, problems=tuple(problems))
     return ProgramEntry(program_id, source, where, program)
-
-
-def _builtin_files() -> list[Traversable]:
-    folder = locations.builtin_programs()
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
 def follow_copies(program: Program, copies: Mapping[str, str]) -> Program:
@@ -106,11 +91,10 @@ def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
             f.read_bytes(),
             routine_ids,
         )
-        for f in _builtin_files()
+        for f in shipped_files(locations.builtin_programs())
     ]
     builtin_ids = {entry.id for entry in entries}
-    folder = locations.programs_dir()
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+    for path in own_files(locations.programs_dir()):
         entries.append(_user_entry(path, routine_ids, builtin_ids))
     return [
         replace(entry, program=follow_copies(entry.program, copies)) if entry.program else entry
@@ -119,19 +103,11 @@ def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
 
 
 def _user_entry(path: Path, routine_ids: set[str], builtin_ids: set[str]) -> ProgramEntry:
-    try:
-        entry = _entry(path.stem, "user", str(path), read_bytes(path, MAX_FILE_BYTES), routine_ids)
-    except (NotARegularFile, FileTooLarge) as exc:
-        problem = Problem("", str(exc.strerror))
-        return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
-    except OSError as exc:
-        problem = Problem("", f"cannot be read: {exc.strerror or exc}")
-        return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
-    clash = ""
-    if not re.fullmatch(ID_PATTERN, path.stem):
-        clash = "the file name must be a programme id: lowercase letters, digits and hyphens"
-    elif path.stem in builtin_ids:
-        clash = f"'{path.stem}' is the id of a built-in programme; rename the file"
+    data = read_or_problem(path, MAX_FILE_BYTES)
+    if isinstance(data, Problem):
+        return ProgramEntry(path.stem, "user", str(path), problems=(data,))
+    entry = _entry(path.stem, "user", str(path), data, routine_ids)
+    clash = name_problem(path, builtin_ids, "programme")
     if clash:
         problems = (*entry.problems, Problem("", clash))
         return ProgramEntry(entry.id, "user", entry.path, problems=problems)
@@ -147,30 +123,14 @@ def validate_program_file(path: Path) -> ProgramEntry:
 def load_state() -> tuple[ProgramState, list[str]]:
     """The programme state, or none active and the reason when the file cannot be used."""
     path = locations.program_file()
-    try:
-        data = read_toml(path, STATE_MAX_BYTES)
-    except FileNotFoundError:
-        return ProgramState(), []
-    except UnusableFile as exc:
-        return ProgramState(), [f"{exc}; no programme is taken as active"]
-    try:
-        return ProgramState.model_validate(data), []
-    except ValidationError as exc:
-        lines = [f"{path}: {problem}" for problem in from_validation_error(exc)]
-        return ProgramState(), [*lines, f"{path}: no programme is taken as active"]
+    return load_model(path, ProgramState, STATE_MAX_BYTES, "no programme is taken as active")
 
 
 def _save(state: ProgramState) -> list[str]:
-    path = locations.program_file()
-    problems: list[str] = []
-    if os.path.lexists(path) and load_state()[1]:
-        kept = set_aside(path)
-        problems.append(f"{path}: could not be read, kept as {kept.name}")
     data = state.model_dump(exclude_none=True)
     if not data["copies"]:
         del data["copies"]  # a file without copies reads as it did before they existed
-    write_atomic(path, HEADER + tomli_w.dumps(data))
-    return problems
+    return save_model(locations.program_file(), HEADER, data, lambda: not load_state()[1])
 
 
 def start_program(program_id: str, today: date) -> list[str]:

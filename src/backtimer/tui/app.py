@@ -183,10 +183,7 @@ class BacktimerApp(App[None]):
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
         """Ask about pain (unless resuming), run the workout, then show its summary."""
         assert entry.routine is not None
-        routine = entry.routine
-        lead_in = self.services.settings.lead_in
-        if lead_in is not None:
-            routine = routine.model_copy(update={"lead_in": lead_in})
+        routine = self.services.settings.applied_to(entry.routine)
         timeline = compile_timeline(routine, library.exercises())
         services = self.services
         slot = services.workout_slot

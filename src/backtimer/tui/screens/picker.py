@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
+from backtimer.domain.search import matches
 from backtimer.storage import library, programs, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
@@ -33,18 +34,6 @@ SAFETY = (
     "Stop at once if a move causes sharp or radiating pain: backtimer is a timer,"
     " not medical advice."
 )
-
-
-def matches(entry: RoutineEntry, query: str) -> bool:
-    """True when every word of the query is in the routine's name, id, tags or moves,
-    or in the muscles and equipment of its moves."""
-    haystack = [entry.id, entry.name]
-    if entry.routine is not None:
-        haystack += entry.routine.tags
-        for plan in entry.timeline.steps:
-            haystack += [plan.exercise.name, *plan.exercise.muscles, *plan.exercise.equipment]
-    text = " ".join(haystack).lower()
-    return all(word in text for word in query.lower().split())
 
 
 def shared_names(entries: Iterable[RoutineEntry]) -> set[str]:
