@@ -1,13 +1,14 @@
 """The command line: ``backtimer`` and its subcommands.
 
-Each subcommand imports what it needs when it runs, so the data commands
-answer quickly and never load the user interface.
+`COMMANDS` says which function runs each subcommand; its module is imported
+when it runs, so the data commands answer quickly and never load the user interface.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import signal
 import sys
 import threading
@@ -16,118 +17,43 @@ from types import FrameType
 from typing import NoReturn
 
 from backtimer import __version__
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError
 
 Handler = Callable[[argparse.Namespace], int]
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+COMMANDS: dict[str, str] = {
+    "tui": "screens:run",
+    "routines": "routines:list_routines",
+    "routines export": "routines:export",
+    "routines import": "routines:import_routine",
+    "exercises": "routines:list_exercises",
+    "show": "routines:show",
+    "validate": "routines:validate",
+    "history": "history:list_history",
+    "history import": "history:import_history",
+    "stats": "history:show_stats",
+    "progress": "progress:progress",
+    "programs": "programs:list_programs",
+    "programs start": "programs:start",
+    "programs leave": "programs:leave",
+    "programs ics": "calendar:ics",
+    "today": "programs:today",
+    "today --exit-code": "remind:remind",  # quick: no pydantic, for a prompt or a timer
+    "serve": "serve:serve",
+}
+"""Each command and the function that runs it, as "module:function" in backtimer.cli: the
+module is imported only when its command runs, so the data commands answer quickly and
+never load the user interface."""
 
 
-def _routines(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.list_routines(args)
-
-
-def _export(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.export(args)
-
-
-def _import(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.import_routine(args)
-
-
-def _exercises(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.list_exercises(args)
-
-
-def _show(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.show(args)
-
-
-def _validate(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.validate(args)
-
-
-def _history(args: argparse.Namespace) -> int:
-    from backtimer.cli import history
-
-    return history.list_history(args)
-
-
-def _programs(args: argparse.Namespace) -> int:
-    from backtimer.cli import programs
-
-    return programs.list_programs(args)
-
-
-def _program_start(args: argparse.Namespace) -> int:
-    from backtimer.cli import programs
-
-    return programs.start(args)
-
-
-def _program_leave(args: argparse.Namespace) -> int:
-    from backtimer.cli import programs
-
-    return programs.leave(args)
-
-
-def _program_ics(args: argparse.Namespace) -> int:
-    from backtimer.cli import calendar
-
-    return calendar.ics(args)
-
-
-def _today(args: argparse.Namespace) -> int:
-    if (args.exit_code or args.notify) and not args.json:
-        from backtimer.cli import remind  # quick: no pydantic, for a prompt or a timer
-
-        return remind.remind(args)
-    from backtimer.cli import programs
-
-    return programs.today(args)
-
-
-def _history_import(args: argparse.Namespace) -> int:
-    from backtimer.cli import history
-
-    return history.import_history(args)
-
-
-def _stats(args: argparse.Namespace) -> int:
-    from backtimer.cli import history
-
-    return history.show_stats(args)
-
-
-def _progress(args: argparse.Namespace) -> int:
-    from backtimer.cli import progress
-
-    return progress.progress(args)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from backtimer.cli import serve
-
-    return serve.serve(args)
-
-
-def _tui(args: argparse.Namespace) -> int:
-    from backtimer.cli import screens
-
-    return screens.run(args)
+def _handler(args: argparse.Namespace) -> Handler:
+    """The function of the command ``args`` asks for (imported now)."""
+    command: str = args.command
+    if command == "today" and (args.exit_code or args.notify) and not args.json:
+        command = "today --exit-code"
+    module, function = COMMANDS[command].split(":")
+    handler: Handler = getattr(importlib.import_module(f"backtimer.cli.{module}"), function)
+    return handler
 
 
 def _date(text: str) -> object:
@@ -154,22 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
         " or radiating pain.",
     )
     parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
-    parser.set_defaults(handler=_tui, routine=None)
+    parser.set_defaults(command="tui", routine=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     start = commands.add_parser("start", help="open the timer straight into a routine")
     start.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
-    start.set_defaults(handler=_tui)
+    start.set_defaults(command="tui")
 
     routines = commands.add_parser("routines", help="list the built-in and your own routines")
     routines.add_argument("--json", action="store_true", help="print JSON")
-    routines.set_defaults(handler=_routines)
+    routines.set_defaults(command="routines")
     routine_files = routines.add_subparsers(title="commands", metavar="COMMAND")
     export = routine_files.add_parser(
         "export", help="print a routine's file, built-in ones too (to share or to edit)"
     )
     export.add_argument("routine", metavar="ID", help="a routine id (see backtimer routines)")
-    export.set_defaults(handler=_export)
+    export.set_defaults(command="routines export")
     import_ = routine_files.add_parser(
         "import",
         help="check a routine file and copy it into your routines",
@@ -180,15 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument(
         "--force", action="store_true", help="replace your routine with the same id"
     )
-    import_.set_defaults(handler=_import)
+    import_.set_defaults(command="routines import")
 
     exercises = commands.add_parser("exercises", help="list the catalogue of moves")
     exercises.add_argument("--json", action="store_true", help="print JSON")
-    exercises.set_defaults(handler=_exercises)
+    exercises.set_defaults(command="exercises")
 
     show = commands.add_parser("show", help="show a routine's steps and how long it takes")
     show.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
-    show.set_defaults(handler=_show)
+    show.set_defaults(command="show")
 
     validate = commands.add_parser(
         "validate",
@@ -197,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         " 2 when a file is missing.",
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
-    validate.set_defaults(handler=_validate)
+    validate.set_defaults(command="validate")
 
     history = commands.add_parser("history", help="list past sessions")
     formats = history.add_mutually_exclusive_group()
@@ -206,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
-    history.set_defaults(handler=_history)
+    history.set_defaults(command="history")
     _add_program_commands(commands)
     history_commands = history.add_subparsers(title="commands", metavar="COMMAND")
     restore = history_commands.add_parser(
@@ -216,13 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
         " the history yet. Exit 1 when the file is not such an export, 2 when it is missing.",
     )
     restore.add_argument("file", metavar="FILE", help="a file written by `history --json`")
-    restore.set_defaults(handler=_history_import)
+    restore.set_defaults(command="history import")
 
     stats = commands.add_parser(
         "stats", help="the streak, this week against the goal, and the totals"
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(handler=_stats)
+    stats.set_defaults(command="stats")
 
     progress = commands.add_parser(
         "progress",
@@ -240,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
     )
-    progress.set_defaults(handler=_progress)
+    progress.set_defaults(command="progress")
     serve = commands.add_parser(
         "serve",
         help="the app in a web browser (a phone or tablet by the mat)",
@@ -253,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    serve.set_defaults(handler=_serve)
+    serve.set_defaults(command="serve")
     return parser
 
 
@@ -262,13 +188,13 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         "programs", help="list the programmes (multi-week plans), start or leave one"
     )
     programs.add_argument("--json", action="store_true", help="print JSON")
-    programs.set_defaults(handler=_programs)
+    programs.set_defaults(command="programs")
     actions = programs.add_subparsers(title="actions", metavar="ACTION")
     start = actions.add_parser("start", help="start a programme today (leaving the one under way)")
     start.add_argument("program", metavar="PROGRAM", help="a programme id")
-    start.set_defaults(handler=_program_start)
+    start.set_defaults(command="programs start")
     leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
-    leave.set_defaults(handler=_program_leave)
+    leave.set_defaults(command="programs leave")
     ics = actions.add_parser(
         "ics",
         help="the programme's training slots as an iCalendar file, with alarms",
@@ -285,7 +211,7 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         type=_date,
         help="its first day, YYYY-MM-DD (default: when it was started, or today)",
     )
-    ics.set_defaults(handler=_program_ics)
+    ics.set_defaults(command="programs ics")
 
     today = commands.add_parser(
         "today",
@@ -304,7 +230,7 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         action="store_true",
         help="show a desktop notification when a session is due now (notify-send or osascript)",
     )
-    today.set_defaults(handler=_today)
+    today.set_defaults(command="today")
 
 
 STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -340,10 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from backtimer.storage.files import StorageError
 
     args = build_parser().parse_args(argv)
-    handler: Handler = args.handler
     try:
         with _stopped_cleanly():
-            return handler(args)
+            return _handler(args)(args)
+    except CommandError as exc:
+        error("\n".join(exc.lines))
+        return exc.code
     except BrokenPipeError:  # `backtimer history | head` closed the pipe: not an error
         sys.stderr.close()
         return EXIT_OK

@@ -6,9 +6,9 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
+from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error, print_json, table
-from backtimer.domain.problems import nearest
 from backtimer.domain.program import ProgramEntry
 from backtimer.domain.reminder import due_now
 from backtimer.domain.schedule import Progress, Standing, local_zone
@@ -158,18 +158,8 @@ def today(args: argparse.Namespace) -> int:
 
 
 def start(args: argparse.Namespace) -> int:
-    entries = programs.all_programs()
-    entry = next((e for e in entries if e.id == args.program), None)
-    if entry is None:
-        ids = [e.id for e in entries]
-        close = nearest(args.program, ids)
-        hint = f" (did you mean {close}?)" if close else f"; there are: {', '.join(ids)}"
-        error(f"no programme '{args.program}'{hint}")
-        return EXIT_USAGE
-    if entry.program is None:
-        for line in entry.problem_lines():
-            error(line)
-        return EXIT_INVALID
+    entry = loaded_programme(programs.all_programs(), args.program)
+    assert entry.program is not None  # loaded_programme returns only programmes that loaded
     state, _ = programs.load_state()
     today_local = datetime.now(local_zone()).date()
     for problem in programs.start_program(entry.id, today_local):

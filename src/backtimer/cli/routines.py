@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.describe import clock, describe_step, duration
 from backtimer.domain.timeline import resolve
@@ -90,26 +91,10 @@ def list_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _loaded(ref: str) -> library.RoutineEntry | int:
-    """The routine with this id or path, or the exit code after saying why there is none."""
-    try:
-        entry = library.find_routine(ref)
-    except library.RoutineNotFound as exc:
-        error(str(exc))
-        return EXIT_USAGE
-    if entry.routine is None:
-        for line in entry.problem_lines():
-            error(line)
-        return EXIT_INVALID
-    return entry
-
-
 def show(args: argparse.Namespace) -> int:
-    entry = _loaded(args.routine)
-    if isinstance(entry, int):
-        return entry
+    entry = loaded_routine(args.routine)
     routine = entry.routine
-    assert routine is not None  # _loaded returns only routines that loaded
+    assert routine is not None  # loaded_routine returns only routines that loaded
     timeline = entry.timeline
     print(f"{routine.name}  ({entry.id}, {entry.source})")
     if routine.description:
@@ -169,10 +154,7 @@ def _validate_programme(name: str, path: Path) -> bool:
 
 def export(args: argparse.Namespace) -> int:
     """Print a routine file's text exactly as it is, comments and all."""
-    entry = _loaded(args.routine)
-    if isinstance(entry, int):
-        return entry
-    sys.stdout.write(entry.text)
+    sys.stdout.write(loaded_routine(args.routine).text)
     return EXIT_OK
 
 

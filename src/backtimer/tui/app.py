@@ -18,8 +18,7 @@ from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.advisor import Advisor
 from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.leaving import save_before_quitting
-from backtimer.tui.screens.builder import BuilderScreen
-from backtimer.tui.screens.guide import GuideScreen
+from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.help import HelpScreen, keys_of
 from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.next_time import NextTimeScreen
@@ -80,7 +79,7 @@ class BacktimerApp(App[None]):
         self.screen_change_signal.subscribe(self, self._came_to_top)
         install_signal_handlers(self)
         self._use_theme()
-        self.push_screen(PickerScreen())
+        self.push_screen(PickerScreen(self.services))
         if self.is_web and self.services.workout_slot is None:
             self.services.workout_slot = WorkoutSlot()
         if self.services.workout_slot and not self.services.workout_slot.free():
@@ -171,13 +170,7 @@ class BacktimerApp(App[None]):
 
         self.push_screen(resume_question(session, steps), answered)
 
-    def on_picker_screen_start(self, message: PickerScreen.Start) -> None:
-        self.start_routine(message.entry)
-
-    def on_guide_screen_start(self, message: GuideScreen.Start) -> None:
-        self.start_routine(message.entry)
-
-    def on_builder_screen_start(self, message: BuilderScreen.Start) -> None:
+    def on_start_routine(self, message: StartRoutine) -> None:
         self.start_routine(message.entry)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
@@ -248,7 +241,7 @@ class BacktimerApp(App[None]):
                     screen.load_routines()
 
     def action_programs(self) -> None:
-        self.push_screen(ProgramsScreen())
+        self.push_screen(ProgramsScreen(self.services))
 
     def action_today(self) -> None:
         """Start the active programme's session for now, if one is due."""

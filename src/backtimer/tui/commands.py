@@ -157,7 +157,7 @@ def program_commands(app: BacktimerApp, entries: list[ProgramEntry]) -> list[Com
 
 
 def _show_programme(app: BacktimerApp, program_id: str) -> None:
-    app.push_screen(ProgramsScreen(highlight=program_id))
+    app.push_screen(ProgramsScreen(app.services, highlight=program_id))
 
 
 def _read() -> tuple[list[RoutineEntry], list[ProgramEntry]]:

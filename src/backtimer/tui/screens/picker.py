@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
@@ -22,13 +19,15 @@ from backtimer.domain.search import matches
 from backtimer.storage import library, programs, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.messages import StartRoutine
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.guide import GuideScreen
+from backtimer.tui.services import Services
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.filter_input import FilterInput
 from backtimer.tui.widgets.routine_preview import RoutinePreview
-from backtimer.tui.widgets.too_small import TooSmall
 
 SAFETY = (
     "Stop at once if a move causes sharp or radiating pain: backtimer is a timer,"
@@ -63,7 +62,7 @@ def option_for(entry: RoutineEntry, shared: Collection[str] = ()) -> Option:
     return Option(label, id=entry.id)
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(AppScreen[None]):
     """Choose a routine. The filter always has the focus: a word typed is a word searched.
 
     So no action here is on a key a word can contain: the screens it opens are on
@@ -72,12 +71,6 @@ class PickerScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#filter"
-
-    @dataclass
-    class Start(Message):
-        """The person asked to start this routine."""
-
-        entry: RoutineEntry
 
     BINDINGS = [
         Binding("down", "list('cursor_down')", "Next routine", show=False),
@@ -125,9 +118,11 @@ class PickerScreen(Screen[None]):
     entries: var[list[RoutineEntry]] = var(list)
     """Every routine found, built-in first."""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
+    def compose_body(self) -> ComposeResult:
         yield Static(id="today-banner")
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
@@ -135,7 +130,6 @@ class PickerScreen(Screen[None]):
                 yield ChoiceList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Choose a routine"
@@ -150,7 +144,7 @@ class PickerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="today")
     def load_today(self) -> None:
         """The one-line banner of today's programme session (hidden when none is active)."""
-        services = self.app.services  # type: ignore[attr-defined]
+        services = self.services
         found = programs.situation(services.store, services.now(), services.zone)
         plan = found.standing.progress
         line = plan.headline(found.names, missed=False) if plan else ""
@@ -234,7 +228,7 @@ class PickerScreen(Screen[None]):
                 severity="error",
             )
         else:
-            self.post_message(self.Start(entry))
+            self.post_message(StartRoutine(entry))
 
     def action_new(self) -> None:
         self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
