@@ -72,6 +72,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"backtimer: {where}{message} (see {self.prog} --help)\n")
 
 
+def _command(
+    commands: argparse._SubParsersAction[_Parser],
+    name: str,
+    help: str,
+    description: str | None = None,
+    *,
+    command: str,
+    json: bool = False,
+) -> _Parser:
+    """A subcommand, run by ``COMMANDS[command]``; with ``json``, its --json option."""
+    parser = commands.add_parser(name, help=help, description=description)
+    if json:
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(command=command)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="backtimer",
@@ -83,124 +100,150 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(command="tui", routine=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    start = commands.add_parser("start", help="open the timer straight into a routine")
+    start = _command(
+        commands, "start", help="open the timer straight into a routine", command="tui"
+    )
     start.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
-    start.set_defaults(command="tui")
 
-    routines = commands.add_parser("routines", help="list the built-in and your own routines")
-    routines.add_argument("--json", action="store_true", help="print JSON")
-    routines.set_defaults(command="routines")
+    routines = _command(
+        commands,
+        "routines",
+        help="list the built-in and your own routines",
+        command="routines",
+        json=True,
+    )
     routine_files = routines.add_subparsers(title="commands", metavar="COMMAND")
-    export = routine_files.add_parser(
-        "export", help="print a routine's file, built-in ones too (to share or to edit)"
+    export = _command(
+        routine_files,
+        "export",
+        help="print a routine's file, built-in ones too (to share or to edit)",
+        command="routines export",
     )
     export.add_argument("routine", metavar="ID", help="a routine id (see backtimer routines)")
-    export.set_defaults(command="routines export")
-    import_ = routine_files.add_parser(
+    import_ = _command(
+        routine_files,
         "import",
         help="check a routine file and copy it into your routines",
         description="Check a routine file and copy it into your routines; its id is the file"
         " name without .toml. Exit 1 when it is invalid or the id is taken, 2 when it is missing.",
+        command="routines import",
     )
     import_.add_argument("file", metavar="FILE", help="the routine file")
     import_.add_argument(
         "--force", action="store_true", help="replace your routine with the same id"
     )
-    import_.set_defaults(command="routines import")
 
-    exercises = commands.add_parser("exercises", help="list the catalogue of moves")
-    exercises.add_argument("--json", action="store_true", help="print JSON")
-    exercises.set_defaults(command="exercises")
+    _command(
+        commands, "exercises", help="list the catalogue of moves", command="exercises", json=True
+    )
 
-    show = commands.add_parser("show", help="show a routine's steps and how long it takes")
+    show = _command(
+        commands, "show", help="show a routine's steps and how long it takes", command="show"
+    )
     show.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
-    show.set_defaults(command="show")
 
-    validate = commands.add_parser(
+    validate = _command(
+        commands,
         "validate",
         help="check routine files",
         description="Check routine files. Exit 0 when all are valid, 1 when any is not,"
         " 2 when a file is missing.",
+        command="validate",
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
-    validate.set_defaults(command="validate")
 
-    history = commands.add_parser("history", help="list past sessions")
+    history = _command(commands, "history", help="list past sessions", command="history")
     formats = history.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help="print JSON")
     formats.add_argument("--csv", action="store_true", help="print CSV")
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
-    history.set_defaults(command="history")
     _add_program_commands(commands)
     history_commands = history.add_subparsers(title="commands", metavar="COMMAND")
-    restore = history_commands.add_parser(
+    restore = _command(
+        history_commands,
         "import",
         help="restore sessions from a `history --json` export",
         description="Add the sessions of a `backtimer history --json` export that are not in"
         " the history yet. Exit 1 when the file is not such an export, 2 when it is missing.",
+        command="history import",
     )
     restore.add_argument("file", metavar="FILE", help="a file written by `history --json`")
-    restore.set_defaults(command="history import")
 
-    stats = commands.add_parser(
-        "stats", help="the streak, this week against the goal, and the totals"
+    _command(
+        commands,
+        "stats",
+        help="the streak, this week against the goal, and the totals",
+        command="stats",
+        json=True,
     )
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(command="stats")
 
-    progress = commands.add_parser(
+    progress = _command(
+        commands,
         "progress",
         help="each step's dose, what the progression rules suggest and why",
         description="Each step's dose, the verdict of the progression rules (up a notch,"
         " keep, back off) and why, from your pain ratings; without ROUTINE, every routine"
         " done in the last 3 weeks. A timer's rule of thumb, not medical advice.",
+        command="progress",
+        json=True,
     )
     progress.add_argument(
         "routine", metavar="ROUTINE", nargs="?", help="a routine id (default: the recent ones)"
     )
-    progress.add_argument("--json", action="store_true", help="print JSON")
     progress.add_argument(
         "--apply",
         action="store_true",
         help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
     )
-    progress.set_defaults(command="progress")
-    serve = commands.add_parser(
+    serve = _command(
+        commands,
         "serve",
         help="the app in a web browser (a phone or tablet by the mat)",
         description="Serve the app to web browsers, at an address with a random token made"
         " anew each time. 127.0.0.1 by default: only this computer. For a phone or tablet"
         " on the same network, --host 0.0.0.0; anyone with the printed address can then"
         " use backtimer as you do.",
+        command="serve",
     )
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    serve.set_defaults(command="serve")
     return parser
 
 
 def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    programs = commands.add_parser(
-        "programs", help="list the programmes (multi-week plans), start or leave one"
+    programs = _command(
+        commands,
+        "programs",
+        help="list the programmes (multi-week plans), start or leave one",
+        command="programs",
+        json=True,
     )
-    programs.add_argument("--json", action="store_true", help="print JSON")
-    programs.set_defaults(command="programs")
     actions = programs.add_subparsers(title="actions", metavar="ACTION")
-    start = actions.add_parser("start", help="start a programme today (leaving the one under way)")
+    start = _command(
+        actions,
+        "start",
+        help="start a programme today (leaving the one under way)",
+        command="programs start",
+    )
     start.add_argument("program", metavar="PROGRAM", help="a programme id")
-    start.set_defaults(command="programs start")
-    leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
-    leave.set_defaults(command="programs leave")
-    ics = actions.add_parser(
+    _command(
+        actions,
+        "leave",
+        help="leave the programme under way (history is kept)",
+        command="programs leave",
+    )
+    ics = _command(
+        actions,
         "ics",
         help="the programme's training slots as an iCalendar file, with alarms",
         description="Print the programme under way (or the one named) as an iCalendar"
         " (.ics) file: one event for each training slot, with an alarm 10 minutes before,"
         " for any calendar app. Save it with: backtimer programs ics > back.ics",
+        command="programs ics",
     )
     ics.add_argument(
         "program", metavar="ID", nargs="?", help="a programme id (default: the one under way)"
@@ -211,15 +254,16 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         type=_date,
         help="its first day, YYYY-MM-DD (default: when it was started, or today)",
     )
-    ics.set_defaults(command="programs ics")
 
-    today = commands.add_parser(
+    today = _command(
+        commands,
         "today",
         help="what the programme under way asks for today",
         description="What the programme under way asks for today. With --exit-code or"
         " --notify, one line about the session due now, quick enough for a shell prompt.",
+        command="today",
+        json=True,
     )
-    today.add_argument("--json", action="store_true", help="print JSON")
     today.add_argument(
         "--exit-code",
         action="store_true",
@@ -230,7 +274,6 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         action="store_true",
         help="show a desktop notification when a session is due now (notify-send or osascript)",
     )
-    today.set_defaults(command="today")
 
 
 STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)

@@ -53,20 +53,27 @@ def parse_date(text: str) -> date:
 
 def load(store: HistoryStore) -> list[Session]:
     """Every session, after saving any left by a killed process; problems go to stderr."""
-    _, problems = store.recover()
-    result = store.load()
-    for problem in problems + result.problems:
-        error(problem)
+    result = _recovered(store).load()
+    _say(result.problems)
     return result.sessions
 
 
 def load_digests(store: HistoryStore) -> list[SessionDigest]:
     """`load`, in the compact form the table and the statistics need: quick at any size."""
-    _, problems = store.recover()
-    result = store.load_digests()
-    for problem in problems + result.problems:
-        error(problem)
+    result = _recovered(store).load_digests()
+    _say(result.problems)
     return result.sessions
+
+
+def _recovered(store: HistoryStore) -> HistoryStore:
+    """The store, once the sessions left by a killed process are saved (problems said)."""
+    _say(store.recover()[1])
+    return store
+
+
+def _say(problems: list[str]) -> None:
+    for problem in problems:
+        error(problem)
 
 
 def _local(moment: datetime) -> datetime:

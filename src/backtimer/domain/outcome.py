@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal, Protocol, cast
 
 Outcome = Literal["done", "partly", "skipped", "not-reached"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partly", "skipped", "not-reached")
@@ -121,31 +121,19 @@ def session_counts(steps: Iterable[StepFacts]) -> bool:
 
 
 class StepFigures:
-    """What a recorded step's facts say of it, for `StepRecord` and `StepDigest` alike."""
+    """What a recorded step's facts say of it, mixed into `StepRecord` and `StepDigest`
+    (each of which has the `StepFacts`)."""
 
     __slots__ = ()
-
-    if TYPE_CHECKING:  # the facts, which each record keeps in its own way
-
-        @property
-        def sets_done(self) -> int: ...
-        @property
-        def reps_done(self) -> int: ...
-        @property
-        def seconds_done(self) -> float: ...
-        @property
-        def skipped(self) -> bool: ...
-        @property
-        def planned_sets(self) -> int | None: ...
 
     @property
     def complete(self) -> bool:
         """Done in full, every planned set of it."""
-        return is_done(self)
+        return is_done(cast(StepFacts, self))
 
     @property
     def outcome(self) -> Outcome:
-        return outcome(self)
+        return outcome(cast(StepFacts, self))
 
     @property
     def worked(self) -> bool:
@@ -153,29 +141,32 @@ class StepFigures:
 
         A step skipped at once still records a fraction of a second.
         """
-        return did_work(self.reps_done, self.seconds_done)
+        facts = cast(StepFacts, self)
+        return did_work(facts.reps_done, facts.seconds_done)
+
+
+class SessionFacts(Protocol):
+    """What a session's figures are worked out from: a `Session` or a `SessionDigest`."""
+
+    @property
+    def active_seconds(self) -> float: ...
+    @property
+    def steps(self) -> Sequence[StepFacts]: ...
 
 
 class SessionFigures:
-    """What a session's steps say of it, for `Session` and `SessionDigest` alike."""
+    """What a session's steps say of it, mixed into `Session` and `SessionDigest`."""
 
     __slots__ = ()
 
-    if TYPE_CHECKING:
-
-        @property
-        def active_seconds(self) -> float: ...
-        @property
-        def steps(self) -> Sequence[StepFacts]: ...
-
     @property
     def minutes(self) -> float:
-        return self.active_seconds / 60
+        return cast(SessionFacts, self).active_seconds / 60
 
     @property
     def outcomes(self) -> OutcomeCounts:
         """Its steps counted by outcome: done, partly, skipped, not reached."""
-        return count_outcomes(self.steps)
+        return count_outcomes(cast(SessionFacts, self).steps)
 
     @property
     def counts(self) -> bool:
@@ -186,4 +177,4 @@ class SessionFigures:
         counts; one skipped through from start to end (which the timer calls
         completed) does not.
         """
-        return session_counts(self.steps)
+        return session_counts(cast(SessionFacts, self).steps)

@@ -111,13 +111,8 @@ class SettingsScreen(AppScreen[None]):
         """Show which program speaks; when voice is on and none can, say so. Returns that."""
         speech, preferred = self.services.speech, self.services.settings.speech_program
         unheard = no_voice(speech, preferred) if voice else ""
-        line = self.query_one("#speech-program", Static)
-        line.set_class(bool(unheard), "-warning")
-        if unheard:
-            line.update(f"⚠ {escape(unheard)}")
-        else:
-            line.update(f"Speech program: {escape(program_name(speech, preferred))}")
-        return unheard
+        found = f"Speech program: {escape(program_name(speech, preferred))}"
+        return self._show_program("#speech-program", unheard, found)
 
     @on(Switch.Changed, "#voice")
     def _voice_changed(self, event: Switch.Changed) -> None:
@@ -130,13 +125,15 @@ class SettingsScreen(AppScreen[None]):
         Returns that."""
         player, preferred = self.services.sound_player, settings.sound_program
         unplayed = no_player(player, settings)
-        line = self.query_one("#sound-program", Static)
-        line.set_class(bool(unplayed), "-warning")
-        if unplayed:
-            line.update(f"⚠ {escape(unplayed)}")
-        else:
-            line.update(f"Sound program: {escape(player_name(player, preferred))}")
-        return unplayed
+        found = f"Sound program: {escape(player_name(player, preferred))}"
+        return self._show_program("#sound-program", unplayed, found)
+
+    def _show_program(self, line_id: str, problem: str, found: str) -> str:
+        """Show the program found, or (as a warning) the problem there is; returns it."""
+        line = self.query_one(line_id, Static)
+        line.set_class(bool(problem), "-warning")
+        line.update(f"⚠ {escape(problem)}" if problem else found)
+        return problem
 
     @on(Switch.Changed, "#cue_sounds")
     def _sounds_changed(self, event: Switch.Changed) -> None:
