@@ -3,13 +3,14 @@
 `a_few_weeks` records a dozen varied sessions through the store; `ten_years`
 writes 10,000 sessions straight into month files (recording them one by one
 would take minutes), the way backtimer itself lays them out. It makes them,
-and their digest cache, once a test process, and links them into each test's
-data directory.
+and their digest cache, once a run (one test process makes them, the others
+wait), and links them into each test's data directory.
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import os
 import random
 import shutil
@@ -137,11 +138,30 @@ def _table(started: datetime, number: int, before: int, after: int) -> str:
     return text
 
 
+SHARED: list[Path] = []
+"""A folder all the test processes of a run share (set by tests/tui/conftest.py)."""
+
+
 @cache
 def _ten_years_folder() -> Path:
-    """A data directory with the 10,000 sessions and their digest cache, made once."""
-    folder = Path(tempfile.mkdtemp(prefix="backtimer-ten-years-"))
-    atexit.register(shutil.rmtree, folder, True)
+    """A data directory with the 10,000 sessions and their digest cache, made once a run:
+    by the first test process that needs it, while the others wait for it."""
+    if SHARED:
+        shared = SHARED[0]
+    else:  # outside pytest (screenshots/make.py): a folder of this process's own
+        shared = Path(tempfile.mkdtemp(prefix="backtimer-"))
+        atexit.register(shutil.rmtree, shared, True)
+    folder = shared / "ten-years"
+    with open(shared / "ten-years.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "made").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # one left half made
+            _make_ten_years(folder)
+            (folder / "made").touch()
+    return folder
+
+
+def _make_ten_years(folder: Path) -> None:
     for name, text in _ten_years_files().items():
         write_atomic(folder / name, text)
     before = os.environ.get(locations.HOME_VARIABLE)
@@ -153,7 +173,6 @@ def _ten_years_folder() -> Path:
             del os.environ[locations.HOME_VARIABLE]
         else:
             os.environ[locations.HOME_VARIABLE] = before
-    return folder
 
 
 def ten_years() -> None:
@@ -167,7 +186,7 @@ def ten_years() -> None:
     made = _ten_years_folder()
     home = locations.data_dir()
     for path in sorted(made.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.name != "made":
             target = home / path.relative_to(made)
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
