@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import FIXTURES
-
-
-def backtimer(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, cwd=cwd
-    )
+from tests.system.conftest import backtimer
 
 
 def write(folder: Path, name: str, text: str) -> Path:

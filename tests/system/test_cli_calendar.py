@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime
 
 from icalendar import Calendar
 
-
-def backtimer(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "backtimer", *args], capture_output=True)
+from tests.system.conftest import backtimer
 
 
 def test_the_programme_under_way_from_the_day_it_was_started() -> None:
@@ -38,8 +34,8 @@ def test_any_programme_from_any_day() -> None:
 
 def test_no_programme_or_an_unknown_one_is_a_usage_error() -> None:
     none = backtimer("programs", "ics")
-    assert none.returncode == 2 and none.stdout == b""
-    assert none.stderr.decode().startswith("backtimer: no programme is under way: name one")
+    assert none.returncode == 2 and none.stdout == ""
+    assert none.stderr.startswith("backtimer: no programme is under way: name one")
     unknown = backtimer("programs", "ics", "flexible-back")
     assert unknown.returncode == 2
-    assert b"did you mean flexible-back-3wk?" in unknown.stderr
+    assert "did you mean flexible-back-3wk?" in unknown.stderr

@@ -15,16 +15,10 @@ import pytest
 
 from backtimer.domain.history import session_json
 from backtimer.storage.history import HistoryStore
+from tests.system.conftest import backtimer
 from tests.unit.test_history_store import session
 
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-def backtimer(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"BACKTIMER_HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, env=env
-    )
 
 
 def some_history() -> None:

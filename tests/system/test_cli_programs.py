@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import load_state
+from tests.system.conftest import backtimer
 
 
-def backtimer(*args: str) -> subprocess.CompletedProcess[str]:
-    # Local dates in UTC, so the sessions written below fall on the day the process sees.
-    env = os.environ | {"TZ": "UTC"}
-    return subprocess.run(
-        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, env=env
-    )
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Local dates in UTC, so the sessions written below fall on the day the process sees."""
+    monkeypatch.setenv("TZ", "UTC")
 
 
 def completed(routine: str) -> Session:

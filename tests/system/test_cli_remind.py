@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
+from tests.system.conftest import backtimer
 from tests.system.test_cli_programs import completed
 
 DUE = "Due now: Back durability — day 1 of 18 (backtimer start back-durability)"
 
 
-def backtimer(*args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"TZ": "UTC"}  # the sessions written below fall on the process's day
-    if path is not None:
-        env["PATH"] = path
-    return subprocess.run(
-        [sys.executable, "-m", "backtimer", *args], capture_output=True, text=True, env=env
-    )
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Local dates in UTC, so the sessions written below fall on the day the process sees."""
+    monkeypatch.setenv("TZ", "UTC")
 
 
 def started() -> None:

@@ -71,6 +71,8 @@ WRITER = textwrap.dedent(
     name, count = sys.argv[1], int(sys.argv[2])
     now = datetime.now(UTC)
     store = HistoryStore()
+    print("ready", flush=True)
+    sys.stdin.readline()  # both start writing at the same moment
     for number in range(count):
         # every third session is from last month, so files move between months too
         started = now - timedelta(days=40 if number % 3 == 0 else 0, seconds=number)
@@ -93,10 +95,23 @@ WRITER = textwrap.dedent(
 def test_two_processes_recording_at_once_lose_nothing(home: Path) -> None:
     env = {**os.environ, "BACKTIMER_HOME": str(home)}
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, name, "60"], env=env)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, name, "60"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for name in ("aa", "bb")
     ]
-    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    # Each says when it is ready (its imports done); then both are let go at once, and
+    # the test goes on as soon as both have ended.
+    assert [writer.stdout.readline() for writer in writers if writer.stdout] == ["ready\n"] * 2
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    assert [writer.wait(timeout=60) for writer in writers] == [0, 0]
     result = HistoryStore().load()
     assert result.problems == []
     ids = {session.id for session in result.sessions}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -56,3 +57,15 @@ def make_app(clock: FakeClock, wall: FakeWallClock) -> Callable[..., BacktimerAp
         return BacktimerApp(services, **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A folder every test process of this run shares (pytest-xdist gives each worker a
+    folder of its own inside it): the 10,000 sessions are made there once."""
+    from tests.tui import histories
+
+    base = tmp_path_factory.getbasetemp()
+    folder = base if worker_id == "master" else base.parent
+    histories.SHARED[:] = [folder]
+    return folder

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -49,6 +51,16 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float, step: fl
         left -= moved
         screen.tick()
     await pilot.pause()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> None:
+    """Let the app run until ``condition`` holds (or ``tries`` pauses have passed: the
+    test's own assertion then says what is wrong). A loaded machine can need more than
+    one pause for a message to be handled and the screen laid out again."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.01)
 
 
 async def routines_listed(pilot: Pilot[None]) -> None:

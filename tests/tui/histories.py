@@ -2,14 +2,22 @@
 
 `a_few_weeks` records a dozen varied sessions through the store; `ten_years`
 writes 10,000 sessions straight into month files (recording them one by one
-would take minutes), the way backtimer itself lays them out.
+would take minutes), the way backtimer itself lays them out. It makes them,
+and their digest cache, once a run (one test process makes them, the others
+wait), and links them into each test's data directory.
 """
 
 from __future__ import annotations
 
+import atexit
+import fcntl
+import os
 import random
+import shutil
+import tempfile
 from datetime import datetime, timedelta
 from functools import cache
+from pathlib import Path
 
 from backtimer.domain.history import Session, StepRecord
 from backtimer.storage import locations
@@ -130,7 +138,58 @@ def _table(started: datetime, number: int, before: int, after: int) -> str:
     return text
 
 
-def ten_years() -> None:
-    """10,000 completed sessions, one every 8.8 hours for ten years up to START."""
+SHARED: list[Path] = []
+"""A folder all the test processes of a run share (set by tests/tui/conftest.py)."""
+
+
+@cache
+def _ten_years_folder() -> Path:
+    """A data directory with the 10,000 sessions and their digest cache, made once a run:
+    by the first test process that needs it, while the others wait for it."""
+    if SHARED:
+        shared = SHARED[0]
+    else:  # outside pytest (screenshots/make.py): a folder of this process's own
+        shared = Path(tempfile.mkdtemp(prefix="backtimer-"))
+        atexit.register(shutil.rmtree, shared, True)
+    folder = shared / "ten-years"
+    with open(shared / "ten-years.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "made").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # one left half made
+            _make_ten_years(folder)
+            (folder / "made").touch()
+    return folder
+
+
+def _make_ten_years(folder: Path) -> None:
     for name, text in _ten_years_files().items():
-        write_atomic(locations.data_dir() / name, text)
+        write_atomic(folder / name, text)
+    before = os.environ.get(locations.HOME_VARIABLE)
+    os.environ[locations.HOME_VARIABLE] = str(folder)
+    try:
+        assert len(HistoryStore(lambda: START).load_digests().sessions) == 10_000
+    finally:
+        if before is None:
+            del os.environ[locations.HOME_VARIABLE]
+        else:
+            os.environ[locations.HOME_VARIABLE] = before
+
+
+def ten_years() -> None:
+    """10,000 completed sessions, one every 8.8 hours for ten years up to START.
+
+    Hard links to the files made once (`_ten_years_folder`): the same inode, size and
+    time, so the digest cache made with them holds. backtimer never writes a history
+    file in place (it writes a new one and renames it), so a test that changes the
+    history changes only its own.
+    """
+    made = _ten_years_folder()
+    home = locations.data_dir()
+    for path in sorted(made.rglob("*")):
+        if path.is_file() and path.name != "made":
+            target = home / path.relative_to(made)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:  # another file system: a copy (the cache is then rebuilt)
+                shutil.copy2(path, target)

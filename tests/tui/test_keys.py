@@ -23,7 +23,7 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.too_small import TooSmall
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, routines_listed, start_routine, text, workout
+from tests.tui.helpers import advance, routines_listed, start_routine, text, until, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -183,9 +183,10 @@ async def test_a_pasted_word_is_the_filter(make_app: Make) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
         app.post_message(events.Paste("desk"))
-        await pilot.pause()
+        options = app.screen.query_one("#routines", OptionList)
+        await until(pilot, lambda: options.option_count == 1)
         assert app.screen.query_one("#filter", Input).value == "desk"
-        assert app.screen.query_one("#routines", OptionList).option_count == 1
+        assert options.option_count == 1
 
 
 # ---------------------------------------------------------------- too small to see

@@ -10,7 +10,7 @@ from textual.widgets._footer import FooterKey
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.widgets.pain_scale import PainScale
 from backtimer.tui.widgets.routine_preview import RoutinePreview
-from tests.tui.helpers import routines_listed, screen_lines
+from tests.tui.helpers import routines_listed, screen_lines, until
 
 Make = Callable[..., BacktimerApp]
 
@@ -37,11 +37,14 @@ async def test_the_pickers_footer_shows_settings_quit_and_keys(make_app: Make) -
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
-        await pilot.pause()
-        keys = app.screen.query_one(Footer).query(FooterKey)
-        visible = {
-            key.description
-            for key in keys
-            if key.region.width and key.region.right <= app.size.width
-        }
-        assert {"Settings", "Quit", "Keys"} <= visible
+
+        def visible() -> set[str]:
+            keys = app.screen.query_one(Footer).query(FooterKey)
+            return {
+                key.description
+                for key in keys
+                if key.region.width and key.region.right <= app.size.width
+            }
+
+        await until(pilot, lambda: {"Settings", "Quit", "Keys"} <= visible())
+        assert {"Settings", "Quit", "Keys"} <= visible()

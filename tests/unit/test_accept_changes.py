@@ -14,8 +14,9 @@ from backtimer.domain.progression import StepAdvice
 from backtimer.domain.routine import Routine, Step, parse_routine
 from backtimer.domain.routine_edit import edit_routine
 from backtimer.domain.routine_toml import routine_version
+from backtimer.domain.schedule import standing
 from backtimer.storage import library, progression
-from backtimer.storage.programs import all_programs, load_state, standing, start_program
+from backtimer.storage.programs import all_programs, load_state, start_program
 from backtimer.storage.routine_files import SaveRefused
 from tests.progress_histories import durability, session_of
 
@@ -127,7 +128,9 @@ def test_a_builtin_gets_a_copy_that_programme_slots_follow(home: Path) -> None:
     morning = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
     sessions = [digest(session_of(base, morning, 2, 2))]
     routine_ids = {e.id for e in library.all_routines()}
-    found = standing(sessions, morning + timedelta(hours=2), UTC, all_programs(), routine_ids)
+    state, problems = load_state()
+    later = morning + timedelta(hours=2)
+    found = standing(state, problems, sessions, later, UTC, all_programs(), routine_ids)
     assert found.progress is not None and found.progress.today_slots[0].done
 
     # The next change to the built-in goes into the same copy, while the copy fits it.

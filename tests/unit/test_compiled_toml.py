@@ -9,6 +9,7 @@ type, and check that tomllib still has the last word on anything else.
 from __future__ import annotations
 
 import math
+import threading
 import tomllib
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -174,3 +175,21 @@ def test_without_a_compiled_parser_tomllib_reads_the_history(
     monkeypatch.setattr(safe_parse, "compiled_parser", lambda: None)
     data: dict[str, Any] = load_toml(content, compiled=True)
     same(data, tomllib.loads(content))
+
+
+def test_a_worker_thread_reads_with_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """toml-rs crashed the app's process from its worker threads: only the main
+    thread (the data commands) uses it."""
+    used: list[str] = []
+
+    def compiled(text: str) -> dict[str, Any]:
+        used.append(text)
+        return {}
+
+    monkeypatch.setattr(safe_parse, "compiled_parser", lambda: compiled)
+    read: list[dict[str, Any]] = []
+    worker = threading.Thread(target=lambda: read.append(load_toml("a = 1", compiled=True)))
+    worker.start()
+    worker.join()
+    assert (read, used) == ([{"a": 1}], [])
+    assert load_toml("a = 1", compiled=True) == {} and used == ["a = 1"]

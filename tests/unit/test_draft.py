@@ -120,3 +120,44 @@ def test_fields_are_read_and_written_by_their_place() -> None:
     assert routine is not None
     assert (routine.step[1].phases or [])[0].seconds == 4
     assert (routine.lead_in, routine.step[0].kind, routine.step[0].tempo) == (7, "self-paced", None)
+
+
+def test_the_defaults_the_builder_and_the_timer_use_are_the_routine_formats() -> None:
+    """One home for the defaults (lead-in 5 s, rests 15 and 30 s, side switch 5 s, 2 s
+    between holds): the model's fields; the builder's placeholders, the step lines and
+    the timeline read them from there."""
+    from backtimer.domain.describe import describe_step
+    from backtimer.domain.routine import RELEASE_SECONDS, Routine, Step, routine_default
+    from backtimer.domain.timeline import compile_timeline
+
+    defaults = {
+        key: routine_default(key)
+        for key in ("lead_in", "rest_between_steps", "rest_between_sets", "side_switch")
+    }
+    assert defaults == {
+        "lead_in": 5,
+        "rest_between_steps": 15,
+        "rest_between_sets": 30,
+        "side_switch": 5,
+    }
+    assert RELEASE_SECONDS == 2
+    routine = Routine.model_validate(
+        {
+            "format": 1,
+            "name": "X",
+            "step": [{"exercise": "cat-cow", "hold": 5, "reps": 2, "sets": 2}],
+        }
+    )
+    assert {key: getattr(routine, key) for key in defaults} == defaults
+    draft = RoutineDraft.from_routine(routine)
+    shown = draft.placeholders(draft.steps[0])
+    assert (shown["release"], shown["rest"]) == ("2", "30 (routine)")
+    assert shown["rest_after"] == "15 (routine)"
+    move = library.exercises()["cat-cow"]
+    step = Step(exercise="cat-cow", hold=5, reps=2, sets=2)
+    assert (
+        describe_step(step, move) == "2 sets of 2 holds of 5 s, 2 s between, 30 s rest between sets"
+    )
+    segments = compile_timeline(routine, library.exercises()).segments
+    assert {s.seconds for s in segments if s.kind == "release"} == {RELEASE_SECONDS}
+    assert segments[0].kind == "get-ready" and segments[0].seconds == 5

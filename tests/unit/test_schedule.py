@@ -253,3 +253,33 @@ def test_the_grid_has_a_row_a_week() -> None:
     grid = state.weeks_grid()
     assert len(grid) == 3 and all(len(row) == 7 for row in grid)
     assert grid[0][:2] == ["due", "upcoming"]
+
+
+def test_where_a_programme_stands_is_worked_out_without_any_file() -> None:
+    """`standing` is calendar logic in the domain: given what ``program.toml`` holds and
+    the programmes there are, it says where the active one stands, or why it cannot."""
+    from backtimer.domain.program import Enrolment, ProgramEntry, ProgramState
+    from backtimer.domain.schedule import standing
+
+    program = Program.model_validate(
+        {
+            "format": 1,
+            "name": "Two weeks",
+            "weeks": 2,
+            "days_per_week": 7,
+            "slot": [{"routine": "desk-reset"}],
+        }
+    )
+    entries = [ProgramEntry("two-weeks", "user", "two-weeks.toml", program)]
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    nothing = standing(ProgramState(), ["a problem"], [], now, UTC, entries)
+    assert (nothing.enrolment, nothing.progress, nothing.problems) == (None, None, ("a problem",))
+    active = ProgramState(active=Enrolment(program="two-weeks", start=date(2026, 11, 24)))
+    found = standing(active, [], [], now, UTC, entries)
+    assert found.progress is not None and found.progress.today_day is not None
+    today = found.progress.today_day
+    assert (today.number, today.mark, today.day) == (1, "due", date(2026, 11, 25))
+    gone = ProgramState(active=Enrolment(program="gone", start=date(2026, 11, 24)))
+    lost = standing(gone, [], [], now, UTC, entries)
+    assert lost.progress is None
+    assert lost.problems == ("the active programme 'gone' is not there any more",)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from backtimer.domain.digest import SessionDigest, digest
 from backtimer.domain.history import Session, StepRecord
 from backtimer.domain.stats import statistics
@@ -258,3 +260,54 @@ def test_a_digest_tells_the_same_as_its_session() -> None:
     assert short.outcomes == full.outcomes
     assert [s.outcome for s in short.steps] == ["done", "partly", "done", "not-reached"]
     assert short.minutes == full.minutes
+
+
+def test_the_streak_is_said_in_the_same_words_by_the_pane_and_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """One sentence for the streak (`Statistics.streak_words`): the history pane and
+    `backtimer stats` once worded it differently ("your goal" and "the goal")."""
+    from backtimer.cli import main
+    from backtimer.storage.history import HistoryStore
+    from backtimer.tui.widgets.stats_summary import streak_line
+
+    today = datetime.now(UTC).astimezone().date()
+    noon = datetime.combine(today - timedelta(days=2), datetime.min.time()).astimezone()
+    day_before = noon.replace(hour=12)
+    stats = statistics([session(day_before)], today, None, 3)
+    assert stats.streak_words() == (
+        "none; the last session that counts was 2 days ago",
+        "2 more sessions this week to meet your goal"
+        if day_before.isocalendar()[:2] == today.isocalendar()[:2]
+        else "3 more sessions this week to meet your goal",
+    )
+    days, weeks = stats.streak_words()
+    assert streak_line(stats) == f"[b]Streak:[/] {days} · {weeks}"
+    HistoryStore().record(
+        Session(
+            id="20260101T000000Z-000001",
+            routine="desk-reset",
+            routine_name="Desk reset",
+            started_at=day_before,
+            ended_at=day_before + timedelta(minutes=5),
+            status="completed",
+            active_seconds=300,
+            paused_seconds=0,
+            steps=[
+                StepRecord(
+                    exercise="cat-cow",
+                    sets_done=1,
+                    reps_done=10,
+                    seconds_done=60,
+                    planned_sets=1,
+                    planned_reps=10,
+                )
+            ],
+        )
+    )
+    capsys.readouterr()
+    assert main(["stats"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"Streak:    {days}; {weeks}"
+    nothing = statistics([], today, None, 3)
+    assert nothing.streak_words() == ("none yet: a session today starts one.", None)
+    assert streak_line(nothing) == "[b]Streak:[/] none yet: a session today starts one."

@@ -1,13 +1,14 @@
 """The command line: ``backtimer`` and its subcommands.
 
-Each subcommand imports what it needs when it runs, so the data commands
-answer quickly and never load the user interface.
+`COMMANDS` says which function runs each subcommand; its module is imported
+when it runs, so the data commands answer quickly and never load the user interface.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import signal
 import sys
 import threading
@@ -16,118 +17,43 @@ from types import FrameType
 from typing import NoReturn
 
 from backtimer import __version__
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError
 
 Handler = Callable[[argparse.Namespace], int]
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+COMMANDS: dict[str, str] = {
+    "tui": "screens:run",
+    "routines": "routines:list_routines",
+    "routines export": "routines:export",
+    "routines import": "routines:import_routine",
+    "exercises": "routines:list_exercises",
+    "show": "routines:show",
+    "validate": "routines:validate",
+    "history": "history:list_history",
+    "history import": "history:import_history",
+    "stats": "history:show_stats",
+    "progress": "progress:progress",
+    "programs": "programs:list_programs",
+    "programs start": "programs:start",
+    "programs leave": "programs:leave",
+    "programs ics": "calendar:ics",
+    "today": "programs:today",
+    "today --exit-code": "remind:remind",  # quick: no pydantic, for a prompt or a timer
+    "serve": "serve:serve",
+}
+"""Each command and the function that runs it, as "module:function" in backtimer.cli: the
+module is imported only when its command runs, so the data commands answer quickly and
+never load the user interface."""
 
 
-def _routines(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.list_routines(args)
-
-
-def _export(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.export(args)
-
-
-def _import(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.import_routine(args)
-
-
-def _exercises(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.list_exercises(args)
-
-
-def _show(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.show(args)
-
-
-def _validate(args: argparse.Namespace) -> int:
-    from backtimer.cli import routines
-
-    return routines.validate(args)
-
-
-def _history(args: argparse.Namespace) -> int:
-    from backtimer.cli import history
-
-    return history.list_history(args)
-
-
-def _programs(args: argparse.Namespace) -> int:
-    from backtimer.cli import programs
-
-    return programs.list_programs(args)
-
-
-def _program_start(args: argparse.Namespace) -> int:
-    from backtimer.cli import programs
-
-    return programs.start(args)
-
-
-def _program_leave(args: argparse.Namespace) -> int:
-    from backtimer.cli import programs
-
-    return programs.leave(args)
-
-
-def _program_ics(args: argparse.Namespace) -> int:
-    from backtimer.cli import calendar
-
-    return calendar.ics(args)
-
-
-def _today(args: argparse.Namespace) -> int:
-    if (args.exit_code or args.notify) and not args.json:
-        from backtimer.cli import remind  # quick: no pydantic, for a prompt or a timer
-
-        return remind.remind(args)
-    from backtimer.cli import programs
-
-    return programs.today(args)
-
-
-def _history_import(args: argparse.Namespace) -> int:
-    from backtimer.cli import history
-
-    return history.import_history(args)
-
-
-def _stats(args: argparse.Namespace) -> int:
-    from backtimer.cli import history
-
-    return history.show_stats(args)
-
-
-def _progress(args: argparse.Namespace) -> int:
-    from backtimer.cli import progress
-
-    return progress.progress(args)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from backtimer.cli import serve
-
-    return serve.serve(args)
-
-
-def _tui(args: argparse.Namespace) -> int:
-    from backtimer.cli import screens
-
-    return screens.run(args)
+def _handler(args: argparse.Namespace) -> Handler:
+    """The function of the command ``args`` asks for (imported now)."""
+    command: str = args.command
+    if command == "today" and (args.exit_code or args.notify) and not args.json:
+        command = "today --exit-code"
+    module, function = COMMANDS[command].split(":")
+    handler: Handler = getattr(importlib.import_module(f"backtimer.cli.{module}"), function)
+    return handler
 
 
 def _date(text: str) -> object:
@@ -146,6 +72,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"backtimer: {where}{message} (see {self.prog} --help)\n")
 
 
+def _command(
+    commands: argparse._SubParsersAction[_Parser],
+    name: str,
+    help: str,
+    description: str | None = None,
+    *,
+    command: str,
+    json: bool = False,
+) -> _Parser:
+    """A subcommand, run by ``COMMANDS[command]``; with ``json``, its --json option."""
+    parser = commands.add_parser(name, help=help, description=description)
+    if json:
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(command=command)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="backtimer",
@@ -154,127 +97,153 @@ def build_parser() -> argparse.ArgumentParser:
         " or radiating pain.",
     )
     parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
-    parser.set_defaults(handler=_tui, routine=None)
+    parser.set_defaults(command="tui", routine=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    start = commands.add_parser("start", help="open the timer straight into a routine")
+    start = _command(
+        commands, "start", help="open the timer straight into a routine", command="tui"
+    )
     start.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
-    start.set_defaults(handler=_tui)
 
-    routines = commands.add_parser("routines", help="list the built-in and your own routines")
-    routines.add_argument("--json", action="store_true", help="print JSON")
-    routines.set_defaults(handler=_routines)
+    routines = _command(
+        commands,
+        "routines",
+        help="list the built-in and your own routines",
+        command="routines",
+        json=True,
+    )
     routine_files = routines.add_subparsers(title="commands", metavar="COMMAND")
-    export = routine_files.add_parser(
-        "export", help="print a routine's file, built-in ones too (to share or to edit)"
+    export = _command(
+        routine_files,
+        "export",
+        help="print a routine's file, built-in ones too (to share or to edit)",
+        command="routines export",
     )
     export.add_argument("routine", metavar="ID", help="a routine id (see backtimer routines)")
-    export.set_defaults(handler=_export)
-    import_ = routine_files.add_parser(
+    import_ = _command(
+        routine_files,
         "import",
         help="check a routine file and copy it into your routines",
         description="Check a routine file and copy it into your routines; its id is the file"
         " name without .toml. Exit 1 when it is invalid or the id is taken, 2 when it is missing.",
+        command="routines import",
     )
     import_.add_argument("file", metavar="FILE", help="the routine file")
     import_.add_argument(
         "--force", action="store_true", help="replace your routine with the same id"
     )
-    import_.set_defaults(handler=_import)
 
-    exercises = commands.add_parser("exercises", help="list the catalogue of moves")
-    exercises.add_argument("--json", action="store_true", help="print JSON")
-    exercises.set_defaults(handler=_exercises)
+    _command(
+        commands, "exercises", help="list the catalogue of moves", command="exercises", json=True
+    )
 
-    show = commands.add_parser("show", help="show a routine's steps and how long it takes")
+    show = _command(
+        commands, "show", help="show a routine's steps and how long it takes", command="show"
+    )
     show.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
-    show.set_defaults(handler=_show)
 
-    validate = commands.add_parser(
+    validate = _command(
+        commands,
         "validate",
         help="check routine files",
         description="Check routine files. Exit 0 when all are valid, 1 when any is not,"
         " 2 when a file is missing.",
+        command="validate",
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
-    validate.set_defaults(handler=_validate)
 
-    history = commands.add_parser("history", help="list past sessions")
+    history = _command(commands, "history", help="list past sessions", command="history")
     formats = history.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help="print JSON")
     formats.add_argument("--csv", action="store_true", help="print CSV")
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
-    history.set_defaults(handler=_history)
     _add_program_commands(commands)
     history_commands = history.add_subparsers(title="commands", metavar="COMMAND")
-    restore = history_commands.add_parser(
+    restore = _command(
+        history_commands,
         "import",
         help="restore sessions from a `history --json` export",
         description="Add the sessions of a `backtimer history --json` export that are not in"
         " the history yet. Exit 1 when the file is not such an export, 2 when it is missing.",
+        command="history import",
     )
     restore.add_argument("file", metavar="FILE", help="a file written by `history --json`")
-    restore.set_defaults(handler=_history_import)
 
-    stats = commands.add_parser(
-        "stats", help="the streak, this week against the goal, and the totals"
+    _command(
+        commands,
+        "stats",
+        help="the streak, this week against the goal, and the totals",
+        command="stats",
+        json=True,
     )
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(handler=_stats)
 
-    progress = commands.add_parser(
+    progress = _command(
+        commands,
         "progress",
         help="each step's dose, what the progression rules suggest and why",
         description="Each step's dose, the verdict of the progression rules (up a notch,"
         " keep, back off) and why, from your pain ratings; without ROUTINE, every routine"
         " done in the last 3 weeks. A timer's rule of thumb, not medical advice.",
+        command="progress",
+        json=True,
     )
     progress.add_argument(
         "routine", metavar="ROUTINE", nargs="?", help="a routine id (default: the recent ones)"
     )
-    progress.add_argument("--json", action="store_true", help="print JSON")
     progress.add_argument(
         "--apply",
         action="store_true",
         help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
     )
-    progress.set_defaults(handler=_progress)
-    serve = commands.add_parser(
+    serve = _command(
+        commands,
         "serve",
         help="the app in a web browser (a phone or tablet by the mat)",
         description="Serve the app to web browsers, at an address with a random token made"
         " anew each time. 127.0.0.1 by default: only this computer. For a phone or tablet"
         " on the same network, --host 0.0.0.0; anyone with the printed address can then"
         " use backtimer as you do.",
+        command="serve",
     )
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    serve.set_defaults(handler=_serve)
     return parser
 
 
 def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    programs = commands.add_parser(
-        "programs", help="list the programmes (multi-week plans), start or leave one"
+    programs = _command(
+        commands,
+        "programs",
+        help="list the programmes (multi-week plans), start or leave one",
+        command="programs",
+        json=True,
     )
-    programs.add_argument("--json", action="store_true", help="print JSON")
-    programs.set_defaults(handler=_programs)
     actions = programs.add_subparsers(title="actions", metavar="ACTION")
-    start = actions.add_parser("start", help="start a programme today (leaving the one under way)")
+    start = _command(
+        actions,
+        "start",
+        help="start a programme today (leaving the one under way)",
+        command="programs start",
+    )
     start.add_argument("program", metavar="PROGRAM", help="a programme id")
-    start.set_defaults(handler=_program_start)
-    leave = actions.add_parser("leave", help="leave the programme under way (history is kept)")
-    leave.set_defaults(handler=_program_leave)
-    ics = actions.add_parser(
+    _command(
+        actions,
+        "leave",
+        help="leave the programme under way (history is kept)",
+        command="programs leave",
+    )
+    ics = _command(
+        actions,
         "ics",
         help="the programme's training slots as an iCalendar file, with alarms",
         description="Print the programme under way (or the one named) as an iCalendar"
         " (.ics) file: one event for each training slot, with an alarm 10 minutes before,"
         " for any calendar app. Save it with: backtimer programs ics > back.ics",
+        command="programs ics",
     )
     ics.add_argument(
         "program", metavar="ID", nargs="?", help="a programme id (default: the one under way)"
@@ -285,15 +254,16 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         type=_date,
         help="its first day, YYYY-MM-DD (default: when it was started, or today)",
     )
-    ics.set_defaults(handler=_program_ics)
 
-    today = commands.add_parser(
+    today = _command(
+        commands,
         "today",
         help="what the programme under way asks for today",
         description="What the programme under way asks for today. With --exit-code or"
         " --notify, one line about the session due now, quick enough for a shell prompt.",
+        command="today",
+        json=True,
     )
-    today.add_argument("--json", action="store_true", help="print JSON")
     today.add_argument(
         "--exit-code",
         action="store_true",
@@ -304,7 +274,6 @@ def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         action="store_true",
         help="show a desktop notification when a session is due now (notify-send or osascript)",
     )
-    today.set_defaults(handler=_today)
 
 
 STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -340,10 +309,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from backtimer.storage.files import StorageError
 
     args = build_parser().parse_args(argv)
-    handler: Handler = args.handler
     try:
         with _stopped_cleanly():
-            return handler(args)
+            return _handler(args)(args)
+    except CommandError as exc:
+        error("\n".join(exc.lines))
+        return exc.code
     except BrokenPipeError:  # `backtimer history | head` closed the pipe: not an error
         sys.stderr.close()
         return EXIT_OK

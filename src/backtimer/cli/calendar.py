@@ -6,10 +6,11 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_OK, UsageError
+from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error
 from backtimer.domain.calendar_ics import RoutineFacts, program_calendar
-from backtimer.domain.problems import nearest
+from backtimer.domain.schedule import local_zone
 from backtimer.storage import library, programs
 
 
@@ -22,27 +23,15 @@ def ics(args: argparse.Namespace) -> int:
         error(problem)
     wanted = args.program or (state.active.program if state.active else None)
     if wanted is None:
-        error(
+        raise UsageError(
             "no programme is under way: name one (backtimer programs ics ID),"
             " or start one with `backtimer programs start ID`"
         )
-        return EXIT_USAGE
-    entry = next((e for e in entries if e.id == wanted), None)
-    if entry is None:
-        ids = [e.id for e in entries]
-        close = nearest(wanted, ids)
-        hint = f" (did you mean {close}?)" if close else f"; there are: {', '.join(ids)}"
-        error(f"no programme '{wanted}'{hint}")
-        return EXIT_USAGE
-    if entry.program is None:
-        for line in entry.problem_lines():
-            error(line)
-        return EXIT_INVALID
+    entry = loaded_programme(entries, wanted)
+    assert entry.program is not None  # loaded_programme returns only programmes that loaded
     active = state.active is not None and state.active.program == entry.id
     start = args.start or (
-        state.active.start
-        if active and state.active
-        else datetime.now(programs.local_zone()).date()
+        state.active.start if active and state.active else datetime.now(local_zone()).date()
     )
     facts = {
         slot.routine: RoutineFacts(

@@ -13,9 +13,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, table
-from backtimer.domain.describe import duration
+from backtimer.domain.describe import duration, plural
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
 from backtimer.domain.pain_trend import pain_trend
@@ -56,20 +56,27 @@ def parse_date(text: str) -> date:
 
 def load(store: HistoryStore) -> list[Session]:
     """Every session, after saving any left by a killed process; problems go to stderr."""
-    _, problems = store.recover()
-    result = store.load()
-    for problem in problems + result.problems:
-        error(problem)
+    result = _recovered(store).load()
+    _say(result.problems)
     return result.sessions
 
 
 def load_digests(store: HistoryStore) -> list[SessionDigest]:
     """`load`, in the compact form the table and the statistics need: quick at any size."""
-    _, problems = store.recover()
-    result = store.load_digests()
-    for problem in problems + result.problems:
-        error(problem)
+    result = _recovered(store).load_digests()
+    _say(result.problems)
     return result.sessions
+
+
+def _recovered(store: HistoryStore) -> HistoryStore:
+    """The store, once the sessions left by a killed process are saved (problems said)."""
+    _say(store.recover()[1])
+    return store
+
+
+def _say(problems: list[str]) -> None:
+    for problem in problems:
+        error(problem)
 
 
 def _local(moment: datetime) -> datetime:
@@ -223,17 +230,8 @@ def show_stats(args: argparse.Namespace) -> int:
         json.dump(figures, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-
-    def plural(count: int, word: str) -> str:
-        return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-    days = f"{plural(stats.streak_days, 'day')} in a row" if stats.streak_days else "none"
-    if stats.streak_weeks:
-        weeks = f"weekly goal met {plural(stats.streak_weeks, 'week')} running"
-    else:
-        left = stats.weekly_goal - stats.sessions_this_week
-        weeks = f"{plural(left, 'more session')} this week to meet the goal"
-    print(f"Streak:    {days}; {weeks}")
+    days, weeks = stats.streak_words()
+    print(f"Streak:    {days}; {weeks}" if weeks else f"Streak:    {days}")
     print(
         f"This week: {stats.sessions_this_week} of {stats.weekly_goal} sessions,"
         f" {duration(round(stats.minutes_this_week) * 60)}"

@@ -6,14 +6,14 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
+from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error, print_json, table
-from backtimer.domain.problems import nearest
+from backtimer.domain.program import ProgramEntry
 from backtimer.domain.reminder import due_now
-from backtimer.domain.schedule import Progress
+from backtimer.domain.schedule import Progress, Standing, local_zone
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import ProgramEntry, Standing
 
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
@@ -22,7 +22,7 @@ def _situation(
     now: datetime | None = None,
 ) -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
-    found = programs.situation(HistoryStore(), now or datetime.now(UTC), programs.local_zone())
+    found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
     for problem in found.problems:
         error(problem)
     return found.programs, found.standing, found.names
@@ -130,7 +130,7 @@ def today(args: argparse.Namespace) -> int:
     _, standing, names = _situation(now)
     _why_it_does_not_load(standing)
     plan = standing.progress
-    due = due_now(plan, now.astimezone(programs.local_zone())) if plan else None
+    due = due_now(plan, now.astimezone(local_zone())) if plan else None
     if args.json:
         data: dict[str, Any] = {"active": plan is not None}
         if plan is not None and standing.entry is not None:
@@ -158,20 +158,10 @@ def today(args: argparse.Namespace) -> int:
 
 
 def start(args: argparse.Namespace) -> int:
-    entries = programs.all_programs()
-    entry = next((e for e in entries if e.id == args.program), None)
-    if entry is None:
-        ids = [e.id for e in entries]
-        close = nearest(args.program, ids)
-        hint = f" (did you mean {close}?)" if close else f"; there are: {', '.join(ids)}"
-        error(f"no programme '{args.program}'{hint}")
-        return EXIT_USAGE
-    if entry.program is None:
-        for line in entry.problem_lines():
-            error(line)
-        return EXIT_INVALID
+    entry = loaded_programme(programs.all_programs(), args.program)
+    assert entry.program is not None  # loaded_programme returns only programmes that loaded
     state, _ = programs.load_state()
-    today_local = datetime.now(programs.local_zone()).date()
+    today_local = datetime.now(local_zone()).date()
     for problem in programs.start_program(entry.id, today_local):
         error(problem)
     if state.active is not None:
@@ -182,7 +172,7 @@ def start(args: argparse.Namespace) -> int:
 
 
 def leave(args: argparse.Namespace) -> int:
-    left = programs.leave_program(datetime.now(programs.local_zone()).date())
+    left = programs.leave_program(datetime.now(local_zone()).date())
     if left is None:
         print("No programme is under way.")
     else:

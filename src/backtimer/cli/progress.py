@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, WINDOW, StepAdvice
+from backtimer.domain.schedule import local_zone
 from backtimer.domain.suggestion import (
     VERDICT_WORDS,
     advice_json,
@@ -29,7 +30,6 @@ from backtimer.domain.suggestion import (
 from backtimer.storage import library, progression
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import local_zone
 from backtimer.storage.routine_files import SaveRefused, shown
 
 

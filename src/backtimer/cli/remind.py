@@ -12,7 +12,7 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error
 from backtimer.domain.reminder import NotPlain, due_now, notification_text, reminder_line
 from backtimer.domain.schedule import Progress, progress

@@ -4,19 +4,18 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.describe import clock, describe_step, duration
-from backtimer.domain.routine import MAX_FILE_BYTES
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
-from backtimer.storage.safe_read import read_bytes
+from backtimer.storage.found_files import is_programme_file
 
 
 def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
@@ -92,26 +91,10 @@ def list_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _loaded(ref: str) -> library.RoutineEntry | int:
-    """The routine with this id or path, or the exit code after saying why there is none."""
-    try:
-        entry = library.find_routine(ref)
-    except library.RoutineNotFound as exc:
-        error(str(exc))
-        return EXIT_USAGE
-    if entry.routine is None:
-        for line in entry.problem_lines():
-            error(line)
-        return EXIT_INVALID
-    return entry
-
-
 def show(args: argparse.Namespace) -> int:
-    entry = _loaded(args.routine)
-    if isinstance(entry, int):
-        return entry
+    entry = loaded_routine(args.routine)
     routine = entry.routine
-    assert routine is not None  # _loaded returns only routines that loaded
+    assert routine is not None  # loaded_routine returns only routines that loaded
     timeline = entry.timeline
     print(f"{routine.name}  ({entry.id}, {entry.source})")
     if routine.description:
@@ -140,7 +123,7 @@ def validate(args: argparse.Namespace) -> int:
             error(f"{name}: no such file")
             missing = True
             continue
-        if _is_programme(path):
+        if is_programme_file(path):
             invalid |= not _validate_programme(name, path)
             continue
         entry = library.read_routine(path)
@@ -157,23 +140,6 @@ def validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID if invalid else EXIT_OK
 
 
-_PROGRAMME_LINE = re.compile(rb"^[ \t]*(?:\[\[[ \t]*slot[ \t]*\]\]|weeks[ \t]*=)", re.M)
-_STEP_LINE = re.compile(rb"^[ \t]*\[\[[ \t]*step[ \t]*\]\]", re.M)
-
-
-def _is_programme(path: Path) -> bool:
-    """A programme file has [[slot]] tables (or weeks) where a routine has [[step]].
-
-    Told from the lines, not by parsing: the file is parsed once, by the check
-    that fits it, after its size and kind are checked.
-    """
-    try:
-        data = read_bytes(path, MAX_FILE_BYTES)
-    except OSError:
-        return False  # the routine check reports what is wrong with it
-    return bool(_PROGRAMME_LINE.search(data)) and not _STEP_LINE.search(data)
-
-
 def _validate_programme(name: str, path: Path) -> bool:
     from backtimer.storage.programs import validate_program_file
 
@@ -188,10 +154,7 @@ def _validate_programme(name: str, path: Path) -> bool:
 
 def export(args: argparse.Namespace) -> int:
     """Print a routine file's text exactly as it is, comments and all."""
-    entry = _loaded(args.routine)
-    if isinstance(entry, int):
-        return entry
-    sys.stdout.write(entry.text)
+    sys.stdout.write(loaded_routine(args.routine).text)
     return EXIT_OK
 
 

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from backtimer.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from backtimer.cli.output import error
+from backtimer.cli.exits import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
-    from backtimer.storage import library
+    from backtimer.cli.lookup import loaded_routine
 
-    start = None
-    if args.routine is not None:
-        try:
-            start = library.find_routine(args.routine)
-        except library.RoutineNotFound as exc:
-            error(str(exc))
-            return EXIT_USAGE
-        if not start.ok:
-            for line in start.problem_lines():
-                error(line)
-            return EXIT_INVALID
+    start = None if args.routine is None else loaded_routine(args.routine)
     from backtimer.tui.app import BacktimerApp
 
     app = BacktimerApp(start=start)

@@ -17,7 +17,7 @@ import shlex
 import socket
 import sys
 
-from backtimer.cli import EXIT_OK, EXIT_USAGE
+from backtimer.cli.exits import EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error
 
 EXPOSED = (

@@ -11,6 +11,11 @@ if TYPE_CHECKING:  # types only: `duration` and `clock` serve commands that load
     from backtimer.domain.timeline import Segment
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 day", "3 days"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def duration(seconds: float) -> str:
     """A length of time as people say it: "45 s", "5 min", "1 h 05 min"."""
     whole = round(seconds)
@@ -50,13 +55,14 @@ def step_sides(step: Step, exercise: Exercise) -> Sides:
     return step.sides if step.sides is not None else exercise.sides
 
 
-def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -> str:
+def describe_step(step: Step, exercise: Exercise, rest_between_sets: int | None = None) -> str:
     """What a step asks for, in one line: "10 reps: breathe out 3 s; breathe in 3 s".
 
     Args:
         step: the step.
         exercise: the move it asks for.
-        rest_between_sets: the routine's default, for steps that do not set ``rest``.
+        rest_between_sets: the routine's, for steps that do not set ``rest`` (when not
+            given, the format's default).
     """
     sides = _SIDE_WORDS[step_sides(step, exercise)]
     sets = f"{step.sets} sets of " if step.sets > 1 else ""
@@ -65,7 +71,7 @@ def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -
     if kind == "work":
         what = f"{sets}{duration(step.work or 0)}{sides}"
     elif kind == "hold":
-        release = step.release if step.release is not None else 2
+        release = step.release_seconds
         holds = (
             f"{reps} holds of {duration(step.hold or 0)}"
             if reps > 1
@@ -80,7 +86,14 @@ def describe_step(step: Step, exercise: Exercise, rest_between_sets: int = 30) -
         what = f"{sets}{reps} reps{sides}, {duration(step.tempo or 0)} a rep"
     else:
         what = f"{sets}{reps} reps{sides} at your own pace"
-    rest = step.rest if step.rest is not None else rest_between_sets
+    if step.rest is not None:
+        rest = step.rest
+    elif rest_between_sets is not None:
+        rest = rest_between_sets
+    else:
+        from backtimer.domain.routine import routine_default  # loaded with any Step
+
+        rest = routine_default("rest_between_sets")
     if step.sets > 1 and rest:
         what += f", {duration(rest)} rest between sets"
     return what

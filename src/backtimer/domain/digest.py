@@ -15,39 +15,22 @@ from datetime import datetime
 from typing import NamedTuple, Protocol
 
 from backtimer.domain.history import Session, Status, StepRecord
-from backtimer.domain.outcome import (
-    Outcome,
-    OutcomeCounts,
-    count_outcomes,
-    did_work,
-    is_done,
-    outcome,
-    session_counts,
-)
+from backtimer.domain.outcome import Outcome, SessionFigures, StepFacts, StepFigures
 
 
-class StepOutcome(Protocol):
-    """What was planned and done of one step: a `StepRecord` or a `StepDigest`."""
+class StepOutcome(StepFacts, Protocol):
+    """What was planned and done of one step, and its outcome: a `StepRecord` or a
+    `StepDigest`."""
 
     @property
     def exercise(self) -> str: ...
-    @property
-    def sets_done(self) -> int: ...
-    @property
-    def reps_done(self) -> int: ...
-    @property
-    def seconds_done(self) -> float: ...
-    @property
-    def skipped(self) -> bool: ...
-    @property
-    def planned_sets(self) -> int | None: ...
     @property
     def planned_reps(self) -> int | None: ...
     @property
     def outcome(self) -> Outcome: ...
 
 
-class StepDigest(NamedTuple):
+class _StepTuple(NamedTuple):
     """One step of a session, as a plain tuple."""
 
     exercise: str
@@ -59,26 +42,15 @@ class StepDigest(NamedTuple):
     planned_reps: int | None
     planned_seconds: int | None
 
-    @property
-    def complete(self) -> bool:
-        """Done in full (`backtimer.domain.outcome` has the rule)."""
-        return is_done(self)
 
-    @property
-    def outcome(self) -> Outcome:
-        return outcome(self)
+class StepDigest(_StepTuple, StepFigures):
+    """One step of a session, as a plain tuple, with what its facts say of it."""
 
-    @property
-    def worked(self) -> bool:
-        """Some of the step was done: a rep, or a second of work.
-
-        A step skipped at once still records a fraction of a second.
-        """
-        return did_work(self.reps_done, self.seconds_done)
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
-class SessionDigest:
+class SessionDigest(SessionFigures):
     """One session as the review needs it; times are aware (stored in UTC)."""
 
     id: str
@@ -93,26 +65,6 @@ class SessionDigest:
     pain_after: int | None
     note: str
     steps: tuple[StepDigest, ...]
-
-    @property
-    def minutes(self) -> float:
-        return self.active_seconds / 60
-
-    @property
-    def outcomes(self) -> OutcomeCounts:
-        """Its steps counted by outcome: done, partly, skipped, not reached."""
-        return count_outcomes(self.steps)
-
-    @property
-    def counts(self) -> bool:
-        """Whether the session counts toward streaks, the weekly goal and programme days.
-
-        It does when at least one step was done in full: what counts is the
-        work done, not how the session ended. A session stopped after its
-        first step counts; one skipped through from start to end (which the
-        timer calls completed) does not.
-        """
-        return session_counts(self.steps)
 
 
 def _step(record: StepRecord) -> StepDigest:

@@ -17,9 +17,16 @@ from dataclasses import dataclass, field, replace
 from pydantic import ValidationError
 
 from backtimer.domain.catalogue import CatalogueExercise
-from backtimer.domain.exercise import ID_PATTERN, Exercise, Kind, Sides
+from backtimer.domain.exercise import ID_PATTERN, Exercise, Kind, Sides, id_rule_problem
 from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
-from backtimer.domain.routine import Routine, Step, StepKind, validate_routine
+from backtimer.domain.routine import (
+    RELEASE_SECONDS,
+    Routine,
+    Step,
+    StepKind,
+    routine_default,
+    validate_routine,
+)
 
 STEP_FIELDS: dict[StepKind, tuple[str, ...]] = {
     "work": ("sets", "work", "sides", "rest", "rest_after", "cue"),
@@ -163,12 +170,16 @@ class RoutineDraft:
     def placeholders(self, step: StepDraft) -> dict[str, str]:
         """What a step's empty fields mean, by key: the default each takes."""
         values = self.values
+
+        def routine_wide(key: str) -> str:
+            return f"{values.get(key) or routine_default(key)} (routine)"
+
         return {
             "sets": "1",
             "reps": "1" if step.kind == "hold" else "",
-            "release": "2",
-            "rest": f"{values.get('rest_between_sets') or 30} (routine)",
-            "rest_after": f"{values.get('rest_between_steps') or 15} (routine)",
+            "release": str(RELEASE_SECONDS),
+            "rest": routine_wide("rest_between_sets"),
+            "rest_after": routine_wide("rest_between_steps"),
             "cue": "optional",
         }
 
@@ -297,13 +308,7 @@ def field_for(problem: Problem, fields: Collection[str]) -> str:
 def id_problems(routine_id: str, taken: Collection[str]) -> list[Problem]:
     """What is wrong with an id for a new routine: its form, or another routine having it."""
     if not re.fullmatch(ID_PATTERN, routine_id):
-        return [
-            Problem(
-                "id",
-                "must be lowercase letters, digits and hyphens, starting with a letter or digit,"
-                f" at most 64 characters (got '{routine_id}')",
-            )
-        ]
+        return [Problem("id", id_rule_problem(f"'{routine_id}'"))]
     if routine_id in taken:
         return [Problem("id", f"another routine is called '{routine_id}'; choose another id")]
     return []

@@ -21,12 +21,9 @@ from backtimer.domain.events import (
     Halfway,
     Paused,
     RepDone,
-    Resumed,
     SegmentStarted,
     SetDone,
     SideSwitch,
-    StepDone,
-    Stopped,
 )
 from backtimer.domain.outcome import classify, did_work
 from backtimer.domain.timeline import Segment, StepPlan, Timeline
@@ -249,7 +246,7 @@ class Engine:
         self._t.paused_at = None
         self._t.last_tick = now
         self._status = "running"
-        return [Resumed()]
+        return []
 
     def toggle_pause(self) -> list[Event]:
         return self.resume() if self._status == "paused" else self.pause()
@@ -331,7 +328,7 @@ class Engine:
             self._t.paused_at = None
         self._t.ended = now
         self._status = "stopped"
-        return [*events, Stopped()]
+        return events
 
     # ------------------------------------------------------------ inside
 
@@ -421,8 +418,6 @@ class Engine:
             events.append(RepDone(segment))
         if segment.ends_set:
             events.append(SetDone(segment.step, segment.set))
-        if segment.index == self.timeline.steps[segment.step].end - 1:
-            events.append(StepDone(segment.step))
         return events + self._enter(segment.index + 1, at)
 
     def _jump(self, target: int) -> list[Event]:

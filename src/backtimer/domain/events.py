@@ -35,11 +35,6 @@ class SetDone:
 
 
 @dataclass(frozen=True, slots=True)
-class StepDone:
-    step: int
-
-
-@dataclass(frozen=True, slots=True)
 class Countdown:
     """``seconds`` (3, 2 or 1) are left in the segment."""
 
@@ -58,30 +53,8 @@ class Paused:
 
 
 @dataclass(frozen=True, slots=True)
-class Resumed:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
 class Finished:
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Stopped:
-    pass
-
-
-Event = (
-    SegmentStarted
-    | SideSwitch
-    | RepDone
-    | SetDone
-    | StepDone
-    | Countdown
-    | Halfway
-    | Paused
-    | Resumed
-    | Finished
-    | Stopped
-)
+Event = SegmentStarted | SideSwitch | RepDone | SetDone | Countdown | Halfway | Paused | Finished

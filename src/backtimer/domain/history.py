@@ -23,14 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from backtimer.domain.outcome import (
-    Outcome,
-    OutcomeCounts,
-    count_outcomes,
-    is_done,
-    outcome,
-    session_counts,
-)
+from backtimer.domain.outcome import SessionFigures, StepFigures
 from backtimer.domain.safe_parse import value_problems
 
 Status = Literal["completed", "stopped", "interrupted"]
@@ -123,7 +116,7 @@ class _KeepsExtras(BaseModel):
         return self
 
 
-class StepRecord(_KeepsExtras):
+class StepRecord(_KeepsExtras, StepFigures):
     """What was planned and what was done of one step."""
 
     model_config = ConfigDict(extra="allow", defer_build=True)
@@ -150,17 +143,8 @@ class StepRecord(_KeepsExtras):
     planned_reps: Count | None = None
     planned_seconds: Count | None = None
 
-    @property
-    def complete(self) -> bool:
-        """Done in full (`backtimer.domain.outcome` has the rule)."""
-        return is_done(self)
 
-    @property
-    def outcome(self) -> Outcome:
-        return outcome(self)
-
-
-class Session(_KeepsExtras):
+class Session(_KeepsExtras, SessionFigures):
     """One workout as it is kept in the history."""
 
     model_config = ConfigDict(extra="allow", defer_build=True)
@@ -194,20 +178,6 @@ class Session(_KeepsExtras):
     @field_serializer("started_at", "ended_at")
     def _in_utc(self, value: datetime) -> datetime:
         return value.astimezone(UTC).replace(microsecond=0)
-
-    @property
-    def minutes(self) -> float:
-        return self.active_seconds / 60
-
-    @property
-    def outcomes(self) -> OutcomeCounts:
-        """Its steps counted by outcome: done, partly, skipped, not reached."""
-        return count_outcomes(self.steps)
-
-    @property
-    def counts(self) -> bool:
-        """Whether it counts toward streaks, the weekly goal and programme days."""
-        return session_counts(self.steps)
 
 
 def session_json(session: Session) -> dict[str, Any]:

@@ -18,9 +18,9 @@ when at least one of its steps was done in full, however it ended.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, cast
 
 Outcome = Literal["done", "partly", "skipped", "not-reached"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partly", "skipped", "not-reached")
@@ -118,3 +118,63 @@ def count_outcomes(steps: Iterable[StepFacts]) -> OutcomeCounts:
 def session_counts(steps: Iterable[StepFacts]) -> bool:
     """Whether a session counts toward streaks, the weekly goal and a programme's day."""
     return any(is_done(step) for step in steps)
+
+
+class StepFigures:
+    """What a recorded step's facts say of it, mixed into `StepRecord` and `StepDigest`
+    (each of which has the `StepFacts`)."""
+
+    __slots__ = ()
+
+    @property
+    def complete(self) -> bool:
+        """Done in full, every planned set of it."""
+        return is_done(cast(StepFacts, self))
+
+    @property
+    def outcome(self) -> Outcome:
+        return outcome(cast(StepFacts, self))
+
+    @property
+    def worked(self) -> bool:
+        """Some of the step was done: a rep, or a second of work.
+
+        A step skipped at once still records a fraction of a second.
+        """
+        facts = cast(StepFacts, self)
+        return did_work(facts.reps_done, facts.seconds_done)
+
+
+class SessionFacts(Protocol):
+    """What a session's figures are worked out from: a `Session` or a `SessionDigest`."""
+
+    @property
+    def active_seconds(self) -> float: ...
+    @property
+    def steps(self) -> Sequence[StepFacts]: ...
+
+
+class SessionFigures:
+    """What a session's steps say of it, mixed into `Session` and `SessionDigest`."""
+
+    __slots__ = ()
+
+    @property
+    def minutes(self) -> float:
+        return cast(SessionFacts, self).active_seconds / 60
+
+    @property
+    def outcomes(self) -> OutcomeCounts:
+        """Its steps counted by outcome: done, partly, skipped, not reached."""
+        return count_outcomes(cast(SessionFacts, self).steps)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the session counts toward streaks, the weekly goal and programme days.
+
+        It does when at least one step was done in full: what counts is the work
+        done, not how the session ended. A session stopped after its first step
+        counts; one skipped through from start to end (which the timer calls
+        completed) does not.
+        """
+        return session_counts(cast(SessionFacts, self).steps)

@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
+from backtimer.domain.exercise import id_rule_problem
+
 # Fields measured in seconds, so that limits read "at least 1 second".
 SECONDS_FIELDS = frozenset(
     {
@@ -169,10 +171,7 @@ def _message(error: ErrorDetails, allowed_keys: Iterable[str]) -> str:
     if kind == "too_short":
         return f"needs at least {ctx['min_length']} entry"
     if kind == "string_pattern_mismatch":
-        return (
-            "must be lowercase letters, digits and hyphens, starting with a letter or digit,"
-            f" at most 64 characters (got {got})"
-        )
+        return id_rule_problem(got)
     if kind == "literal_error":
         expected = str(ctx["expected"])
         one = "," not in expected and " or " not in expected

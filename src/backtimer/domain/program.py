@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -24,6 +25,7 @@ from pydantic import (
 )
 
 from backtimer.domain.exercise import Id
+from backtimer.domain.history import Day
 from backtimer.domain.problems import (
     Problem,
     ProblemsError,
@@ -31,6 +33,7 @@ from backtimer.domain.problems import (
     from_validation_error,
     suggest,
 )
+from backtimer.domain.routine import Source
 from backtimer.domain.safe_parse import ShapeError, load_toml
 from backtimer.domain.schedule import SlotTime
 
@@ -168,3 +171,55 @@ def parse_program_bytes(data: bytes, source: str) -> Program:
         return Program.model_validate(table)
     except ValidationError as exc:
         raise ProblemsError(source, from_validation_error(exc, dict(KEYS_AT))) from None
+
+
+@dataclass(frozen=True)
+class ProgramEntry:
+    """A programme file as found: its programme, or why it could not be used."""
+
+    id: str
+    source: Source
+    path: str
+    program: Program | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.program is not None
+
+    @property
+    def name(self) -> str:
+        return self.program.name if self.program else self.id
+
+    def problem_lines(self) -> list[str]:
+        return [f"{self.path}: {problem}" for problem in self.problems]
+
+
+# ``program.toml``: what it holds (storage/programs.py reads and writes it).
+
+
+class Enrolment(BaseModel):
+    """A programme someone started."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    program: str
+    """The programme's id."""
+    start: Day
+    """The local date it was started: day 1 of week 1."""
+    left: Day | None = None
+    """The local date it was left, for programmes left before."""
+
+
+class ProgramState(BaseModel):
+    """What ``program.toml`` holds."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    active: Enrolment | None = None
+    """The programme under way, if any."""
+    past: list[Enrolment] = Field(default_factory=list)
+    """Programmes left before, oldest first."""
+    copies: dict[Id, Id] = Field(default_factory=dict)
+    """Built-in routines and the person's copy that programme slots run instead
+    (made when a progression suggestion was accepted), by the built-in's id."""

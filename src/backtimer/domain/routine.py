@@ -98,6 +98,13 @@ def kind_problems(step: Mapping[str, object]) -> list[str]:
     return problems
 
 
+Source = Literal["built-in", "user"]
+"""Where a routine or programme file comes from: shipped with backtimer, or the person's own."""
+
+RELEASE_SECONDS = 2
+"""Seconds between holds when a step does not say."""
+
+
 class Step(BaseModel):
     """One exercise in a routine and what it asks for.
 
@@ -118,7 +125,7 @@ class Step(BaseModel):
     hold: Seconds | None = None
     """Seconds to hold each rep."""
     release: Pause | None = None
-    """Seconds between holds (2 when left out)."""
+    """Seconds between holds (`RELEASE_SECONDS` when left out)."""
     tempo: Seconds | None = None
     """Seconds per rep; leave out for self-paced reps."""
     phases: list[Phase] | None = Field(default=None, min_length=1, max_length=20)
@@ -156,6 +163,11 @@ class Step(BaseModel):
     def rep_count(self) -> int:
         """Reps per set and side (1 for timed work and a single hold)."""
         return self.reps if self.reps is not None else 1
+
+    @property
+    def release_seconds(self) -> int:
+        """Seconds between holds: the step's own, or `RELEASE_SECONDS`."""
+        return self.release if self.release is not None else RELEASE_SECONDS
 
 
 class Routine(BaseModel):
@@ -327,3 +339,11 @@ def parse_routine_bytes(data: bytes, catalogue: Mapping[str, Exercise], source: 
             source, [Problem("", f"is not UTF-8 text (byte {exc.start + 1} is not valid)")]
         ) from None
     return parse_routine(text, catalogue, source)
+
+
+def routine_default(key: str) -> int:
+    """The default of a routine-wide number (``lead_in``, ``rest_between_steps``,
+    ``rest_between_sets``, ``side_switch``), from the model: the one place it is written."""
+    default = Routine.model_fields[key].default
+    assert isinstance(default, int), key
+    return default

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 import tomllib
 from collections.abc import Callable
 from functools import cache
@@ -213,7 +214,10 @@ def load_toml(text: str, *, compiled: bool = False) -> dict[str, Any]:
 
     With ``compiled``, the compiled parser reads it first when there is one (for
     the large files of the history); what it does not take, tomllib reads, and
-    says what is wrong.
+    says what is wrong. Only on the main thread: in the app's worker threads
+    toml-rs 0.4.3 was seen to crash the process (a segmentation fault, three
+    times in one run of the suite, never reproduced alone), so there the
+    history is read by tomllib. The data commands run on the main thread.
 
     Raises:
         tomllib.TOMLDecodeError: the text is not valid TOML.
@@ -224,7 +228,8 @@ def load_toml(text: str, *, compiled: bool = False) -> dict[str, Any]:
         found = toml_shape_problem(text)
         if found is not None:
             raise found
-    parser = compiled_parser() if compiled else None
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    parser = compiled_parser() if compiled and on_main_thread else None
     if parser is not None and not _may_hold_a_huge_number(raw):
         try:
             return parser(text)

@@ -22,10 +22,13 @@ Nothing here reads a file or a clock.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from backtimer.domain.program import Enrolment, ProgramEntry, ProgramState
 
 Mark = Literal["done", "missed", "due", "upcoming"]
 SlotTime = Literal["morning", "evening", "any"]
@@ -322,3 +325,84 @@ def _days_a_week(
         for mark, day in marks:
             days.append(TrainingDay(len(days) + 1, week, mark, day))
     return days
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The active programme, as far as it could be worked out."""
+
+    enrolment: Enrolment | None = None
+    entry: ProgramEntry | None = None
+    progress: Progress | None = None
+    problems: tuple[str, ...] = ()
+
+
+def standing(
+    state: ProgramState,
+    problems: Sequence[str],
+    sessions: Sequence[Attended],
+    now: datetime,
+    zone: tzinfo,
+    entries: list[ProgramEntry],
+    routine_ids: Collection[str] = (),
+) -> Standing:
+    """Where the active programme stands at ``now``.
+
+    Args:
+        state: what ``program.toml`` holds, and ``problems``: what was wrong with it.
+        sessions: the history.
+        entries: every programme there is.
+        routine_ids: the routines there are. The sessions of a built-in routine fill
+            the slots of the copy that replaced it (`ProgramState.copies`, when the
+            copy is one of these).
+    """
+    if state.active is None:
+        return Standing(problems=tuple(problems))
+    entry = next((e for e in entries if e.id == state.active.program), None)
+    if entry is None or entry.program is None:
+        why = "is not there any more" if entry is None else "does not load"
+        message = f"the active programme '{state.active.program}' {why}"
+        return Standing(state.active, entry, problems=(*problems, message))
+    aliases = {builtin: copy for builtin, copy in state.copies.items() if copy in routine_ids}
+    plan = progress(entry.program, state.active.start, sessions, now, zone, aliases)
+    return Standing(state.active, entry, plan, tuple(problems))
+
+
+class Named(Protocol):
+    """A routine as a `Situation` needs it: its name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+R = TypeVar("R", bound=Named)
+
+
+@dataclass(frozen=True)
+class Situation(Generic[R]):
+    """Everything the programme views need, read in one go (off the UI loop)."""
+
+    programs: list[ProgramEntry]
+    routines: dict[str, R]
+    """The routines that load, by id."""
+    standing: Standing
+    problems: tuple[str, ...]
+    """Problems with the history or ``program.toml``, to show once."""
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {routine_id: entry.name for routine_id, entry in self.routines.items()}
+
+    def lead_routine(self) -> R | None:
+        """The routine of the session to do now, if any."""
+        plan = self.standing.progress
+        if plan is None or plan.lead is None:
+            return None
+        return self.routines.get(plan.lead.routine)
+
+
+def local_zone() -> tzinfo:
+    """The computer's own time zone, for dates as the person sees them."""
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone

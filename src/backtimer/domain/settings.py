@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # the settings load without the routine format
+    from backtimer.domain.routine import Routine
 
 
 class Settings(BaseModel):
@@ -39,3 +42,9 @@ class Settings(BaseModel):
     def plays_sounds(self) -> bool:
         """Whether cue sounds are on: as `cue_sounds` says, or when a sound program is named."""
         return self.sound_program is not None if self.cue_sounds is None else self.cue_sounds
+
+    def applied_to(self, routine: Routine) -> Routine:
+        """The routine as a workout runs it: with the get-ready of the settings, if set."""
+        if self.lead_in is None:
+            return routine
+        return routine.model_copy(update={"lead_in": self.lead_in})

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from backtimer.domain.describe import plural
 from backtimer.domain.digest import SessionDigest
 
 CHART_WEEKS = 12
@@ -98,6 +99,22 @@ class Statistics:
     @property
     def goal_met(self) -> bool:
         return self.sessions_this_week >= self.weekly_goal
+
+    def streak_words(self) -> tuple[str, str | None]:
+        """The streak in words, as the history pane and ``backtimer stats`` say it: the days
+        ("3 days in a row") and the weeks against the goal (None before any session counts)."""
+        if self.last_day is None:
+            return "none yet: a session today starts one.", None
+        if self.streak_days:
+            days = f"{plural(self.streak_days, 'day')} in a row"
+        else:
+            gap = (self.today - self.last_day).days
+            last = {0: "today", 1: "yesterday"}.get(gap, f"{gap} days ago")
+            days = f"none; the last session that counts was {last}"
+        if self.streak_weeks:
+            return days, f"weekly goal met {plural(self.streak_weeks, 'week')} running"
+        left = self.weekly_goal - self.sessions_this_week
+        return days, f"{plural(left, 'more session')} this week to meet your goal"
 
     def as_json(self) -> dict[str, Any]:
         """The figures as ``backtimer stats --json`` prints them."""

@@ -295,7 +295,7 @@ def _rep_segments(
             ends_rep=True,
             ends_set=closes_set,
         )
-        release = step.release if step.release is not None else 2
+        release = step.release_seconds
         if not last_rep and release > 0:
             yield at(
                 kind="release", seconds=release, cue=exercise.release_cue or "Let go and breathe"

@@ -6,23 +6,18 @@ file never hides the good ones and never stops the app.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
 
 from backtimer.domain.catalogue import Catalogue, parse_catalogue
-from backtimer.domain.exercise import ID_PATTERN, Exercise
+from backtimer.domain.exercise import Exercise
 from backtimer.domain.problems import Problem, ProblemsError, nearest
-from backtimer.domain.routine import MAX_FILE_BYTES, Routine, parse_routine_bytes
+from backtimer.domain.routine import MAX_FILE_BYTES, Routine, Source, parse_routine_bytes
 from backtimer.domain.routine_length import routine_length, total
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
-from backtimer.storage.safe_read import FileTooLarge, NotARegularFile, read_bytes
-
-Source = Literal["built-in", "user"]
+from backtimer.storage.found_files import name_problem, own_files, read_or_problem, shipped_files
 
 
 @cache
@@ -80,14 +75,9 @@ def read_routine(path: Path, source: Source = "user") -> RoutineEntry:
     """Load one routine file; problems are kept in the entry, never raised."""
     moves = exercises()
     routine_id = path.stem
-    try:
-        data = read_bytes(path, MAX_FILE_BYTES)
-    except (NotARegularFile, FileTooLarge) as exc:
-        problem = Problem("", str(exc.strerror))
-        return RoutineEntry(routine_id, source, str(path), problems=(problem,))
-    except OSError as exc:
-        problem = Problem("", f"cannot be read: {exc.strerror or exc}")
-        return RoutineEntry(routine_id, source, str(path), problems=(problem,))
+    data = read_or_problem(path, MAX_FILE_BYTES)
+    if isinstance(data, Problem):
+        return RoutineEntry(routine_id, source, str(path), problems=(data,))
     return _entry(routine_id, source, str(path), data, moves)
 
 
@@ -102,11 +92,6 @@ def _entry(
     return RoutineEntry(routine_id, source, where, text, routine, _catalogue=moves)
 
 
-def _builtin_files() -> list[Traversable]:
-    folder = locations.builtin_routines()
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-
-
 def builtin_routines() -> list[RoutineEntry]:
     """The routines that ship with backtimer."""
     moves = exercises()
@@ -114,29 +99,17 @@ def builtin_routines() -> list[RoutineEntry]:
         _entry(
             f.name.removesuffix(".toml"), "built-in", f"built-in {f.name}", f.read_bytes(), moves
         )
-        for f in _builtin_files()
+        for f in shipped_files(locations.builtin_routines())
     ]
 
 
 def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
     """The user's routine files, each checked, bad ones included with their problems."""
-    folder = locations.routines_dir()
-    if not folder.is_dir():
-        return []
     entries = []
-    for path in sorted(folder.glob("*.toml")):
+    for path in own_files(locations.routines_dir()):
         entry = read_routine(path)
-        if not re.fullmatch(ID_PATTERN, path.stem):
-            entry = _with_problem(
-                entry,
-                "the file name must be a routine id: lowercase letters, digits and hyphens,"
-                " like my-evening.toml",
-            )
-        elif path.stem in builtin_ids:
-            entry = _with_problem(
-                entry, f"'{path.stem}' is the id of a built-in routine; rename the file"
-            )
-        entries.append(entry)
+        wrong = name_problem(path, builtin_ids, "routine", like="my-evening.toml")
+        entries.append(_with_problem(entry, wrong) if wrong else entry)
     return entries
 
 

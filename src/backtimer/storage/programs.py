@@ -9,60 +9,36 @@ aside (never overwritten) the next time it is written.
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from backtimer.domain.exercise import ID_PATTERN, Id
-from backtimer.domain.history import Day
-from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
-from backtimer.domain.program import MAX_FILE_BYTES, Program, check_routines, parse_program_bytes
-from backtimer.domain.schedule import Attended, Progress, progress
+from backtimer.domain.problems import Problem, ProblemsError
+from backtimer.domain.program import (
+    MAX_FILE_BYTES,
+    Enrolment,
+    Program,
+    ProgramEntry,
+    ProgramState,
+    check_routines,
+    parse_program_bytes,
+)
+from backtimer.domain.routine import Source
+from backtimer.domain.schedule import Situation, standing
 from backtimer.storage import locations
-from backtimer.storage.files import locked, set_aside, write_atomic
+from backtimer.storage.files import locked
+from backtimer.storage.found_files import name_problem, own_files, read_or_problem, shipped_files
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.library import RoutineEntry, Source, all_routines
+from backtimer.storage.library import RoutineEntry, all_routines
+from backtimer.storage.model_file import load_model, save_model
 from backtimer.storage.safe_read import (
     MIB,
-    FileTooLarge,
-    NotARegularFile,
-    UnusableFile,
-    read_bytes,
-    read_toml,
 )
 
 HEADER = "# backtimer: the programme under way and those left before.\n\n"
 STATE_MAX_BYTES = MIB
 """``program.toml`` holds a line or two a programme ever started: a megabyte is ages."""
-
-
-@dataclass(frozen=True)
-class ProgramEntry:
-    """A programme file as found: its programme, or why it could not be used."""
-
-    id: str
-    source: Source
-    path: str
-    program: Program | None = None
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.program is not None
-
-    @property
-    def name(self) -> str:
-        return self.program.name if self.program else self.id
-
-    def problem_lines(self) -> list[str]:
-        return [f"{self.path}: {problem}" for problem in self.problems]
 
 
 def _entry(
@@ -76,11 +52,6 @@ def _entry(
     if problems:
         return ProgramEntry(program_id, source, where, problems=tuple(problems))
     return ProgramEntry(program_id, source, where, program)
-
-
-def _builtin_files() -> list[Traversable]:
-    folder = locations.builtin_programs()
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
 def follow_copies(program: Program, copies: Mapping[str, str]) -> Program:
@@ -120,11 +91,10 @@ def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
             f.read_bytes(),
             routine_ids,
         )
-        for f in _builtin_files()
+        for f in shipped_files(locations.builtin_programs())
     ]
     builtin_ids = {entry.id for entry in entries}
-    folder = locations.programs_dir()
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+    for path in own_files(locations.programs_dir()):
         entries.append(_user_entry(path, routine_ids, builtin_ids))
     return [
         replace(entry, program=follow_copies(entry.program, copies)) if entry.program else entry
@@ -133,19 +103,11 @@ def all_programs(routine_ids: set[str] | None = None) -> list[ProgramEntry]:
 
 
 def _user_entry(path: Path, routine_ids: set[str], builtin_ids: set[str]) -> ProgramEntry:
-    try:
-        entry = _entry(path.stem, "user", str(path), read_bytes(path, MAX_FILE_BYTES), routine_ids)
-    except (NotARegularFile, FileTooLarge) as exc:
-        problem = Problem("", str(exc.strerror))
-        return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
-    except OSError as exc:
-        problem = Problem("", f"cannot be read: {exc.strerror or exc}")
-        return ProgramEntry(path.stem, "user", str(path), problems=(problem,))
-    clash = ""
-    if not re.fullmatch(ID_PATTERN, path.stem):
-        clash = "the file name must be a programme id: lowercase letters, digits and hyphens"
-    elif path.stem in builtin_ids:
-        clash = f"'{path.stem}' is the id of a built-in programme; rename the file"
+    data = read_or_problem(path, MAX_FILE_BYTES)
+    if isinstance(data, Problem):
+        return ProgramEntry(path.stem, "user", str(path), problems=(data,))
+    entry = _entry(path.stem, "user", str(path), data, routine_ids)
+    clash = name_problem(path, builtin_ids, "programme")
     if clash:
         problems = (*entry.problems, Problem("", clash))
         return ProgramEntry(entry.id, "user", entry.path, problems=problems)
@@ -158,60 +120,17 @@ def validate_program_file(path: Path) -> ProgramEntry:
     return _user_entry(path, routine_ids, set())
 
 
-class Enrolment(BaseModel):
-    """A programme someone started."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    program: str
-    """The programme's id."""
-    start: Day
-    """The local date it was started: day 1 of week 1."""
-    left: Day | None = None
-    """The local date it was left, for programmes left before."""
-
-
-class ProgramState(BaseModel):
-    """What ``program.toml`` holds."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    active: Enrolment | None = None
-    """The programme under way, if any."""
-    past: list[Enrolment] = Field(default_factory=list)
-    """Programmes left before, oldest first."""
-    copies: dict[Id, Id] = Field(default_factory=dict)
-    """Built-in routines and the person's copy that programme slots run instead
-    (made when a progression suggestion was accepted), by the built-in's id."""
-
-
 def load_state() -> tuple[ProgramState, list[str]]:
     """The programme state, or none active and the reason when the file cannot be used."""
     path = locations.program_file()
-    try:
-        data = read_toml(path, STATE_MAX_BYTES)
-    except FileNotFoundError:
-        return ProgramState(), []
-    except UnusableFile as exc:
-        return ProgramState(), [f"{exc}; no programme is taken as active"]
-    try:
-        return ProgramState.model_validate(data), []
-    except ValidationError as exc:
-        lines = [f"{path}: {problem}" for problem in from_validation_error(exc)]
-        return ProgramState(), [*lines, f"{path}: no programme is taken as active"]
+    return load_model(path, ProgramState, STATE_MAX_BYTES, "no programme is taken as active")
 
 
 def _save(state: ProgramState) -> list[str]:
-    path = locations.program_file()
-    problems: list[str] = []
-    if os.path.lexists(path) and load_state()[1]:
-        kept = set_aside(path)
-        problems.append(f"{path}: could not be read, kept as {kept.name}")
     data = state.model_dump(exclude_none=True)
     if not data["copies"]:
         del data["copies"]  # a file without copies reads as it did before they existed
-    write_atomic(path, HEADER + tomli_w.dumps(data))
-    return problems
+    return save_model(locations.program_file(), HEADER, data, lambda: not load_state()[1])
 
 
 def start_program(program_id: str, today: date) -> list[str]:
@@ -237,78 +156,15 @@ def leave_program(today: date) -> Enrolment | None:
         return left
 
 
-@dataclass(frozen=True)
-class Standing:
-    """The active programme, as far as it could be worked out."""
-
-    enrolment: Enrolment | None = None
-    entry: ProgramEntry | None = None
-    progress: Progress | None = None
-    problems: tuple[str, ...] = ()
-
-
-def standing(
-    sessions: Sequence[Attended],
-    now: datetime,
-    zone: tzinfo,
-    entries: list[ProgramEntry],
-    routine_ids: Collection[str] = (),
-) -> Standing:
-    """Where the active programme stands at ``now``; reads ``program.toml`` only.
-
-    The sessions of a built-in routine fill the slots of the copy that replaced
-    it (`ProgramState.copies`, when the copy is one of ``routine_ids``).
-    """
-    state, problems = load_state()
-    if state.active is None:
-        return Standing(problems=tuple(problems))
-    entry = next((e for e in entries if e.id == state.active.program), None)
-    if entry is None or entry.program is None:
-        why = "is not there any more" if entry is None else "does not load"
-        message = f"the active programme '{state.active.program}' {why}"
-        return Standing(state.active, entry, problems=(*problems, message))
-    aliases = {builtin: copy for builtin, copy in state.copies.items() if copy in routine_ids}
-    plan = progress(entry.program, state.active.start, sessions, now, zone, aliases)
-    return Standing(state.active, entry, plan, tuple(problems))
-
-
-@dataclass(frozen=True)
-class Situation:
-    """Everything the programme views need, read in one go (off the UI loop)."""
-
-    programs: list[ProgramEntry]
-    routines: dict[str, RoutineEntry]
-    """The routines that load, by id."""
-    standing: Standing
-    problems: tuple[str, ...]
-    """Problems with the history or ``program.toml``, to show once."""
-
-    @property
-    def names(self) -> dict[str, str]:
-        return {routine_id: entry.name for routine_id, entry in self.routines.items()}
-
-    def lead_routine(self) -> RoutineEntry | None:
-        """The routine of the session to do now, if any."""
-        plan = self.standing.progress
-        if plan is None or plan.lead is None:
-            return None
-        return self.routines.get(plan.lead.routine)
-
-
-def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation:
-    """Read the routines, programmes, history and ``program.toml``; work out where things stand."""
+def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation[RoutineEntry]:
+    """Read the routines, programmes, history and ``program.toml``; where things stand
+    (`backtimer.domain.schedule.standing` works it out)."""
     routines = {entry.id: entry for entry in all_routines() if entry.ok}
     entries = all_programs(set(routines))
     history = store.load_digests()  # the compact form: fast and small at 10,000 sessions
-    found = standing(history.sessions, now, zone, entries, set(routines))
+    state, problems = load_state()
+    found = standing(state, problems, history.sessions, now, zone, entries, set(routines))
     return Situation(entries, routines, found, (*history.problems, *found.problems))
-
-
-def local_zone() -> tzinfo:
-    """The computer's own time zone, for dates as the person sees them."""
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 def record_copy(builtin: str, copy: str) -> list[str]:

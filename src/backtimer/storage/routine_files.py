@@ -1,4 +1,5 @@
-"""Writing the user's routine files: saving what the builder made, importing, deleting.
+"""Writing the user's routine files: what opening one in the builder means (`Opened`),
+saving what the builder made, importing, deleting.
 
 Reading them is `library`'s job. Every write goes through `write_atomic`, under
 a lock on ``routines/.lock``, and checks first what is on disk, so a routine is
@@ -9,13 +10,16 @@ id, and not a file that changed since the builder opened it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from backtimer.domain.draft import RoutineDraft, propose_id
 from backtimer.domain.exercise import ID_PATTERN
 from backtimer.domain.routine import MAX_FILE_BYTES
+from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import locations
 from backtimer.storage.files import StorageError, locked, write_atomic
-from backtimer.storage.library import builtin_routines
+from backtimer.storage.library import RoutineEntry, builtin_routines
 from backtimer.storage.safe_read import read_bytes
 
 
@@ -126,3 +130,42 @@ def delete_routine(routine_id: str) -> None:
             return
         except OSError as exc:
             raise StorageError(f"could not delete {path}: {exc.strerror or exc}") from exc
+
+
+@dataclass
+class Opened:
+    """A routine as the builder opens it."""
+
+    draft: RoutineDraft
+    routine_id: str
+    """Its id, or the one proposed for a new routine or a copy."""
+    original: str | None = None
+    """The file's text when the routine has a file of its own."""
+    hand_written: bool = False
+    """The file differs from what the builder would write (comments, layout)."""
+    note: str = ""
+    """What saving will do, when it is not the obvious."""
+
+
+def open_for_building(entry: RoutineEntry | None, taken: set[str]) -> Opened:
+    """What editing ``entry`` means; None builds a new routine.
+
+    Args:
+        entry: a routine that loaded, or None.
+        taken: ids a copy must not take.
+    """
+    if entry is None or entry.routine is None:
+        return Opened(RoutineDraft(), "")
+    draft = RoutineDraft.from_routine(entry.routine)
+    if entry.source == "built-in":
+        draft.name = f"{entry.routine.name} (mine)"[:80]
+        note = f"A copy of the built-in '{entry.name}', saved as your own; the built-in stays."
+        return Opened(draft, propose_id(f"my {entry.id}", taken), note=note)
+    hand_written = entry.text != routine_toml(entry.routine)
+    note = (
+        f"Written by hand: saving rewrites it without its comments, and keeps the file"
+        f" as it is now as {backup_path(entry.id).name}."
+        if hand_written
+        else ""
+    )
+    return Opened(draft, entry.id, entry.text, hand_written, note)

@@ -13,6 +13,7 @@ from backtimer.storage import library, locations
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.commands import BacktimerCommands
+from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.question import Question
 from backtimer.tui.services import Services
@@ -23,8 +24,6 @@ from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
     from backtimer.domain.history import Session
     from backtimer.domain.progression import StepAdvice
-    from backtimer.tui.screens.builder import BuilderScreen
-    from backtimer.tui.screens.guide import GuideScreen
 
 IN_USE_ELSEWHERE = (
     "A workout is under way in another browser window: one at a time, so it is not"
@@ -67,7 +66,7 @@ class BacktimerApp(App[None]):
         self.screen_change_signal.subscribe(self, self._came_to_top)
         install_signal_handlers(self)
         self._use_theme()
-        self.push_screen(PickerScreen())
+        self.push_screen(PickerScreen(self.services))
         if self.is_web and self.services.workout_slot is None:
             self.services.workout_slot = WorkoutSlot()
         if self.services.workout_slot and not self.services.workout_slot.free():
@@ -161,13 +160,7 @@ class BacktimerApp(App[None]):
 
         self.push_screen(resume_question(session, steps), answered)
 
-    def on_picker_screen_start(self, message: PickerScreen.Start) -> None:
-        self.start_routine(message.entry)
-
-    def on_guide_screen_start(self, message: GuideScreen.Start) -> None:
-        self.start_routine(message.entry)
-
-    def on_builder_screen_start(self, message: BuilderScreen.Start) -> None:
+    def on_start_routine(self, message: StartRoutine) -> None:
         self.start_routine(message.entry)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
@@ -184,10 +177,7 @@ class BacktimerApp(App[None]):
         from backtimer.tui.speaker import Speaker, no_voice
 
         assert entry.routine is not None
-        routine = entry.routine
-        lead_in = self.services.settings.lead_in
-        if lead_in is not None:
-            routine = routine.model_copy(update={"lead_in": lead_in})
+        routine = self.services.settings.applied_to(entry.routine)
         timeline = compile_timeline(routine, library.exercises())
         services = self.services
         slot = services.workout_slot
@@ -254,7 +244,7 @@ class BacktimerApp(App[None]):
     def action_programs(self) -> None:
         from backtimer.tui.screens.programs import ProgramsScreen
 
-        self.push_screen(ProgramsScreen())
+        self.push_screen(ProgramsScreen(self.services))
 
     def action_today(self) -> None:
         """Start the active programme's session for now, if one is due."""

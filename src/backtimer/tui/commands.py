@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen
 
-from backtimer.storage import library
+from backtimer.domain.program import ProgramEntry
+from backtimer.storage import library, programs
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.screens.picker import PickerScreen, shared_names
 
 if TYPE_CHECKING:  # the screens are imported when the palette shows them, not at launch
-    from backtimer.storage.programs import ProgramEntry
     from backtimer.tui.app import BacktimerApp
 
 APP_ACTIONS = {"help", "quit", "command_palette", "suspend_process"}
@@ -160,11 +160,10 @@ def program_commands(app: BacktimerApp, entries: list[ProgramEntry]) -> list[Com
 def _show_programme(app: BacktimerApp, program_id: str) -> None:
     from backtimer.tui.screens.programs import ProgramsScreen
 
-    app.push_screen(ProgramsScreen(highlight=program_id))
+    app.push_screen(ProgramsScreen(app.services, highlight=program_id))
 
 
 def _read() -> tuple[list[RoutineEntry], list[ProgramEntry]]:
-    from backtimer.storage import programs
 
     routines = library.all_routines()
     return routines, programs.all_programs({entry.id for entry in routines if entry.ok})

@@ -44,7 +44,7 @@ class Services:
     def load(cls) -> Services:
         """The real clocks, the settings from the data directory, a voice and a sound program
         if there are."""
-        from backtimer.storage.programs import local_zone
+        from backtimer.domain.schedule import local_zone
         from backtimer.storage.settings import load_settings
         from backtimer.tui.sound import find_player
         from backtimer.tui.speaker import find_program

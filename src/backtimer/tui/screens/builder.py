@@ -12,17 +12,14 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Input, Static
 
 from backtimer.domain.draft import (
     Checked,
@@ -40,8 +37,10 @@ from backtimer.domain.routine_toml import routine_toml
 from backtimer.domain.timeline import compile_timeline
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
-from backtimer.storage.routine_files import routine_path
-from backtimer.tui.builder_files import open_for_building, save
+from backtimer.storage.routine_files import open_for_building, routine_path
+from backtimer.tui.messages import StartRoutine
+from backtimer.tui.screens.base import AppScreen
+from backtimer.tui.screens.builder_save import save
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.move_editor import MoveEditor
 from backtimer.tui.screens.move_picker import MovePicker
@@ -49,17 +48,10 @@ from backtimer.tui.widgets.builder_steps import BuilderSteps, status_text
 from backtimer.tui.widgets.field import Field, when_typed
 from backtimer.tui.widgets.routine_form import RoutineForm
 from backtimer.tui.widgets.step_editor import StepEditor
-from backtimer.tui.widgets.too_small import TooSmall
 
 
-class BuilderScreen(Screen[None]):
+class BuilderScreen(AppScreen[None]):
     """Build a new routine, or edit one (a built-in one as a copy)."""
-
-    @dataclass
-    class Start(Message):
-        """The person asked to try the routine just saved."""
-
-        entry: RoutineEntry
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the routine"),
@@ -115,9 +107,7 @@ class BuilderScreen(Screen[None]):
         """True once the routine has a file of its own (its id is then fixed)."""
         return self.opened.original is not None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="builder"):
             with Vertical(id="builder-side"):
                 yield BuilderSteps(id="builder-steps")
@@ -127,7 +117,6 @@ class BuilderScreen(Screen[None]):
             with form:
                 yield self.form
                 yield StepEditor(id="step-editor")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Routine builder"
@@ -402,7 +391,7 @@ class BuilderScreen(Screen[None]):
             entry = await asyncio.to_thread(
                 library.read_routine, path or routine_path(self.routine_id)
             )
-            self.post_message(self.Start(entry))
+            self.post_message(StartRoutine(entry))
 
     def action_back(self) -> None:
         steps = self.query_one(BuilderSteps)

@@ -14,10 +14,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.catalogue import Area, Muscle
@@ -37,9 +35,10 @@ from backtimer.storage import library
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.routine_files import SaveRefused, save_routine
+from backtimer.tui.messages import StartRoutine
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
-from backtimer.tui.widgets.too_small import TooSmall
 
 SEE_SOMEONE = (
     "Pain that is sharp, shoots down the leg, or comes with numbness or weakness"
@@ -135,7 +134,7 @@ def _routine_for(choice: Choice) -> RoutineEntry:
     return library.unsaved_entry(guide_id(choice.area, choice.muscle), routine)
 
 
-class GuideScreen(Screen[None]):
+class GuideScreen(AppScreen[None]):
     """Choose where it hurts (and which muscle, where there are several); Enter starts a routine."""
 
     AUTO_FOCUS = "#areas"
@@ -144,24 +143,15 @@ class GuideScreen(Screen[None]):
         Binding("escape", "dismiss", "Back"),
     ]
 
-    @dataclass
-    class Start(Message):
-        """Start the routine the guide built."""
-
-        entry: RoutineEntry
-
     choice: reactive[Choice | None] = reactive(None)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="guide"):
             with Vertical(id="guide-areas"):
                 yield Label("Where does it hurt?", classes="question")
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
                 yield Static(id="advice")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Where it hurts"
@@ -231,12 +221,12 @@ class GuideScreen(Screen[None]):
             return
         entry = _routine_for(choice)
         if not choice.area.see_first:
-            self.post_message(self.Start(entry))
+            self.post_message(StartRoutine(entry))
             return
 
         def answered(start: bool | None) -> None:
             if start:
-                self.post_message(self.Start(entry))
+                self.post_message(StartRoutine(entry))
 
         self.app.push_screen(
             Confirm(

@@ -15,8 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.notifications import Notification
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from backtimer.domain.describe import duration
@@ -26,6 +25,7 @@ from backtimer.domain.stats import Statistics, statistics
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
 from backtimer.tui.notices import announce, withdraw
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.services import Services
 from backtimer.tui.widgets.bar_chart import BarChart
@@ -33,7 +33,6 @@ from backtimer.tui.widgets.moves_progress import MovesProgress
 from backtimer.tui.widgets.session_detail import SessionDetail, long_date
 from backtimer.tui.widgets.session_list import SessionList
 from backtimer.tui.widgets.stats_summary import StatsSummary
-from backtimer.tui.widgets.too_small import TooSmall
 
 EMPTY = (
     "Press Escape, pick a routine and press Enter to start it. Every workout, finished"
@@ -48,7 +47,7 @@ def week_label(monday: date) -> str:
     return f"{monday.day} {monday:%b}"
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(AppScreen[None]):
     """Past sessions; opened from the picker."""
 
     BINDINGS = [
@@ -77,9 +76,7 @@ class HistoryScreen(Screen[None]):
         """The "Press u to undo" toast of each deleted session, by session id."""
         self._names = {move_id: move.name for move_id, move in exercises().items()}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def compose_body(self) -> ComposeResult:
         yield StatsSummary(id="stats").data_bind(stats=HistoryScreen.stats)
         with TabbedContent(id="history-tabs"):
             with TabPane("Sessions", id="sessions"):
@@ -103,7 +100,6 @@ class HistoryScreen(Screen[None]):
                 yield Label("Every move, all time", classes="chart-title")
                 yield DataTable(id="move-table", show_cursor=False, zebra_stripes=True)
                 yield MovesProgress(id="moves-progress")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "History"

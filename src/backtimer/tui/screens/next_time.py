@@ -19,8 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Label, Static
 
 from backtimer.domain.progression import StepAdvice
 from backtimer.domain.suggestion import move_name, suggestion_line
@@ -28,13 +27,13 @@ from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
 from backtimer.storage.routine_files import SaveRefused, shown
 from backtimer.tui.advisor import Advisor
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.question import Question
-from backtimer.tui.widgets.too_small import TooSmall
 
 VERDICTS = {"progress": "Up a notch", "back-off": "Back off a notch"}
 
 
-class NextTimeScreen(Question, Screen[bool]):
+class NextTimeScreen(Question, AppScreen[bool]):
     """Each suggested change in turn: Enter accepts it, x keeps the step as it is.
 
     Dismissed with True when a routine file was written."""
@@ -55,9 +54,7 @@ class NextTimeScreen(Question, Screen[bool]):
         self.position = 0
         self._clock = clock
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="next-time"):
             yield Label("", id="next-time-count")
             yield Label("", id="next-time-verdict")
@@ -65,7 +62,6 @@ class NextTimeScreen(Question, Screen[bool]):
             yield Static("", id="next-time-why")
             yield Label("Enter accepts, x keeps (Escape keeps the rest)", classes="dialog-hint")
             yield Static("", id="next-time-accepted")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "For next time"

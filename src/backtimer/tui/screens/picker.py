@@ -4,44 +4,32 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
+from backtimer.domain.search import matches
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.messages import StartRoutine
+from backtimer.tui.screens.base import AppScreen
+from backtimer.tui.services import Services
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.filter_input import FilterInput
 from backtimer.tui.widgets.routine_preview import RoutinePreview
-from backtimer.tui.widgets.too_small import TooSmall
 
 SAFETY = (
     "Stop at once if a move causes sharp or radiating pain: backtimer is a timer,"
     " not medical advice."
 )
-
-
-def matches(entry: RoutineEntry, query: str) -> bool:
-    """True when every word of the query is in the routine's name, id, tags or moves,
-    or in the muscles and equipment of its moves."""
-    haystack = [entry.id, entry.name]
-    if entry.routine is not None:
-        haystack += entry.routine.tags
-        for plan in entry.timeline.steps:
-            haystack += [plan.exercise.name, *plan.exercise.muscles, *plan.exercise.equipment]
-    text = " ".join(haystack).lower()
-    return all(word in text for word in query.lower().split())
 
 
 def shared_names(entries: Iterable[RoutineEntry]) -> set[str]:
@@ -71,7 +59,7 @@ def option_for(entry: RoutineEntry, shared: Collection[str] = ()) -> Option:
     return Option(label, id=entry.id)
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(AppScreen[None]):
     """Choose a routine. The filter always has the focus: a word typed is a word searched.
 
     So no action here is on a key a word can contain: the screens it opens are on
@@ -80,12 +68,6 @@ class PickerScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#filter"
-
-    @dataclass
-    class Start(Message):
-        """The person asked to start this routine."""
-
-        entry: RoutineEntry
 
     BINDINGS = [
         Binding("down", "list('cursor_down')", "Next routine", show=False),
@@ -133,9 +115,11 @@ class PickerScreen(Screen[None]):
     entries: var[list[RoutineEntry]] = var(list)
     """Every routine found, built-in first."""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
+    def compose_body(self) -> ComposeResult:
         yield Static(id="today-banner")
         with Horizontal(id="picker"):
             with Vertical(id="routine-pane"):
@@ -143,7 +127,6 @@ class PickerScreen(Screen[None]):
                 yield ChoiceList(id="routines")
             yield RoutinePreview(id="preview")
         yield Static(SAFETY, id="safety")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Choose a routine"
@@ -160,7 +143,7 @@ class PickerScreen(Screen[None]):
         """The one-line banner of today's programme session (hidden when none is active)."""
         from backtimer.storage import programs  # not on the way to the first frame
 
-        services = self.app.services  # type: ignore[attr-defined]
+        services = self.services
         found = programs.situation(services.store, services.now(), services.zone)
         plan = found.standing.progress
         line = plan.headline(found.names, missed=False) if plan else ""
@@ -246,7 +229,7 @@ class PickerScreen(Screen[None]):
                 severity="error",
             )
         else:
-            self.post_message(self.Start(entry))
+            self.post_message(StartRoutine(entry))
 
     def action_new(self) -> None:
         from backtimer.tui.screens.builder import BuilderScreen

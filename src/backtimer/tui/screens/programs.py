@@ -14,17 +14,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtimer.domain.schedule import Mark, Progress, slot_label
+from backtimer.domain.program import ProgramEntry
+from backtimer.domain.schedule import Mark, Progress, Situation, slot_label
 from backtimer.storage import programs
 from backtimer.storage.files import StorageError
-from backtimer.storage.programs import ProgramEntry, Situation
+from backtimer.storage.library import RoutineEntry
+from backtimer.tui.messages import StartRoutine
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.services import Services
 from backtimer.tui.widgets.choice_list import ChoiceList
-from backtimer.tui.widgets.too_small import TooSmall
 
 MARKS: dict[Mark, tuple[str, str]] = {
     "done": ("✓", "bold green"),
@@ -76,7 +78,7 @@ def option_for(entry: ProgramEntry, active: bool) -> Option:
     return Option(label, id=entry.id)
 
 
-class ProgramsScreen(Screen[None]):
+class ProgramsScreen(AppScreen[None]):
     """Choose, follow or leave a multi-week programme."""
 
     BINDINGS = [
@@ -85,24 +87,22 @@ class ProgramsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the routines"),
     ]
 
-    found: var[Situation | None] = var(None)
+    found: var[Situation[RoutineEntry] | None] = var(None)
     """What was read from disk: programmes, routines, the active one's progress."""
 
-    def __init__(self, highlight: str | None = None) -> None:
+    def __init__(self, services: Services, highlight: str | None = None) -> None:
         super().__init__()
+        self.services = services
         self._highlight = highlight
         """The programme to highlight first (the palette's choice), else the active one."""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="programs"):
             yield ChoiceList(id="program-list")
             with VerticalScroll(id="program-detail"):
                 yield Static(id="program-today")
                 yield Static(id="program-grid")
                 yield Static(id="program-about")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
@@ -114,11 +114,11 @@ class ProgramsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="programs")
     def load(self) -> None:
-        services = self.app.services  # type: ignore[attr-defined]
+        services = self.services
         found = programs.situation(services.store, services.now(), services.zone)
         self.app.call_from_thread(setattr, self, "found", found)
 
-    def watch_found(self, found: Situation | None) -> None:
+    def watch_found(self, found: Situation[RoutineEntry] | None) -> None:
         if found is None:
             return
         options = self.query_one("#program-list", OptionList)
@@ -197,7 +197,7 @@ class ProgramsScreen(Screen[None]):
 
     @work(thread=True, group="program-change")
     def begin(self, program_id: str) -> None:
-        services = self.app.services  # type: ignore[attr-defined]
+        services = self.services
         today = services.now().astimezone(services.zone).date()
         try:
             problems = programs.start_program(program_id, today)
@@ -223,7 +223,7 @@ class ProgramsScreen(Screen[None]):
 
     @work(thread=True, group="program-change")
     def leave(self) -> None:
-        services = self.app.services  # type: ignore[attr-defined]
+        services = self.services
         try:
             programs.leave_program(services.now().astimezone(services.zone).date())
         except StorageError as exc:
@@ -237,4 +237,4 @@ class ProgramsScreen(Screen[None]):
         if routine is None:
             self.notify("Nothing is due now.")
             return
-        self.app.start_routine(routine)  # type: ignore[attr-defined]
+        self.post_message(StartRoutine(routine))

@@ -16,19 +16,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.validation import Integer
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Input, Label, Select, Static, Switch
 
 from backtimer.domain.settings import Settings
 from backtimer.storage.files import StorageError
 from backtimer.storage.settings import save_settings
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.services import Services
 from backtimer.tui.sound import no_player, player_name
 from backtimer.tui.speaker import no_voice, program_name
 from backtimer.tui.themes import OFFERED
 from backtimer.tui.widgets.text_input import TextInput
-from backtimer.tui.widgets.too_small import TooSmall
 
 SWITCHES = {
     "sound": "Bell at each change",
@@ -41,7 +40,7 @@ PROGRAM_LINES = {"voice": "speech-program", "cue_sounds": "sound-program"}
 """The line under a switch that says which program it needs, and whether there is one."""
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(AppScreen[None]):
     """Opened from the picker; Escape goes back."""
 
     BINDINGS = [
@@ -53,10 +52,8 @@ class SettingsScreen(Screen[None]):
         self.services = services
         self._saving = threading.Lock()
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         settings = self.services.settings
-        yield Header()
-        yield TooSmall()
         with VerticalScroll(id="settings"):
             with Horizontal(classes="setting"):
                 yield Label("Weekly goal [dim](sessions, 1 to 21)[/]", classes="setting-label")
@@ -103,7 +100,6 @@ class SettingsScreen(Screen[None]):
             yield Label(
                 "Changes are saved as you make them. Escape goes back.", classes="dialog-hint"
             )
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
@@ -115,13 +111,8 @@ class SettingsScreen(Screen[None]):
         """Show which program speaks; when voice is on and none can, say so. Returns that."""
         speech, preferred = self.services.speech, self.services.settings.speech_program
         unheard = no_voice(speech, preferred) if voice else ""
-        line = self.query_one("#speech-program", Static)
-        line.set_class(bool(unheard), "-warning")
-        if unheard:
-            line.update(f"⚠ {escape(unheard)}")
-        else:
-            line.update(f"Speech program: {escape(program_name(speech, preferred))}")
-        return unheard
+        found = f"Speech program: {escape(program_name(speech, preferred))}"
+        return self._show_program("#speech-program", unheard, found)
 
     @on(Switch.Changed, "#voice")
     def _voice_changed(self, event: Switch.Changed) -> None:
@@ -134,13 +125,15 @@ class SettingsScreen(Screen[None]):
         Returns that."""
         player, preferred = self.services.sound_player, settings.sound_program
         unplayed = no_player(player, settings)
-        line = self.query_one("#sound-program", Static)
-        line.set_class(bool(unplayed), "-warning")
-        if unplayed:
-            line.update(f"⚠ {escape(unplayed)}")
-        else:
-            line.update(f"Sound program: {escape(player_name(player, preferred))}")
-        return unplayed
+        found = f"Sound program: {escape(player_name(player, preferred))}"
+        return self._show_program("#sound-program", unplayed, found)
+
+    def _show_program(self, line_id: str, problem: str, found: str) -> str:
+        """Show the program found, or (as a warning) the problem there is; returns it."""
+        line = self.query_one(line_id, Static)
+        line.set_class(bool(problem), "-warning")
+        line.update(f"⚠ {escape(problem)}" if problem else found)
+        return problem
 
     @on(Switch.Changed, "#cue_sounds")
     def _sounds_changed(self, event: Switch.Changed) -> None:

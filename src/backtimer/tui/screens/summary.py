@@ -14,8 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from backtimer.domain.describe import duration
 from backtimer.domain.history import NOTE_MAX_CHARS, Session
@@ -24,11 +23,11 @@ from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import exercises
 from backtimer.tui.advisor import Advisor
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.pain_scale import PainScale
 from backtimer.tui.widgets.session_detail import step_line
 from backtimer.tui.widgets.suggestions import Suggestions, changes
-from backtimer.tui.widgets.too_small import TooSmall
 
 TITLES = {
     "completed": "Workout complete. Well done!",
@@ -52,7 +51,7 @@ def title(session: Session) -> str:
     return TITLES[session.status]
 
 
-class SummaryScreen(Question, Screen[list[StepAdvice]]):
+class SummaryScreen(Question, AppScreen[list[StepAdvice]]):
     """The session is already saved; Enter adds the rating and note and goes back,
     with the changes the rules suggest for next time (the app asks about them)."""
 
@@ -70,11 +69,9 @@ class SummaryScreen(Question, Screen[list[StepAdvice]]):
         self._saved = False
         self._advisor = advisor
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         session = self.session
         names = {move_id: move.name for move_id, move in exercises().items()}
-        yield Header()
-        yield TooSmall()
         with VerticalScroll(id="summary"):
             yield Label(title(session), id="summary-title")
             yield Label(
@@ -102,7 +99,6 @@ class SummaryScreen(Question, Screen[list[StepAdvice]]):
                     id="note",
                 )
                 yield Label(HINT, classes="dialog-hint", id="summary-hint")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"

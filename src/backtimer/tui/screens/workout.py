@@ -16,9 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.notifications import Notification
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Label
 
 from backtimer.domain.describe import clock_text, segment_counts
 from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS
@@ -31,13 +30,14 @@ from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
 from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.recorder import SessionRecorder
+from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.speaker import Speaker
 from backtimer.tui.widgets.big_text import BigText
 from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.step_notes import StepNotes
-from backtimer.tui.widgets.too_small import TooSmall, too_small
+from backtimer.tui.widgets.too_small import too_small
 
 LARGE_MOMENT = (160, 45)
 """From this size on, the moment's words are drawn twice as large."""
@@ -46,8 +46,10 @@ MAX_WAIT = 1.0
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
-class WorkoutScreen(Screen[Session | None]):
+class WorkoutScreen(AppScreen[Session | None]):
     """Follow a routine. Dismissed with the saved session when it ends."""
+
+    PALETTE_IN_FOOTER = False  # one workout at a time: the palette offers only its actions
 
     BINDINGS = [
         # Two bindings on space and on m: the footer offers the one that applies now.
@@ -110,9 +112,7 @@ class WorkoutScreen(Screen[Session | None]):
         self._unseen = False  # paused because the terminal became too small for the clock
         self._pause_notice: Notification | None = None  # the toast that says why it paused
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TooSmall()
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="workout"):
             with Horizontal(id="heading"):
                 yield Label(id="step-label")
@@ -127,7 +127,6 @@ class WorkoutScreen(Screen[Session | None]):
             yield StepNotes(self.workout.timeline, id="notes").data_bind(
                 segment=WorkoutScreen.segment
             )
-        yield Footer(compact=True, show_command_palette=False)
 
     # ------------------------------------------------------------ the clock
 

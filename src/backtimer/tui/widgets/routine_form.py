@@ -7,15 +7,16 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from backtimer.domain.draft import RoutineDraft
+from backtimer.domain.routine import routine_default
 from backtimer.tui.widgets.field import text_field
 
 NUMBERS = [
-    ("lead_in", "Get ready (s)", "5"),
-    ("rest_between_steps", "Step rest (s)", "15"),
-    ("rest_between_sets", "Set rest (s)", "30"),
-    ("side_switch", "Side switch (s)", "5"),
+    ("lead_in", "Get ready (s)"),
+    ("rest_between_steps", "Step rest (s)"),
+    ("rest_between_sets", "Set rest (s)"),
+    ("side_switch", "Side switch (s)"),
 ]
-"""Routine-wide numbers: key, label, and the format's default shown when left empty."""
+"""Routine-wide numbers: key and label; the format's default is shown when left empty."""
 
 
 class RoutineForm(Vertical):
@@ -48,5 +49,5 @@ class RoutineForm(Vertical):
             yield text_field("Id (file name)", "id", self.routine_id, "like evening-unwind")
         yield text_field("Description", "description", draft.description, "optional")
         yield text_field("Tags", "tags", draft.tags, "like stretch, evening")
-        for key, label, default in NUMBERS:
-            yield text_field(label, key, draft.values.get(key, ""), default)
+        for key, label in NUMBERS:
+            yield text_field(label, key, draft.values.get(key, ""), str(routine_default(key)))

@@ -106,10 +106,6 @@ class SessionList(ScrollView, can_focus=True):
             pain_text(session.pain_before, session.pain_after),
         ]
 
-    def line_text(self, index: int) -> str:
-        """The line of the session at ``index``, as shown (for tests and screen readers)."""
-        return " ".join(self.cells(self.sessions[index])).rstrip()
-
     def show(self, sessions: Sequence[SessionDigest], cursor: int = 0) -> None:
         """Show these sessions (newest first) with the cursor on one of them."""
         self.sessions = sessions

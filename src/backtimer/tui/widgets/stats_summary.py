@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.describe import duration
+from backtimer.domain.describe import duration, plural
 from backtimer.domain.stats import Statistics
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def days_ago(day: date, today: date) -> str:
-    gap = (today - day).days
-    return {0: "today", 1: "yesterday"}.get(gap, f"{gap} days ago")
-
-
 def streak_line(stats: Statistics) -> str:
-    """How the person is keeping it up, in days and in weeks."""
-    if stats.last_day is None:
-        return "[b]Streak:[/] none yet: a session today starts one."
+    """How the person is keeping it up, in days and in weeks (`Statistics.streak_words`)."""
+    days, weeks = stats.streak_words()
     if stats.streak_days:
-        days = f"[b]Streak:[/] [$success]{plural(stats.streak_days, 'day')} in a row[/]"
-    else:
-        last = days_ago(stats.last_day, stats.today)
-        days = f"[b]Streak:[/] none; the last session that counts was {last}"
-    if stats.streak_weeks:
-        weeks = f"weekly goal met {plural(stats.streak_weeks, 'week')} running"
-    else:
-        left = stats.weekly_goal - stats.sessions_this_week
-        weeks = f"{plural(left, 'more session')} this week to meet your goal"
-    return f"{days} · {weeks}"
+        days = f"[$success]{days}[/]"
+    return "[b]Streak:[/] " + (f"{days} · {weeks}" if weeks else days)
 
 
 def minutes(value: float) -> str:
