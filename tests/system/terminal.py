@@ -6,6 +6,7 @@ import fcntl
 import os
 import pty
 import re
+import signal
 import struct
 import subprocess
 import sys
@@ -59,11 +60,14 @@ class Terminal:
         os.close(slave)
         self._master = master
         self._output = bytearray()
+        self._reading = threading.Event()
+        self._reading.set()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
         while True:
+            self._reading.wait()
             try:
                 chunk = os.read(self._master, 65536)
             except OSError:
@@ -79,6 +83,16 @@ class Terminal:
     def wait_for(self, words: str, seconds: float = 20.0) -> None:
         wait_until(lambda: words in self.text(), seconds, f"{words!r} on the screen")
 
+    def stop_reading(self) -> None:
+        """Read no more of the output, as a frozen terminal: once its buffer is full,
+        the program's writes block."""
+        self._reading.clear()
+
+    def resize(self, columns: int, rows: int) -> None:
+        """Change the terminal's size, as dragging its window's corner does."""
+        fcntl.ioctl(self._master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        os.killpg(self.process.pid, signal.SIGWINCH)
+
     def press(self, keys: str) -> None:
         os.write(self._master, keys.encode())
 
@@ -89,6 +103,7 @@ class Terminal:
             self._master = -1
 
     def close(self) -> None:
+        self._reading.set()
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)

@@ -17,11 +17,13 @@ from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.question import Question
 from backtimer.tui.services import Services
-from backtimer.tui.signals import install_signal_handlers
+from backtimer.tui.signals import Ending, install_signal_handlers
 from backtimer.tui.themes import CHART_COLOURS, HIGH_CONTRAST, theme_under
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
 if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
+    from textual.driver import Driver
+
     from backtimer.domain.history import Session
     from backtimer.domain.progression import StepAdvice
 
@@ -61,10 +63,20 @@ class BacktimerApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.services = services or Services.load()
         self._start = start
+        self._signals: Ending | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's own driver, but never stuck on a terminal that has closed."""
+        driver = super().get_driver_class()
+        if driver.__name__ != "LinuxDriver":  # Windows, the web, tests
+            return driver
+        from backtimer.tui.output import SturdyLinuxDriver
+
+        return SturdyLinuxDriver
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._came_to_top)
-        install_signal_handlers(self)
+        self._signals = install_signal_handlers(self)
         self._use_theme()
         self.push_screen(PickerScreen(self.services))
         if self.is_web and self.services.workout_slot is None:
@@ -316,6 +328,10 @@ class BacktimerApp(App[None]):
             self.push_screen(NotSavedScreen(unsaved, self.services.store, quitting=True))
             return
         self.exit()
+
+    def on_unmount(self) -> None:
+        if self._signals is not None:
+            self._signals.uninstall()
 
     async def _on_exit_app(self) -> None:
         """A browser tab closed: textual-serve asks the app to exit, and nothing

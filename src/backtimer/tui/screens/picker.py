@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -149,22 +150,43 @@ class PickerScreen(AppScreen[None]):
         line = plan.headline(found.names, missed=False) if plan else ""
         if plan is not None and plan.lead is not None:
             line = f"Today: {line} · F6 to start"
-        self.app.call_from_thread(self._show_today, line)
+        # Posted, not called from the thread: a worker waiting on an app that is
+        # closing kept the process from ending.
+        self.post_message(self.TodayFound(line))
 
-    def _show_today(self, line: str) -> None:
+    class TodayFound(Message):
+        """Today's banner line, read off the UI thread ("" when no programme is active)."""
+
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
+    @on(TodayFound)
+    def _show_today(self, found: TodayFound) -> None:
         # query, not query_one: the app may be closing, its widgets already gone.
         for banner in self.query("#today-banner").results(Static):
-            banner.update(line)
-            banner.display = bool(line)
+            banner.update(found.line)
+            banner.display = bool(found.line)
 
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:
         """Read and check every routine file, off the UI thread."""
         entries = library.all_routines()
-        self.app.call_from_thread(setattr, self, "entries", entries)  # listed at once
+        self.post_message(self.RoutinesFound(entries))  # listed at once; never waited on
         for entry in entries:
             if entry.ok:
                 _ = entry.timeline  # compiled here, not on the UI thread
+
+    class RoutinesFound(Message):
+        """Every routine found, read off the UI thread."""
+
+        def __init__(self, entries: list[RoutineEntry]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    @on(RoutinesFound)
+    def _found(self, found: RoutinesFound) -> None:
+        self.entries = found.entries
 
     def watch_entries(self) -> None:
         self.query_one("#routines", OptionList).loading = False
