@@ -8,6 +8,7 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Label
 
@@ -164,7 +165,7 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
         await pilot.pause()
         charts = list(app.screen.query(MoveChart))
         assert [shown(chart.query_one(".move-title", Label)) for chart in charts] == [
-            f"{name}: {unit} a session · pain ■ before ■ after"
+            f"{name}: {unit} a session · pain █ before ▓ after"
             for name, unit in [
                 ("Suitcase carry", "seconds"),
                 ("Banded glute bridge", "reps"),
@@ -175,6 +176,13 @@ async def test_three_easy_sessions_grow_each_step_a_notch_and_a_flare_backs_off(
         assert shown(charts[0].query_one(".move-standing", Label)) == (
             "In Back durability (mine): 2 sets of 60 s; rung 2 of 5; next 75 s"
         )
+        # the move's pain bars and legend in the colours (and fills) of the pain chart
+        variables = app.get_css_variables()
+        pain = charts[0].query_one(".move-pain", BarChart)
+        for series, name in enumerate(("before", "after")):
+            style = pain.get_component_rich_style(f"bar-chart--series-{series}")
+            assert style.color is not None
+            assert Color.parse(variables[f"chart-{name}"]).rich_color == style.color
         squat = charts[2].query_one(".move-dose", BarChart).series[0]
         assert squat[-2:] == (12, 16)  # 6 reps a side last week, 8 this week
 

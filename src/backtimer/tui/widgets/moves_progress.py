@@ -37,7 +37,6 @@ class MoveChart(Vertical):
     MoveChart > .move-standing { color: $text-muted; }
     MoveChart > Horizontal { height: auto; }
     MoveChart BarChart { margin: 0 1; }
-    MoveChart .move-pain > .bar-chart--series-0 { color: $warning; }
     """
 
     def __init__(
@@ -100,7 +99,7 @@ class MovesProgress(Vertical):
             standing = move_standing(weeks.exercise, name, routine, ladders, moves)
             title = (
                 f"{move_name(weeks.exercise, moves)}: {UNIT_WORDS[weeks.unit]}"
-                " · pain [$warning]■[/] before [$success]■[/] after"
+                " · pain [$chart-before]█[/] before [$chart-after]▓[/] after"
             )
             charts.append(MoveChart(weeks, title, standing, labels))
         self.app.call_from_thread(self._mount_charts, charts)
