@@ -19,7 +19,8 @@ from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, start_routine, workout
+from tests.tui.helpers import advance, answer, past_the_guard, start_routine, workout
+from tests.tui.test_builder_typing import burst
 
 MakeApp = Callable[..., BacktimerApp]
 
@@ -105,3 +106,27 @@ async def test_a_browser_closed_on_the_summary_keeps_what_was_answered(
         await pilot.pause()
     (session,) = HistoryStore().load().sessions
     assert (session.pain_after, session.note) == (2, "tight")
+
+
+async def test_a_note_typed_at_once_after_the_rating_is_the_note_not_a_new_rating(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    """A browser (or a fast typist) hands over "2" and the note in one burst: the keys
+    after the digit arrive before the focus has moved to the note, and the "t" of
+    "the" must not re-rate the pain as 10."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        await advance(pilot, clock, 12)
+        await pilot.press("q")
+        await answer(pilot, "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        past_the_guard(pilot)
+        await burst(pilot, "2", *"from the mat")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (session,) = HistoryStore().load().sessions
+    assert (session.pain_after, session.note) == (2, "from the mat")

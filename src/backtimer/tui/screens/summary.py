@@ -102,7 +102,9 @@ class SummaryScreen(Question, AppScreen[list[StepAdvice]]):
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"
-        self.query_one(PainScale).focus()
+        scale = self.query_one(PainScale)
+        scale.then = self.query_one("#note", Input)
+        scale.focus()
         self.suggest()
 
     @on(PainScale.Chosen)

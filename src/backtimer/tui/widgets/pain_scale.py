@@ -21,6 +21,12 @@ class PainScale(Widget, can_focus=True):
 
     value: reactive[int | None] = reactive(None)
 
+    then: Widget | None = None
+    """Where the focus goes after a number is chosen by key, if anywhere (the summary's
+    note). Keys typed in the same burst reach this scale before the focus has moved:
+    they are handed on there, so a note's "t" never re-rates the pain as 10."""
+    _handing_on = False
+
     @dataclass
     class Chosen(Message):
         """A number was chosen, by key or by click."""
@@ -47,10 +53,17 @@ class PainScale(Widget, can_focus=True):
 
     def choose(self, value: int) -> None:
         self.value = value
+        self._handing_on = self.then is not None
         self.post_message(self.Chosen(self, value))
 
+    def on_blur(self) -> None:
+        self._handing_on = False  # the focus has moved: keys now go where it went
+
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
+        if self._handing_on and self.then is not None and event.is_printable:
+            event.stop()
+            self.then.post_message(events.Key(event.key, event.character))
+        elif event.character and event.character.isdigit():
             event.stop()
             self.choose(int(event.character))
         elif event.key in ("t", "T"):
