@@ -21,16 +21,9 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 HERE = Path(__file__).resolve().parent
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(HERE.parent))  # chromium's flags are the browser test's
+from tests.system.test_serve import CHROMIUM_ARGS as ARGS  # noqa: E402
+
 SIZES = {"browser_tablet": (1024, 640), "browser_phone": (844, 390)}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import messages
+from textual.pilot import Pilot
 
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
@@ -89,18 +90,23 @@ async def test_a_browser_closed_mid_workout_saves_it_as_stopped(
     assert not list(locations.journal_dir().glob("*.toml"))  # nothing left to recover
 
 
+async def stopped_after_12_seconds(pilot: Pilot[None], clock: FakeClock) -> None:
+    """Start the desk routine, stop it 12 s in and wait for its summary."""
+    await start_routine(pilot, "desk")
+    await advance(pilot, clock, 12)
+    await pilot.press("q")
+    await answer(pilot, "y")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SummaryScreen)
+
+
 async def test_a_browser_closed_on_the_summary_keeps_what_was_answered(
     make_app: MakeApp, clock: FakeClock
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_routine(pilot, "desk")
-        await advance(pilot, clock, 12)
-        await pilot.press("q")
-        await answer(pilot, "y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await stopped_after_12_seconds(pilot, clock)
         await answer(pilot, "2", *"tight")
         app.post_message(messages.ExitApp())
         await pilot.pause()
@@ -116,13 +122,7 @@ async def test_a_note_typed_at_once_after_the_rating_is_the_note_not_a_new_ratin
     "the" must not re-rate the pain as 10."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_routine(pilot, "desk")
-        await advance(pilot, clock, 12)
-        await pilot.press("q")
-        await answer(pilot, "y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await stopped_after_12_seconds(pilot, clock)
         past_the_guard(pilot)
         await burst(pilot, "2", *"from the mat")
         await pilot.press("enter")
