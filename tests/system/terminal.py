@@ -6,6 +6,7 @@ import fcntl
 import os
 import pty
 import re
+import select
 import signal
 import struct
 import subprocess
@@ -62,13 +63,19 @@ class Terminal:
         self._output = bytearray()
         self._reading = threading.Event()
         self._reading.set()
+        self._closing = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        while True:
+        # Never blocked in read() for long: a read under way holds the terminal open
+        # (closing its descriptor does not end the read), and the kernel hangs the
+        # terminal up, SIGHUP and all, only once nothing holds it.
+        while not self._closing.is_set():
             self._reading.wait()
             try:
+                if not select.select([self._master], [], [], 0.05)[0]:
+                    continue
                 chunk = os.read(self._master, 65536)
             except OSError:
                 return
@@ -99,6 +106,9 @@ class Terminal:
     def hang_up(self) -> None:
         """Close the terminal, as closing its window does: the kernel sends SIGHUP."""
         if self._master >= 0:
+            self._closing.set()
+            self._reading.set()
+            self._reader.join()
             os.close(self._master)
             self._master = -1
 

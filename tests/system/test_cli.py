@@ -1,4 +1,5 @@
-"""The command line as a person runs it: a real process, its output and its exit code."""
+"""The command line as a person runs it: its output and its exit code (the installed
+command in a process of its own for its version, its `main` in this process for the rest)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import FIXTURES
-from tests.system.conftest import backtimer
+from tests.system.conftest import backtimer, in_a_process
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -20,7 +21,7 @@ GOOD = 'format = 1\nname = "Mine"\n[[step]]\nexercise = "cat-cow"\nreps = 5\ntem
 
 
 def test_version() -> None:
-    result = backtimer("--version")
+    result = in_a_process("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("backtimer ")
 

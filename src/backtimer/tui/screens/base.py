@@ -6,8 +6,9 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen, ScreenResultType
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from backtimer.tui.widgets.key_footer import KeyFooter
 from backtimer.tui.widgets.too_small import TooSmall
 
 
@@ -22,7 +23,7 @@ class AppScreen(Screen[ScreenResultType]):
         yield Header()
         yield TooSmall()
         yield from self.compose_body()
-        yield Footer(compact=True, show_command_palette=self.PALETTE_IN_FOOTER)
+        yield KeyFooter(compact=True, show_command_palette=self.PALETTE_IN_FOOTER)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between the header and the footer."""
