@@ -9,6 +9,8 @@ type, and check that tomllib still has the last word on anything else.
 from __future__ import annotations
 
 import math
+import operator
+import string
 import threading
 import tomllib
 from datetime import UTC, datetime, timedelta, timezone
@@ -58,8 +60,17 @@ moments = st.datetimes(
 ).map(lambda moment: moment.replace(microsecond=0))  # as the history keeps them
 seconds = st.floats(min_value=0, max_value=MAX_SECONDS, allow_nan=False)
 counts = st.integers(min_value=0, max_value=1_000_000)
+# Keys and ids drawn from their alphabets (what the regexes [a-z][a-z_]{0,12} and
+# [0-9A-Za-z-]{1,64} match): the same values as st.from_regex, without its regex engine
+# (a third of this test's time).
+keys = st.builds(
+    operator.add,
+    st.sampled_from(string.ascii_lowercase),
+    st.text(string.ascii_lowercase + "_", max_size=12),
+)
+ids = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=64)
 extras = st.dictionaries(
-    st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True).filter(
+    keys.filter(
         lambda key: key not in Session.model_fields and key not in StepRecord.model_fields
     ),
     st.recursive(
@@ -97,7 +108,7 @@ def sessions(draw: st.DrawFn) -> Session:
     started = draw(moments)
     return Session.model_validate(
         {
-            "id": draw(st.from_regex(r"[0-9A-Za-z\-]{1,64}", fullmatch=True)),
+            "id": draw(ids),
             "routine": draw(text),
             "routine_name": draw(text),
             "started_at": started,

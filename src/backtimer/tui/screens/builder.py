@@ -145,7 +145,10 @@ class BuilderScreen(AppScreen[None]):
             self.query_one(StepEditor).show_problems(step_problems)
         steps = self.query_one(BuilderSteps)
         steps.show(self.draft, self.draft_moves(), problems, self.selected)
-        self.query_one("#builder-status", Static).update(self._status(checked, problems))
+        status = self.query_one("#builder-status", Static)
+        text = self._status(checked, problems)
+        if status.content != text:  # an update lays the screen out again
+            status.update(text)
 
     def _visible(self, problem: Problem) -> bool:
         """Problems with the routine's own fields wait until the field is touched or a save

@@ -14,6 +14,8 @@ their way to them when the focus moved on.
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -45,6 +47,12 @@ async def keep_order(widget: Widget, event: events.Key) -> bool:
 
 class TextInput(Input):
     """A one-line input that keeps the order of the keys."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The width of its text and cursor. Textual's is a layout reactive, so each character
+    typed laid the whole screen out again; an input scrolls within itself and keeps its
+    own size (one with ``width: auto`` is laid out by `Input` itself), so a repaint
+    is all a change needs."""
 
     async def _on_key(self, event: events.Key) -> None:
         if not await keep_order(self, event):
