@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,11 @@ import pytest
 from tests.fakes import FakeClock
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE says not to: without it each of
+# the suite's processes (four workers, and every `backtimer` a test starts) compiled
+# every test module and every backtimer module from source again, a few seconds each.
+sys.dont_write_bytecode = False
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -1,12 +1,22 @@
-"""The bell's rhythm: every bell means something, and short holds do not nag."""
+"""The bell's rhythm: every bell means something, and short holds do not nag; a flash
+lights what it is about."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widget import Widget
 
 from backtimer.domain.engine import COUNTDOWN_MIN_SECONDS, Engine
 from backtimer.domain.timeline import Segment, Timeline
 from backtimer.storage import library
 from backtimer.tui.cues import BELLS, CueKind, cue_for
+from backtimer.domain.settings import Settings
+from backtimer.tui import cues
+from backtimer.tui.app import BacktimerApp
 from tests.fakes import FakeClock
+from tests.tui.helpers import start_routine, workout
 
 
 def builtin(routine_id: str) -> Timeline:
@@ -61,3 +71,34 @@ def test_switching_sides_and_the_end_stay_unmistakable() -> None:
     assert len(switches) == 5 and all(segment.switches_side for segment in switches)
     assert heard[-1][1] == "finish" and BELLS["finish"] == 4 and BELLS["switch"] == 3
     assert sum(kind == "finish" for _, kind, _ in heard) == 1
+
+
+async def test_a_flash_lights_the_part_it_is_about_and_only_that(
+    make_app: Callable[..., BacktimerApp], clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Work starting lights the whole workout; a beat or a count lights the clock alone.
+    The class goes on that part, never on the screen (which would restyle all of it)."""
+    monkeypatch.setattr(cues, "FLASH_SECONDS", 3600)  # each flash stays to be looked at
+    app = make_app(Settings(sound=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        screen = workout(app)
+        body, big_clock = screen.query_one("#workout"), screen.query_one("#clock")
+
+        def flashes(part: Widget) -> set[str]:
+            return {name for name in part.classes if name.startswith("-flash-")}
+
+        for _ in range(240):  # two minutes, looked at as the app does
+            clock.advance(0.5)
+            screen.tick()
+            assert flashes(screen) == set()
+            if "-flash-go" in flashes(body) and flashes(big_clock):
+                break
+        await pilot.pause()
+        assert flashes(body) == {"-flash-go"}
+        assert flashes(big_clock) <= {"-flash-beat", "-flash-countdown"}
+        for part in (body, big_clock):
+            lit = part.styles.background
+            part.remove_class(*flashes(part))
+            await pilot.pause()
+            assert part.styles.background != lit, f"#{part.id} was not lit"

@@ -36,6 +36,15 @@ BELLS: dict[CueKind, int] = {"countdown": 1, "beat": 1, "go": 2, "switch": 3, "f
 BELL_GAP = 0.18
 """Seconds between the bells of one cue, so they are heard as a rhythm."""
 FLASH_SECONDS = 0.35
+FLASHED: dict[CueKind, str] = {
+    "countdown": "#clock",
+    "beat": "#clock",
+    "go": "#workout",
+    "switch": "#workout",
+    "finish": "#workout",
+}
+"""The part of the workout screen each cue lights up: its class goes there, not on the
+screen, so a flash restyles that part only."""
 PRECEDENCE: tuple[CueKind, ...] = ("finish", "switch", "go", "beat", "countdown")
 """When several moments come at once, the first of these wins."""
 
@@ -99,5 +108,6 @@ class CuePlayer:
                 self._screen.notify(problem, title="Cue sounds", severity="warning", timeout=12)
         if self.flash:
             css_class = f"-flash-{kind}"
-            self._screen.add_class(css_class)
-            self._screen.set_timer(FLASH_SECONDS, lambda: self._screen.remove_class(css_class))
+            lit = self._screen.query_one(FLASHED[kind])
+            lit.add_class(css_class)
+            self._screen.set_timer(FLASH_SECONDS, lambda: lit.remove_class(css_class))

@@ -258,10 +258,10 @@ class WorkoutScreen(AppScreen[Session | None]):
         )
         self.query_one("#cue-large", BigText).text = segment.cue
         shown = segment.seconds if segment.seconds is not None else segment.reps
-        self.query_one("#clock", BigText).template = clock_text(shown)
-        self.set_class(segment.is_break, "-break")
-        self.set_class(segment.kind == "switch", "-switch")
-        self.set_class(segment.seconds is None, "-self-paced")
+        clock = self.query_one("#clock", BigText)
+        clock.template = clock_text(shown)
+        # On the clock, not the screen: a class of the screen restyles all it holds.
+        clock.set_class(segment.is_break, "-break")
         self._status()
         self.refresh_bindings()  # "rep done" is offered only for self-paced reps
 
@@ -270,14 +270,14 @@ class WorkoutScreen(AppScreen[Session | None]):
         self.refresh_bindings()  # "Mat view" or "Keyboard view" in the footer
 
     def watch_paused(self) -> None:
-        self.set_class(self.paused, "-paused")
+        self.query_one("#clock").set_class(self.paused, "-paused")
         self._status()
         if not self.paused:
             self._why_paused(None)
         self.refresh_bindings()  # "Pause" or "Resume" in the footer
 
     def watch_final(self, final: bool) -> None:
-        self.set_class(final, "-final")
+        self.query_one("#clock").set_class(final, "-final")
 
     def _status(self) -> None:
         if not self.is_mounted or self.segment is None:
