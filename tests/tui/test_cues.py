@@ -9,12 +9,12 @@ import pytest
 from textual.widget import Widget
 
 from backtimer.domain.engine import COUNTDOWN_MIN_SECONDS, Engine
+from backtimer.domain.settings import Settings
 from backtimer.domain.timeline import Segment, Timeline
 from backtimer.storage import library
-from backtimer.tui.cues import BELLS, CueKind, cue_for
-from backtimer.domain.settings import Settings
 from backtimer.tui import cues
 from backtimer.tui.app import BacktimerApp
+from backtimer.tui.cues import BELLS, CueKind, cue_for
 from tests.fakes import FakeClock
 from tests.tui.helpers import start_routine, workout
 

@@ -70,9 +70,7 @@ keys = st.builds(
 )
 ids = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=64)
 extras = st.dictionaries(
-    keys.filter(
-        lambda key: key not in Session.model_fields and key not in StepRecord.model_fields
-    ),
+    keys.filter(lambda key: key not in Session.model_fields and key not in StepRecord.model_fields),
     st.recursive(
         st.integers(-(2**63), 2**63 - 1)
         | st.floats(allow_nan=False, allow_infinity=False)
