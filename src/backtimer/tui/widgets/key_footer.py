@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
@@ -30,6 +31,14 @@ class KeyFooter(Footer):
             self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE,
             None if palette is None else palette[1:],
         )
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if hasattr(type(widget), "compact"):  # a key (Textual keeps FooterKey private)
+                # Born with the footer's style: a key that takes it on when mounted is
+                # restyled a second time.
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         if not self.is_attached:
