@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual import constants
 from textual.widgets import Input
 
 from backtimer.domain.settings import Settings
@@ -35,6 +36,14 @@ START = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor would make snapshots depend on timing."""
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture(autouse=True)
+def no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Things move to where they end at once (as with TEXTUAL_ANIMATIONS=none): these tests
+    check where things end up, and a glide drew frames and held up each key after it.
+    The tests that run the app in a terminal of its own keep Textual's animations."""
+    monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture
