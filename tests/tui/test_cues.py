@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual.color import Color
 from textual.widget import Widget
 
 from backtimer.domain.engine import COUNTDOWN_MIN_SECONDS, Engine
@@ -102,3 +103,30 @@ async def test_a_flash_lights_the_part_it_is_about_and_only_that(
             part.remove_class(*flashes(part))
             await pilot.pause()
             assert part.styles.background != lit, f"#{part.id} was not lit"
+
+
+async def test_the_clock_takes_its_colour_from_the_moment(
+    make_app: Callable[..., BacktimerApp], clock: FakeClock
+) -> None:
+    """Work, its last seconds, a break and a pause each colour the clock their own way."""
+    app = make_app(Settings(sound=False, flash=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        screen = workout(app)
+        big_clock = screen.query_one("#clock")
+        seen: dict[str, Color] = {}
+        for _ in range(120):
+            clock.advance(0.5)
+            screen.tick()
+            await pilot.pause()
+            segment = screen.segment
+            assert segment is not None
+            moment = "break" if segment.is_break else "final" if screen.final else "work"
+            seen.setdefault(moment, big_clock.styles.color)
+            if moment == "work" and "paused" not in seen:
+                await pilot.press("space")
+                seen["paused"] = big_clock.styles.color
+                await pilot.press("space")
+            if len(seen) == 4:
+                break
+        assert len(set(seen.values())) == 4, seen
