@@ -9,7 +9,8 @@ write to a terminal that is gone is dropped instead, and the thread carries on.
 
 from __future__ import annotations
 
-from typing import IO, Any
+from io import TextIOWrapper
+from typing import IO, Any, cast
 
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -50,4 +51,6 @@ class SturdyLinuxDriver(LinuxDriver):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self._file is not None:
-            self._file = SturdyOutput(self._file)  # type: ignore[assignment]
+            # Textual's file is the terminal's TextIOWrapper; its driver and output
+            # thread use only what SturdyOutput has (write, flush, fileno).
+            self._file = cast("TextIOWrapper[Any]", SturdyOutput(self._file))
