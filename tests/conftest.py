@@ -13,7 +13,7 @@ from tests.fakes import FakeClock
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # Bytecode is cached even where PYTHONDONTWRITEBYTECODE says not to: without it each of
-# the suite's processes (four workers, and every `backtimer` a test starts) compiled
+# the suite's processes (each worker, and every `backtimer` a test starts) compiled
 # every test module and every backtimer module from source again, a few seconds each.
 sys.dont_write_bytecode = False
 

@@ -29,7 +29,7 @@ def one_session(home: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["full", "read-only"])
 def test_the_commands_that_write_say_why_they_could_not_in_one_line(
-    kind: Kind, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    kind: Kind, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     exported = write(tmp_path, "export.json", export(session_table(1), session_table(2)))
     routine = write(tmp_path, "mine.toml", GOOD_ROUTINE)
@@ -40,12 +40,12 @@ def test_the_commands_that_write_say_why_they_could_not_in_one_line(
             ["routines", "import", str(routine)],
             ["programs", "start", "back-durability-6wk"],
         ):
-            ran = run(capsys, *command)
+            ran = run(*command)
             assert ran.code == 1, command
             (said,) = ran.err.splitlines()
             assert said.startswith("backtimer: ") and REASON[kind] in said, said
             assert str(home) in said  # it says where it tried to write
         assert (home / "history.toml").read_bytes() == before
         assert [s.id for s in HistoryStore().load().sessions] == [session(NOW).id]
-        assert run(capsys, "history").code == 0
-        assert run(capsys, "stats").code == 0
+        assert run("history").code == 0
+        assert run("stats").code == 0

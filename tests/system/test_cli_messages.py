@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.cli import main
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
+from tests.system.conftest import backtimer
 from tests.system.test_cli import GOOD, write
 from tests.unit.test_history_store import session
 
@@ -28,15 +28,11 @@ class Ran:
     err: str
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Ran:
-    """Run ``backtimer ARGV`` in this process; its exit code, stdout and stderr."""
-    capsys.readouterr()
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return Ran(code, captured.out, captured.err)
+def run(*argv: str) -> Ran:
+    """Run ``backtimer ARGV`` in this process (`tests.system.conftest.backtimer`); its exit
+    code, stdout and stderr."""
+    result = backtimer(*argv)
+    return Ran(result.returncode, result.stdout, result.stderr)
 
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -51,42 +47,36 @@ def seven_sessions() -> None:
 # ---------------------------------------------------------------- history --since
 
 
-def test_history_since_a_date_after_every_session_says_none_match(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def test_history_since_a_date_after_every_session_says_none_match() -> None:
     seven_sessions()
-    ran = run(capsys, "history", "--since", "2030-01-01")
+    ran = run("history", "--since", "2030-01-01")
     assert ran.code == 0
     assert ran.out == "No sessions since 2030-01-01 (7 in all).\n"
-    assert run(capsys, "history").out.count("Desk reset") == 7
+    assert run("history").out.count("Desk reset") == 7
 
 
-def test_history_of_an_empty_history_still_says_none_yet(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    assert "No sessions yet" in run(capsys, "history", "--since", "2030-01-01").out
+def test_history_of_an_empty_history_still_says_none_yet() -> None:
+    assert "No sessions yet" in run("history", "--since", "2030-01-01").out
 
 
 # ---------------------------------------------------------------- did you mean
 
 
 @pytest.mark.parametrize("command", ["show", "start"])
-def test_a_mistyped_routine_id_gets_the_nearest_one(
-    command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    ran = run(capsys, command, "back-durabilty")
+def test_a_mistyped_routine_id_gets_the_nearest_one(command: str) -> None:
+    ran = run(command, "back-durabilty")
     assert ran.code == 2
     assert ran.err == "backtimer: no routine 'back-durabilty' (did you mean back-durability?)\n"
 
 
-def test_an_id_like_none_lists_the_ids_there_are(capsys: pytest.CaptureFixture[str]) -> None:
-    ran = run(capsys, "show", "zzz")
+def test_an_id_like_none_lists_the_ids_there_are() -> None:
+    ran = run("show", "zzz")
     assert ran.code == 2
     assert ran.err.startswith("backtimer: no routine 'zzz'; there are: back-durability, ")
 
 
-def test_a_mistyped_programme_id_gets_the_nearest_one(capsys: pytest.CaptureFixture[str]) -> None:
-    ran = run(capsys, "programs", "start", "flexible-back-3w")
+def test_a_mistyped_programme_id_gets_the_nearest_one() -> None:
+    ran = run("programs", "start", "flexible-back-3w")
     assert ran.code == 2
     assert ran.err == (
         "backtimer: no programme 'flexible-back-3w' (did you mean flexible-back-3wk?)\n"
@@ -134,10 +124,10 @@ def _broken_data(home: Path, tmp_path: Path) -> None:
     ],
 )
 def test_every_error_line_starts_with_backtimer(
-    argv: list[str], home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    argv: list[str], home: Path, tmp_path: Path
 ) -> None:
     _broken_data(home, tmp_path)
-    ran = run(capsys, *[arg.replace("{tmp}", str(tmp_path)) for arg in argv])
+    ran = run(*[arg.replace("{tmp}", str(tmp_path)) for arg in argv])
     lines = [line for line in ran.err.splitlines() if line.strip()]
     assert lines, f"nothing said on stderr (exit {ran.code})"
     errors = [line for line in lines if not line.startswith(("backtimer: ", "usage: ", " "))]
@@ -171,11 +161,9 @@ hodl = 3
 """
 
 
-def test_validate_reports_every_problem_of_a_file_in_one_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_validate_reports_every_problem_of_a_file_in_one_run(tmp_path: Path) -> None:
     path = write(tmp_path, "several.toml", SEVERAL)
-    ran = run(capsys, "validate", str(path))
+    ran = run("validate", str(path))
     assert ran.code == 1
     assert ran.out.splitlines() == [
         f"{path}: step[1].sides: must be one of 'none', 'each', 'alternate-reps' or"
@@ -194,9 +182,7 @@ def test_validate_reports_every_problem_of_a_file_in_one_run(
     ]
 
 
-def test_validate_checks_the_files_own_moves_even_when_a_step_is_wrong(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_validate_checks_the_files_own_moves_even_when_a_step_is_wrong(tmp_path: Path) -> None:
     text = (
         'format = 1\nname = "x"\n[[step]]\nexercise = "dead-bug"\nreps = 0\n'
         '[[step]]\nexercise = "dead-bgu"\nreps = 3\n'
@@ -204,7 +190,7 @@ def test_validate_checks_the_files_own_moves_even_when_a_step_is_wrong(
         '[[exercise]]\nid = "cat-cow"\nname = "Mine"\n'
     )
     path = write(tmp_path, "own.toml", text)
-    out = run(capsys, "validate", str(path)).out
+    out = run("validate", str(path)).out
     assert f"{path}: step[1].reps: must be at least 1 (got 0)" in out
     assert "step[1].exercise" not in out  # dead-bug is the file's own move
     assert (
@@ -224,10 +210,10 @@ def _strings(value: object) -> list[str]:
     return [text for item in value for text in _strings(item)] if isinstance(value, list) else []
 
 
-def test_no_text_a_person_reads_mentions_the_article(capsys: pytest.CaptureFixture[str]) -> None:
-    said = run(capsys, "exercises", "--json").out
-    for routine in json.loads(run(capsys, "routines", "--json").out):
-        said += run(capsys, "show", routine["id"]).out
+def test_no_text_a_person_reads_mentions_the_article() -> None:
+    said = run("exercises", "--json").out
+    for routine in json.loads(run("routines", "--json").out):
+        said += run("show", routine["id"]).out
     catalogue = tomllib.loads(locations.catalogue_resource().read_text("utf-8"))
     said += "\n".join(_strings(catalogue))  # cues, what each move is for: the guide shows them
     assert "article" not in said.lower()
@@ -261,45 +247,39 @@ def _columns(line: str, marker: str) -> int:
     return sum(2 if east_asian_width(c) in "WF" else 1 for c in before)
 
 
-def test_show_aligns_steps_with_wide_names(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_aligns_steps_with_wide_names(home: Path) -> None:
     write(home / "routines", "asa.toml", WIDE)
-    lines = run(capsys, "show", "asa").out.splitlines()
+    lines = run("show", "asa").out.splitlines()
     wide, plain = (next(line for line in lines if line.startswith(f"  {n}.")) for n in (1, 2))
     assert _columns(wide, "5 reps") == _columns(plain, "5 reps")
 
 
-def test_routines_table_aligns_with_wide_names(
-    home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_routines_table_aligns_with_wide_names(home: Path) -> None:
     write(home / "routines", "asa.toml", WIDE)
-    lines = run(capsys, "routines").out.splitlines()
+    lines = run("routines").out.splitlines()
     header = lines[0]
     wide = next(line for line in lines if line.startswith("asa "))
     assert _columns(wide, "user") == _columns(header, "SOURCE")
 
 
-def test_history_table_aligns_with_wide_names(
-    home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_history_table_aligns_with_wide_names(home: Path) -> None:
     HistoryStore(lambda: NOW).record_many(
         [
             session(NOW - timedelta(hours=2), routine_name="朝のストレッチ 🌅"),
             session(NOW - timedelta(hours=1), suffix="000002"),
         ]
     )
-    lines = run(capsys, "history").out.splitlines()
+    lines = run("history").out.splitlines()
     assert _columns(lines[1], "6 min") == _columns(lines[2], "6 min") == _columns(lines[0], "TIME")
 
 
 # ---------------------------------------------------------------- routines import: same name
 
 
-def test_importing_a_copy_of_a_builtin_says_the_name_is_taken(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    exported = run(capsys, "routines", "export", "desk-reset").out
+def test_importing_a_copy_of_a_builtin_says_the_name_is_taken(tmp_path: Path) -> None:
+    exported = run("routines", "export", "desk-reset").out
     mine = write(tmp_path, "my-desk.toml", exported)
-    ran = run(capsys, "routines", "import", str(mine))
+    ran = run("routines", "import", str(mine))
     assert ran.code == 0
     assert "imported as 'my-desk' (Desk reset)" in ran.out
     assert ran.err == (
@@ -307,24 +287,24 @@ def test_importing_a_copy_of_a_builtin_says_the_name_is_taken(
         " the picker tells them apart by id. To rename yours, change its name ="
         " line and import it again with --force.\n"
     )
-    assert not run(capsys, "routines", "import", str(write(tmp_path, "mine.toml", GOOD))).err
+    assert not run("routines", "import", str(write(tmp_path, "mine.toml", GOOD))).err
 
 
 # ---------------------------------------------------------------- history import: any safe id
 
 
-def _exported(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+def _exported() -> list[dict[str, object]]:
     HistoryStore(lambda: NOW).record_many(
         session(NOW - timedelta(days=40 * n), suffix=f"00000{n}") for n in range(4)
     )
-    sessions: list[dict[str, object]] = json.loads(run(capsys, "history", "--json").out)
+    sessions: list[dict[str, object]] = json.loads(run("history", "--json").out)
     return sessions
 
 
 def test_history_import_takes_any_safe_id_and_derives_a_missing_one(
-    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sessions = _exported(capsys)
+    sessions = _exported()
     sessions[0]["id"] = "abc"
     sessions[1]["id"] = "Morning walk, 3 Nov (from my old app) ✓"
     sessions[2]["id"] = "x" * 64
@@ -332,20 +312,20 @@ def test_history_import_takes_any_safe_id_and_derives_a_missing_one(
     export = write(tmp_path, "export.json", json.dumps(sessions))
     monkeypatch.setenv("BACKTIMER_HOME", str(tmp_path / "elsewhere"))
 
-    first = run(capsys, "history", "import", str(export))
+    first = run("history", "import", str(export))
     assert (first.code, first.err) == (0, "")
     assert first.out == f"Imported 4 of the 4 sessions in {export}.\n"
-    again = run(capsys, "history", "import", str(export))
+    again = run("history", "import", str(export))
     assert again.out == (
         f"Imported 0 of the 4 sessions in {export}; 4 were already in the history.\n"
     )
-    ids = [s["id"] for s in json.loads(run(capsys, "history", "--json").out)]
+    ids = [s["id"] for s in json.loads(run("history", "--json").out)]
     assert ids[:3] == ["abc", "Morning walk, 3 Nov (from my old app) ✓", "x" * 64]
     derived = ids[3]
     assert derived.startswith(f"{NOW:%Y%m%dT%H%M%SZ}-")
 
     assert HistoryStore().delete("abc") is not None  # a foreign id is found wherever it is
-    assert "abc" not in [s["id"] for s in json.loads(run(capsys, "history", "--json").out)]
+    assert "abc" not in [s["id"] for s in json.loads(run("history", "--json").out)]
 
 
 @pytest.mark.parametrize(
@@ -372,40 +352,35 @@ def test_a_rejected_import_names_the_session_and_the_field_in_plain_words(
     expected: str,
     home: Path,
     tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    sessions = _exported(capsys)
-    before = run(capsys, "history", "--json").out
+    sessions = _exported()
+    before = run("history", "--json").out
     sessions[2] |= change
     export = write(tmp_path, "export.json", json.dumps(sessions))
-    ran = run(capsys, "history", "import", str(export))
+    ran = run("history", "import", str(export))
     assert ran.code == 1
     shown_id = repr(sessions[2]["id"])
     assert ran.err.startswith(f"backtimer: {export}: session 3 (id {shown_id}): {expected}"), (
         ran.err
     )
-    assert run(capsys, "history", "--json").out == before
+    assert run("history", "--json").out == before
 
 
-def test_a_routine_typed_by_its_name_points_to_its_id(
-    home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write(home / "routines", "my-desk.toml", run(capsys, "routines", "export", "desk-reset").out)
+def test_a_routine_typed_by_its_name_points_to_its_id(home: Path) -> None:
+    write(home / "routines", "my-desk.toml", run("routines", "export", "desk-reset").out)
     write(home / "routines", "asa.toml", GOOD.replace('"Mine"', '"Morning stretch"'))
-    said = run(capsys, "show", "desk reset").err
+    said = run("show", "desk reset").err
     assert said == "backtimer: no routine 'desk reset' (did you mean desk-reset?)\n"
-    said = run(capsys, "start", "Morning stretch").err
+    said = run("start", "Morning stretch").err
     assert said == "backtimer: no routine 'Morning stretch' (did you mean asa?)\n"
 
 
-def test_a_rejected_import_tells_ten_problems_and_how_many_more(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    sessions = json.loads(json.dumps(_exported(capsys) * 3))  # twelve, each its own
+def test_a_rejected_import_tells_ten_problems_and_how_many_more(tmp_path: Path) -> None:
+    sessions = json.loads(json.dumps(_exported() * 3))  # twelve, each its own
     for item in sessions:
         del item["started_at"]
     export = write(tmp_path, "export.json", json.dumps(sessions))
-    lines = run(capsys, "history", "import", str(export)).err.splitlines()
+    lines = run("history", "import", str(export)).err.splitlines()
     assert len(lines) == 11
     assert lines[9].startswith(f"backtimer: {export}: session 10 (id ")
     assert lines[10] == f"backtimer: {export}: and 2 more problems; nothing was imported"

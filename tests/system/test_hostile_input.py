@@ -33,16 +33,14 @@ def lines(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("case", TOML_LINES)
-def test_validate_and_import_answer_in_one_line_with_the_place(
-    case: str, tmp_path: Path, capsys: CaptureFixture
-) -> None:
+def test_validate_and_import_answer_in_one_line_with_the_place(case: str, tmp_path: Path) -> None:
     path = write(tmp_path, "hostile.toml", routine_with(TOML_LINES[case]))
-    ran = run(capsys, "validate", str(path))
+    ran = run("validate", str(path))
     assert ran.code == 1
     (problem,) = lines(ran.out)
     assert problem.startswith(f"{path}: line 3: ")
     assert ran.err == ""
-    ran = run(capsys, "routines", "import", str(path))
+    ran = run("routines", "import", str(path))
     assert ran.code == 1
     assert lines(ran.err) == [f"backtimer: {problem}"]
     assert not (locations.routines_dir() / "hostile.toml").exists()
@@ -60,7 +58,7 @@ def _history_session(number: int, line: str = "") -> str:
 
 @pytest.mark.parametrize("case", TOML_LINES)
 def test_in_the_data_folder_each_file_is_reported_and_the_good_ones_load(
-    case: str, home: Path, capsys: CaptureFixture
+    case: str, home: Path
 ) -> None:
     line = TOML_LINES[case]
     hostile = {
@@ -75,7 +73,7 @@ def test_in_the_data_folder_each_file_is_reported_and_the_good_ones_load(
     write(home / "programs", "good.toml", GOOD_PROGRAM)
     said: list[str] = []
     for command in (["routines"], ["programs"], ["history", "--json"], ["stats"], ["today"]):
-        ran = run(capsys, *command)
+        ran = run(*command)
         assert ran.code == 0, (command, ran.err)
         said += lines(ran.err)
         if command == ["routines"]:
@@ -91,9 +89,9 @@ def test_in_the_data_folder_each_file_is_reported_and_the_good_ones_load(
         assert all(": line " in s or "may be at most" in s for s in told), told
 
 
-def test_a_journal_with_it_is_set_aside_and_reported(home: Path, capsys: CaptureFixture) -> None:
+def test_a_journal_with_it_is_set_aside_and_reported(home: Path) -> None:
     journal = write(home / "in-progress", "s9.toml", _history_session(9, TOML_LINES["nesting"]))
-    ran = run(capsys, "history")
+    ran = run("history")
     assert ran.code == 0
     (problem,) = lines(ran.err)
     assert problem.startswith(f"backtimer: {journal}: line 10: session 1 (id 's9'): nested more")
@@ -103,17 +101,15 @@ def test_a_journal_with_it_is_set_aside_and_reported(home: Path, capsys: Capture
 
 
 @pytest.mark.parametrize("case", JSON_CASES)
-def test_history_import_refuses_it_and_history_goes_on_working(
-    case: str, tmp_path: Path, capsys: CaptureFixture
-) -> None:
+def test_history_import_refuses_it_and_history_goes_on_working(case: str, tmp_path: Path) -> None:
     path = write(tmp_path, "export.json", JSON_CASES[case])
-    ran = run(capsys, "history", "import", str(path))
+    ran = run("history", "import", str(path))
     assert ran.code == 1
     (problem,) = lines(ran.err)
     assert problem.startswith(f"backtimer: {path}: ")
     assert "Traceback" not in ran.err
     for command in (["history"], ["history", "--json"], ["history", "--csv"], ["stats"]):
-        assert run(capsys, *command).code == 0
+        assert run(*command).code == 0
 
 
 @pytest.mark.parametrize(
@@ -127,29 +123,25 @@ def test_history_import_refuses_it_and_history_goes_on_working(
         ("infinity", "active_seconds: must be a finite number (got inf)"),
     ],
 )
-def test_history_import_says_where(
-    case: str, expected: str, tmp_path: Path, capsys: CaptureFixture
-) -> None:
+def test_history_import_says_where(case: str, expected: str, tmp_path: Path) -> None:
     path = write(tmp_path, "export.json", JSON_CASES[case])
-    assert expected in run(capsys, "history", "import", str(path)).err
+    assert expected in run("history", "import", str(path)).err
 
 
-def test_format_must_be_the_whole_number_one(tmp_path: Path, capsys: CaptureFixture) -> None:
+def test_format_must_be_the_whole_number_one(tmp_path: Path) -> None:
     for written, shown in (("1.0", "1.0"), ("true", "true")):
         path = write(tmp_path, "f.toml", GOOD_ROUTINE.replace("format = 1", f"format = {written}"))
-        ran = run(capsys, "validate", str(path))
+        ran = run("validate", str(path))
         assert (ran.code, ran.out) == (1, f"{path}: format: must be 1 (got {shown})\n")
         programme = write(
             tmp_path, "p.toml", GOOD_PROGRAM.replace("format = 1", f"format = {written}")
         )
-        assert f"format: must be 1 (got {shown})" in run(capsys, "validate", str(programme)).out
+        assert f"format: must be 1 (got {shown})" in run("validate", str(programme)).out
 
 
-def test_a_file_name_with_a_newline_is_not_a_routine_id(
-    tmp_path: Path, home: Path, capsys: CaptureFixture
-) -> None:
+def test_a_file_name_with_a_newline_is_not_a_routine_id(tmp_path: Path, home: Path) -> None:
     evil = write(tmp_path, "evil\n.toml", GOOD_ROUTINE)
-    ran = run(capsys, "routines", "import", str(evil))
+    ran = run("routines", "import", str(evil))
     assert ran.code == 1
     assert "cannot be a routine id" in ran.err
     assert (
@@ -159,5 +151,5 @@ def test_a_file_name_with_a_newline_is_not_a_routine_id(
     )
     write(home / "routines", "evil\n.toml", GOOD_ROUTINE)
     write(home / "programs", "evil\n.toml", GOOD_PROGRAM)
-    assert "the file name must be a routine id" in run(capsys, "routines").err
-    assert "the file name must be a programme id" in run(capsys, "programs").err
+    assert "the file name must be a routine id" in run("routines").err
+    assert "the file name must be a programme id" in run("programs").err

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import pytest
-
 from backtimer.storage import library, programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.settings import load_settings
@@ -82,14 +80,12 @@ def test_settings_program_and_history_as_pipes(home: Path) -> None:
     }
 
 
-def test_the_commands_name_the_pipe_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_commands_name_the_pipe_and_exit_1(tmp_path: Path) -> None:
     pipe = fifo(tmp_path / "pipe.toml")
     export = fifo(tmp_path / "export.json")
-    ran = promptly(lambda: run(capsys, "validate", str(pipe)))
+    ran = promptly(lambda: run("validate", str(pipe)))
     assert (ran.code, ran.out) == (1, f"{pipe}: {PIPE}\n")
-    ran = promptly(lambda: run(capsys, "routines", "import", str(pipe)))
+    ran = promptly(lambda: run("routines", "import", str(pipe)))
     assert (ran.code, ran.err) == (1, f"backtimer: {pipe}: {PIPE}\n")
-    ran = promptly(lambda: run(capsys, "history", "import", str(export)))
+    ran = promptly(lambda: run("history", "import", str(export)))
     assert (ran.code, ran.err) == (1, f"backtimer: {export}: {PIPE}\n")

@@ -48,3 +48,27 @@ async def test_the_pickers_footer_shows_settings_quit_and_keys(make_app: Make) -
 
         await until(pilot, lambda: {"Settings", "Quit", "Keys"} <= visible())
         assert {"Settings", "Quit", "Keys"} <= visible()
+
+
+async def test_the_footer_keeps_its_keys_while_they_stay_the_same(make_app: Make) -> None:
+    """Moving between the builder's fields leaves the keys as they were: the footer keeps
+    its key widgets (rebuilding them restyled and laid out the screen at every Tab).
+    When the keys change, it shows the new ones."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        await pilot.press("tab")  # from the name to the id: the same keys
+        await pilot.pause()
+        before = list(footer.query(FooterKey))
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+        assert list(footer.query(FooterKey)) == before  # the very same widgets
+        await pilot.press("escape")  # to the list of steps: its own keys come first
+        await until(pilot, lambda: list(footer.query(FooterKey)) != before)
+        assert [key.description for key in footer.query(FooterKey)] != [
+            key.description for key in before
+        ]

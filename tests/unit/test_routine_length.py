@@ -53,16 +53,16 @@ def no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_a_routine_within_every_field_limit_is_refused_as_too_long(
-    steps: int, expected: str, longest: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    steps: int, expected: str, longest: str, tmp_path: Path
 ) -> None:
     path = write(tmp_path, "long.toml", EXPLODING if steps == 1 else exploding(steps))
-    ran = run(capsys, "validate", str(path))
+    ran = run("validate", str(path))
     assert ran.code == 1
     assert ran.out == (
         f"{path}: {expected}; a routine may take at most 4 hours and 20,000 parts"
         f" ({longest} in 500,050: ask for fewer reps, sets or phases)\n"
     )
-    assert run(capsys, "routines", "import", str(path)).code == 1
+    assert run("routines", "import", str(path)).code == 1
 
 
 def test_the_builder_checks_it_as_it_is_typed(no_compiling: None) -> None:
@@ -79,11 +79,11 @@ def test_the_builder_takes_a_number_too_long_for_python_as_text() -> None:
 
 
 def test_the_size_is_checked_before_parsing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     big = write(tmp_path, "big.toml", routine_with("# " + "x" * (15 * 1024 * 1024)))
     monkeypatch.setattr(tomllib, "loads", never)
-    ran = run(capsys, "validate", str(big))
+    ran = run("validate", str(big))
     assert (ran.code, ran.out) == (
         1,
         f"{big}: is 15 MiB; a file of this kind may be at most 256 KiB, so it was not read\n",
@@ -91,12 +91,12 @@ def test_the_size_is_checked_before_parsing(
 
 
 def test_a_long_dotted_key_is_refused_without_tomllib_ever_seeing_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path, "dotted.toml", routine_with(DOTTED_KEY))
     assert 190_000 < path.stat().st_size < 256 * 1024
     monkeypatch.setattr(tomllib, "loads", never)
-    assert run(capsys, "validate", str(path)).out == (
+    assert run("validate", str(path)).out == (
         f"{path}: line 3: nested more than 32 levels deep (lists, tables or parts of a dotted"
         " key); backtimer's files need only a few\n"
     )
