@@ -110,6 +110,8 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, int) and abs(value) >= 10**SHOWN_CHARS:
+        if value.bit_length() > 14_000:  # past 4,300 digits Python will not write it out
+            return "a number of more than 4,300 digits"
         return f"a number of {len(str(abs(value)))} digits"
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
