@@ -13,9 +13,13 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
+from hypothesis import strategies as st
+
+from backtimer.domain import plain_tables
 from backtimer.domain.history import Session, StepRecord, session_json
 from backtimer.storage import locations
 from backtimer.storage.history_file import dump
@@ -180,3 +184,75 @@ def _json_mutation(text: str, rng: random.Random) -> str:
     comma = "," if lines[at].rstrip().endswith(",") else ""
     lines[at] = f"{key}: {rng.choice(JSON_SNIPPETS)}{comma}"
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------ tables broken in every way
+
+WEST = timezone(-timedelta(hours=23, minutes=59))
+EAST = timezone(timedelta(hours=14))
+ODD_VALUES: list[Any] = [
+    -1,
+    0,
+    1,
+    10,
+    11,
+    201,
+    10**6,
+    10**6 + 1,
+    2**63 - 1,
+    -(2**63),
+    366 * 24 * 3600,
+    366 * 24 * 3600 + 1,
+    0.0,
+    -0.0,
+    1.5,
+    -0.5,
+    float("nan"),
+    float("inf"),
+    1e300,
+    True,
+    False,
+    "",
+    "x",
+    "completed",
+    "interrupted",
+    "a/b",
+    "é" * 65,
+    "x" * 2001,
+    "\u2028",
+    "2026-11-23T07:00:00+00:00",
+    date(2026, 11, 23),
+    date(1969, 12, 31),
+    datetime(2026, 11, 23, 7),
+    datetime(2026, 11, 23, 7, tzinfo=UTC),
+    datetime(2199, 12, 31, 23, 59, 59, tzinfo=WEST),
+    datetime(1970, 1, 1, 0, 0, tzinfo=EAST),
+    datetime(2200, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))),
+    datetime(1, 1, 1, 0, 30, tzinfo=EAST),
+    [],
+    [1],
+    [[[]]],
+    {},
+    {"a": 1},
+    {"a": {"b": [1, 2]}},
+]
+odd_values = st.sampled_from(ODD_VALUES) | st.recursive(
+    st.integers(-(2**63), 2**63 - 1) | st.text(max_size=5) | st.booleans(),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=4,
+)
+SESSION_KEYS = sorted(plain_tables.SESSION_KEYS | {"outcome", "colour", "steps"})
+STEP_KEYS = sorted(plain_tables.STEP_KEYS | {"outcome", "colour"})
+
+
+@st.composite
+def broken(draw: st.DrawFn, table: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """``table`` with up to three keys dropped, set to odd values or added."""
+    changed = dict(table)
+    for _ in range(draw(st.integers(1, 3))):
+        key = draw(st.sampled_from(keys))
+        if draw(st.booleans()) and key in changed:
+            del changed[key]
+        else:
+            changed[key] = draw(odd_values)
+    return changed

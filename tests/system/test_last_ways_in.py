@@ -177,6 +177,7 @@ def test_a_relative_data_folder_is_resolved_once_at_start(tmp_path: Path) -> Non
     assert sorted(p.name for p in (tmp_path / "relhome" / "history").iterdir()) == [
         "2024-02.toml",
         "2024-03.toml",
+        "2026-01.toml",
     ]
 
 
@@ -185,13 +186,44 @@ def test_an_import_is_refused_when_its_instant_is_out_of_range(
     tmp_path: Path, started: str
 ) -> None:
     """Filed by its UTC month (2200-01, 1969-12), such a session was then refused by every read."""
-    ended = (datetime.fromisoformat(started) + timedelta(minutes=5)).isoformat()
-    given = write(
-        tmp_path, "edge.json", export(session_table(1, started_at=started, ended_at=ended))
+    given = write(tmp_path, "edge.json", export(session_table(1, started_at=started)))
+    ran = run("history", "import", str(given))
+    assert ran.code == 1
+    said = ran.err.splitlines()
+    assert all(
+        line.startswith(f"backtimer: {given}: session 1 (id 'import-00001'): ") for line in said
     )
+    assert "started_at: must be between the years 1970 and 2199 in UTC" in said[0]
+    assert run("history", "--json").out == "[]\n"
+    assert not locations.archive_dir().exists()
+
+
+def test_an_import_of_a_session_with_more_steps_than_a_routine_has_is_refused(
+    tmp_path: Path,
+) -> None:
+    """200,000 steps in one session were accepted (464 MB), and every later read took
+    737 MB: a session has at most a routine's 200 steps."""
+    step = {"exercise": "cat-cow", "sets_done": 1, "reps_done": 10, "seconds_done": 60.0}
+    given = write(tmp_path, "long.json", export(session_table(1, steps=[step] * 201)))
     ran = run("history", "import", str(given))
     assert ran.code == 1
     line = one_line_naming(ran.err, given)
-    assert "session 1 (id 'import-00001'): started_at: must be between" in line
+    assert line.endswith(
+        "session 1 (id 'import-00001'): steps: may have at most 200 entries (got 201)"
+    )
     assert run("history", "--json").out == "[]\n"
-    assert not locations.archive_dir().exists()
+
+
+def test_a_pain_rating_that_is_not_a_number_is_said_in_our_words(home: Path) -> None:
+    good = session(datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=30))
+    HistoryStore().record(good)
+    (path,) = HistoryStore().files()
+    path.write_text(
+        path.read_text().replace('status = "completed"', 'status = "completed"\npain_before = nan')
+    )
+    ran = run("history", "--json")
+    line = one_line_naming(ran.err, path)
+    assert line.endswith(
+        "pain_before: must be a finite number (got nan); left out until the file is repaired"
+    )
+    assert "Input should be" not in ran.err

@@ -307,7 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from backtimer.cli.output import error
     from backtimer.storage.files import StorageError
+    from backtimer.storage.locations import settle_data_dir
 
+    settle_data_dir()
     args = build_parser().parse_args(argv)
     try:
         with _stopped_cleanly():

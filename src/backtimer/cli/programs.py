@@ -11,21 +11,21 @@ from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error, print_json, table
 from backtimer.domain.program import ProgramEntry
 from backtimer.domain.reminder import due_now
-from backtimer.domain.schedule import Progress, Standing, local_zone
+from backtimer.domain.schedule import Progress, Situation, Standing, local_zone
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
+from backtimer.storage.library import RoutineEntry
 
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
 
-def _situation(
-    now: datetime | None = None,
-) -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
-    """Every programme, where the active one stands, and the routine names by id."""
+def _situation(now: datetime | None = None) -> Situation[RoutineEntry]:
+    """Every programme, where the active one stands, and the routines that load by id;
+    problems are said."""
     found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
     for problem in found.problems:
         error(problem)
-    return found.programs, found.standing, found.names
+    return found
 
 
 def progress_json(plan: Progress, names: dict[str, str]) -> dict[str, Any]:
@@ -79,7 +79,8 @@ def program_json(entry: ProgramEntry, standing: Standing, names: dict[str, str])
 
 
 def list_programs(args: argparse.Namespace) -> int:
-    entries, standing, names = _situation()
+    found = _situation()
+    entries, standing, names = found.programs, found.standing, found.names
     if args.json:
         print_json([program_json(entry, standing, names) for entry in entries])
         return EXIT_OK
@@ -119,15 +120,17 @@ def _why_it_does_not_load(standing: Standing) -> None:
 def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
     """Where the programme under way stands, read in full; problems are reported, and
     the last value says whether there were any."""
-    _, standing, names = _situation(now)
+    found = _situation(now)
+    standing = found.standing
     _why_it_does_not_load(standing)
     troubled = standing.enrolment is not None and standing.progress is None
-    return standing.progress, names, troubled
+    return standing.progress, found.names, troubled
 
 
 def today(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
-    _, standing, names = _situation(now)
+    found = _situation(now)
+    standing, names = found.standing, found.names
     _why_it_does_not_load(standing)
     plan = standing.progress
     due = due_now(plan, now.astimezone(local_zone())) if plan else None

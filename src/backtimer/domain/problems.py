@@ -154,6 +154,8 @@ def _message(error: ErrorDetails, allowed_keys: Iterable[str]) -> str:
         return f"must be a whole number (got {got})"
     if kind in {"float_type", "float_parsing"}:
         return f"must be a number (got {got})"
+    if kind == "finite_number":
+        return f"must be a finite number (got {got})"
     if kind in DATETIME_ERRORS:
         return f"must be a date and time with its offset, like {DATETIME_EXAMPLE} (got {got})"
     if kind == "string_type":
