@@ -20,6 +20,7 @@ from backtimer.domain.reminder import due_now, reminder_line
 from backtimer.domain.schedule import progress
 from backtimer.storage import library, locations
 from backtimer.storage.history import HistoryStore
+from backtimer.storage.history_file import dump
 from backtimer.storage.programs import situation, start_program
 from backtimer.storage.quick_look import quick_look
 from tests.fuzzing import SESSION_KEYS, STEP_KEYS, _toml_mutation, broken
@@ -208,3 +209,27 @@ def test_the_quick_answer_is_the_full_answer_or_none(data: st.DataObject) -> Non
         assert reminder_line(quick, due_now(quick, local), look.names) == reminder_line(
             plan, due_now(plan, local), full.names
         )
+
+
+def test_a_session_of_this_week_in_an_older_months_file_counts_as_in_the_full_path() -> None:
+    """The quick look reads this week's months; a file of an earlier month is skipped
+    only while it is as the last full reading noted it, with nothing this late."""
+    start_program("back-durability-6wk", date(2026, 11, 23))
+    now = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    store = HistoryStore(lambda: now)
+    store.record(session("back-durability", datetime(2026, 10, 5, 8, tzinfo=UTC)))
+    october = locations.archive_dir() / "2026-10.toml"
+    with pytest.raises(NotPlain):
+        quick_look(now, UTC)  # not read in full since it was written
+    situation(store, now, UTC)
+    look = quick_look(now, UTC)
+    assert look is not None and look.sessions == []
+    # Written there by hand: a session of today, in October's file.
+    today = session("back-durability", now - timedelta(hours=1))
+    october.write_text(october.read_text() + dump([today]).split("\n\n", 1)[1])
+    with pytest.raises(NotPlain):
+        quick_look(now, UTC)
+    full = situation(store, now, UTC).standing.progress
+    assert full is not None and full.today_slots[0].done  # the full reading counts it
+    with pytest.raises(NotPlain):
+        quick_look(now, UTC)  # and the quick look leaves that file to it, as noted

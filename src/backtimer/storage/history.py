@@ -28,7 +28,7 @@ from pathlib import Path
 
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session
-from backtimer.storage import digest_cache, locations, transaction
+from backtimer.storage import digest_cache, history_index, locations, transaction
 from backtimer.storage.files import (
     HeldLock,
     StorageError,
@@ -125,6 +125,7 @@ class HistoryStore:
         result = DigestLoad()
         by_id: dict[str, SessionDigest] = {}
         files = self.files()
+        latest: dict[Path, tuple[list[int], datetime | None]] = {}
         for path in files:
             try:
                 read = digest_cache.digests_of(path, parse_file, self._digests)
@@ -136,7 +137,10 @@ class HistoryStore:
             result.problems += read.problems
             for session in read.sessions:
                 by_id[session.id] = session  # as in `load`, a later file wins
+            starts = [session.started_at for session in read.sessions]
+            latest[path] = (read.key, max(starts, default=None))
         digest_cache.prune(files)
+        history_index.note(latest)
         for gone in set(self._digests) - set(files):
             self._digests.pop(gone, None)
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)

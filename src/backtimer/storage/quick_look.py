@@ -36,7 +36,7 @@ from backtimer.domain.plain_tables import (
 )
 from backtimer.domain.reminder import QuickProgram, QuickSlot, quick_program
 from backtimer.domain.safe_parse import ShapeError, load_toml
-from backtimer.storage import locations
+from backtimer.storage import history_index, locations
 from backtimer.storage.routine_notes import file_key, noted_routines
 from backtimer.storage.safe_read import KIB, MIB, read_bytes
 
@@ -161,27 +161,42 @@ def _history_files(since: datetime) -> list[Path]:
     the full path reads them (a session in two files: the later file wins).
 
     Sessions live in their UTC month's file (``history/YYYY-MM.toml``), this
-    month's in ``history.toml``, which is always read. An archive of an earlier
-    month is read too when it changed since then: a session written there by hand.
+    month's in ``history.toml``, which is always read, as is every file that sorts
+    after the first month of ``since``. A file of an earlier month could still
+    hold one, written there by hand: it is skipped only while it is as noted at
+    the last full read of the history (`history_index`) with nothing that late.
+
+    Raises:
+        NotPlain: an earlier month's file is not known to hold nothing that late.
     """
     first_month = f"{since.astimezone(UTC):%Y-%m}"
-    changed_since = since.timestamp() * 1e9
-    found = []
     try:
         entries = list(os.scandir(locations.archive_dir()))
     except (FileNotFoundError, NotADirectoryError):
         entries = []
     except OSError:
         raise NotPlain from None
+    found: list[Path] = []
+    earlier: list[Path] = []
     for entry in entries:
         if entry.name.startswith(".") or not entry.name.endswith(".toml"):
             continue  # as glob("*.toml") lists them in the full path
-        try:
-            recent = entry.stat().st_ctime_ns >= changed_since
-        except OSError:
-            recent = True  # read it, and let the reading say
-        if entry.name.removesuffix(".toml") >= first_month or recent:
-            found.append(Path(entry.path))
+        path = Path(entry.path)
+        (found if entry.name.removesuffix(".toml") >= first_month else earlier).append(path)
+    if earlier:
+        noted = history_index.noted()
+        for path in earlier:
+            try:
+                key = history_index.file_key(os.stat(path))
+            except FileNotFoundError:
+                continue
+            except OSError:
+                raise NotPlain from None
+            known = noted.get(str(path))
+            if known is None or known[0] != key:
+                raise NotPlain  # changed since the history was last read in full
+            if known[1] is not None and known[1] >= since.timestamp():
+                raise NotPlain  # holds a session of this week: the full path reads it
     return [*sorted(found), locations.history_file()]
 
 
