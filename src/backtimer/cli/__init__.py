@@ -56,6 +56,12 @@ def _handler(args: argparse.Namespace) -> Handler:
     return handler
 
 
+def _port(text: str) -> int:
+    from backtimer.cli.serve import port_number
+
+    return port_number(text)
+
+
 def _date(text: str) -> object:
     from backtimer.cli.history import parse_date
 
@@ -210,7 +216,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        help="the port (default 8000; 0 for any free one, then printed)",
+    )
     return parser
 
 
