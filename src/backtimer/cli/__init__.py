@@ -162,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     formats = history.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help="print JSON")
     formats.add_argument("--csv", action="store_true", help="print CSV")
+    formats.add_argument(
+        "--damaged",
+        action="store_true",
+        help="show what of the history was kept aside because it could not be read",
+    )
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
