@@ -23,18 +23,31 @@ from backtimer.domain import plain_tables
 from backtimer.domain.history import Session, StepRecord, session_json
 from backtimer.storage import locations
 from backtimer.storage.history_file import dump
-from tests.hostile import DOTTED_KEY, GOOD_PROGRAM, GOOD_ROUTINE, LONG_INTEGER, NESTING
+from tests.hostile import (
+    DEEP_SHAPES,
+    DOTTED_KEY,
+    GOOD_PROGRAM,
+    GOOD_ROUTINE,
+    HUGE_NUMBERS,
+    JSON_DEEP_SHAPES,
+    JSON_HUGE_NUMBERS,
+    LONG_INTEGER,
+    NESTING,
+)
 
 ROUTINE = (Path(__file__).parents[1] / "routines" / "eight-contenders.toml").read_text()
 
 
-def _sessions(count: int) -> list[Session]:
-    start = datetime(2026, 1, 5, 7, 30, tzinfo=UTC)
+def _sessions(
+    count: int,
+    start: datetime = datetime(2026, 1, 5, 7, 30, tzinfo=UTC),
+    routine: str = "desk-reset",
+) -> list[Session]:
     return [
         Session(
-            id=f"20260105T0730{n:02d}Z-00000{n}",
-            routine="desk-reset",
-            routine_name="Desk reset",
+            id=f"{start + timedelta(days=n):%Y%m%dT%H%M%SZ}-00000{n}",
+            routine=routine,
+            routine_name=routine.replace("-", " ").capitalize(),
             started_at=start + timedelta(days=n),
             ended_at=start + timedelta(days=n, minutes=7),
             status="completed",
@@ -48,6 +61,9 @@ def _sessions(count: int) -> list[Session]:
     ]
 
 
+RECENT = (datetime.now(UTC) - timedelta(days=5)).replace(microsecond=0)
+"""Sessions of the last days (of the programme the fuzzer starts), so that what
+``today`` says depends on them."""
 GOOD: dict[str, str] = {
     "routine": ROUTINE,
     "small-routine": GOOD_ROUTINE,
@@ -55,6 +71,8 @@ GOOD: dict[str, str] = {
     "settings": "weekly_goal = 4\nsound = true\nvoice = false\nlead_in = 5\n",
     "program-state": '[active]\nprogram = "back-durability-6wk"\nstart = 2026-01-05\n',
     "history": dump(_sessions(4)),
+    "recent-history": dump(_sessions(6, RECENT, "back-durability")),
+    "archive": dump(_sessions(4)),
     "journal": dump(_sessions(1)),
     "export": json.dumps([session_json(s) for s in _sessions(3)], indent=2),
 }
@@ -75,6 +93,8 @@ TARGETS: dict[str, Target] = {
     "settings": Target(locations.settings_file),
     "program-state": Target(locations.program_file),
     "history": Target(locations.history_file),
+    "recent-history": Target(locations.history_file),
+    "archive": Target(lambda: locations.archive_dir() / "2026-01.toml"),
     "journal": Target(lambda: locations.journal_dir() / "20260105T073000Z-000000.toml"),
     "export": Target(None),
 }
@@ -106,6 +126,8 @@ SNIPPETS = [
     "weekly_goal = 99999999999999999999",
     "= = =",
     "\ufeff",
+    *DEEP_SHAPES.values(),
+    *(f"x = {number}" for number in HUGE_NUMBERS.values()),
 ]
 JSON_SNIPPETS = [
     "null",
@@ -123,6 +145,8 @@ JSON_SNIPPETS = [
     "{}",
     '""',
     "true",
+    *JSON_DEEP_SHAPES.values(),
+    *JSON_HUGE_NUMBERS.values(),
 ]
 BYTES = [b"\xff", b"\x00", b"\xc3", b"\xed\xa0\x80", b"\r", b"\x1b[2J"]
 
