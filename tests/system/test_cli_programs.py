@@ -52,7 +52,7 @@ def test_programs_json_lists_the_builtins() -> None:
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     durability, flexible = rows["back-durability-6wk"], rows["flexible-back-3wk"]
     assert (durability["weeks"], durability["sessions"], durability["active"]) == (6, 18, False)
-    assert durability["schedule"] == "3 days a week for 6 weeks"
+    assert durability["schedule"] == "3 days a week for 6 weeks, a day off between sessions"
     assert durability["slots"] == [{"time": "any", "routine": "back-durability"}]
     assert flexible["schedule"] == "every day for 3 weeks, morning and evening"
     assert [s["routine"] for s in flexible["slots"]] == [
