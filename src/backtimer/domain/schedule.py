@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 from backtimer.domain.rest_days import days_off, rest_until
 
 if TYPE_CHECKING:
+    from backtimer.domain.easier_week import EasierWeek
     from backtimer.domain.program import Enrolment, ProgramEntry, ProgramState
 
 Mark = Literal["done", "missed", "due", "upcoming"]
@@ -404,6 +405,8 @@ class Situation(Generic[R]):
     standing: Standing
     problems: tuple[str, ...]
     """Problems with the history or ``program.toml``, to show once."""
+    easier: EasierWeek | None = None
+    """The easier week the programme under way is in after a flare-up, if any."""
 
     @property
     def names(self) -> dict[str, str]:
