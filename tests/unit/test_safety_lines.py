@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.spoken import budget, fits, started
 from backtimer.domain.timeline import Segment, Timeline
 from backtimer.storage import library
@@ -92,3 +93,12 @@ def test_every_block_of_a_move_with_a_safety_line_begins_by_saying_it_in_time(
             said = started(segment, timeline) or ""
             assert safety in said, (routine_id, plan.index, segment.side, said)
             assert fits(said, budget(segment)), said  # heard in full, before the next words
+
+
+def test_the_preview_names_each_reason_to_skip_once() -> None:
+    timeline = BUILTINS["culprit-massage"]
+    notes = skip_notes(plan.exercise for plan in timeline.steps)
+    assert len(notes) == 1
+    assert notes[0].startswith("Iliacus massage and Psoas massage: skip them if you are pregnant")
+    desk = skip_notes(plan.exercise for plan in BUILTINS["desk-reset"].steps)
+    assert desk == [f"Psoas massage: skip it if {MOVES['psoas-massage'].skip_if}."]

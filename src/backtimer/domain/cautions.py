@@ -32,6 +32,13 @@ def safety_lines(segment: Segment, timeline: Timeline) -> list[str]:
 
 
 def skip_notes(moves: Iterable[Exercise]) -> list[str]:
-    """ "Psoas massage: skip it if …", once for each move someone should skip, in order."""
-    notes = {move.id: f"{move.name}: skip it if {move.skip_if}." for move in moves if move.skip_if}
-    return list(notes.values())
+    """Who should skip which moves, once for each reason, in order: "Iliacus massage and
+    Psoas massage: skip them if …"."""
+    names: dict[str, list[str]] = {}
+    for move in moves:
+        if move.skip_if and move.name not in names.get(move.skip_if, []):
+            names.setdefault(move.skip_if, []).append(move.name)
+    return [
+        f"{' and '.join(which)}: skip {'it' if len(which) == 1 else 'them'} if {reason}."
+        for reason, which in names.items()
+    ]
