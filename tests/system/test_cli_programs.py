@@ -144,7 +144,7 @@ def test_a_flare_up_puts_the_programme_into_an_easier_week_and_today_says_so(hom
     )
     HistoryStore().record(flared)
     said = backtimer("today").stdout
-    assert "Easier week until " in said, said
+    assert "Easier week, to " in said, said
     assert f"flared up on {flared.started_at:%a} {flared.started_at.day}" in said
     assert "pain rose from 2 to 5" in said
     assert "leave out any move that brings the pain on" in said

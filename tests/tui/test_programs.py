@@ -123,6 +123,6 @@ async def test_the_programmes_screen_says_when_a_flare_up_calls_for_an_easier_we
     async with app.run_test(size=(100, 30)) as pilot:
         await programs(pilot, None)  # type: ignore[arg-type]
         today = text(app, "#program-today")
-        assert "Easier week until" in today
+        assert "Easier week, to" in today
         assert "symptoms down a leg" in today
         assert "doctor or a physiotherapist" in today

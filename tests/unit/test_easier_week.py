@@ -30,10 +30,10 @@ def test_pain_that_rose_starts_an_easier_week_from_that_day() -> None:
     assert week.reasons == ("pain rose from 2 to 5 on Wed 25 Nov",)
     assert not week.see_professional
     assert week.headline() == (
-        "Easier week until Tue 1 Dec: your back flared up on Wed 25 Nov"
+        "Easier week, to Tue 1 Dec: your back flared up on Wed 25 Nov"
         " (pain rose from 2 to 5 on Wed 25 Nov)."
     )
-    assert "nothing in the programme grows until Wed 2 Dec" in week.advice()
+    assert "nothing in the programme grows before Wed 2 Dec" in week.advice()
     assert "leave out any move that brings the pain on" in week.advice()
 
 
@@ -70,7 +70,7 @@ def test_in_an_easier_week_a_step_that_would_grow_is_kept_and_says_why() -> None
     assert [item.verdict for item in held] == ["hold", "back-off"]
     assert held[0].notch is None
     assert held[0].reasons == (
-        "an easier week after the flare-up of Wed 25 Nov: nothing grows until Wed 2 Dec",
+        "an easier week after the flare-up of Wed 25 Nov: nothing grows before Wed 2 Dec",
     )
     assert held[1] == eases
     assert hold_growth([grows], None) == [grows]

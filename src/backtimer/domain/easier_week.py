@@ -61,14 +61,14 @@ class EasierWeek:
     def headline(self) -> str:
         last = self.until - timedelta(days=1)
         return (
-            f"Easier week until {day_text(last)}: your back flared up on"
+            f"Easier week, to {day_text(last)}: your back flared up on"
             f" {day_text(self.flare_day)} ({'; '.join(self.reasons)})."
         )
 
     def advice(self) -> str:
         text = (
             "Do each session at an easy effort, leave out any move that brings the pain on,"
-            " and a missed day is fine: nothing in the programme grows until"
+            " and a missed day is fine: nothing in the programme grows before"
             f" {day_text(self.until)}."
         )
         return f"{text} {PROFESSIONAL}" if self.see_professional else text
@@ -78,7 +78,7 @@ class EasierWeek:
         """Why a step that would grow is kept, in the words of the rules' reasons."""
         return (
             f"an easier week after the flare-up of {day_text(self.flare_day)}:"
-            f" nothing grows until {day_text(self.until)}"
+            f" nothing grows before {day_text(self.until)}"
         )
 
 
