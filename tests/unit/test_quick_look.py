@@ -233,3 +233,15 @@ def test_a_session_of_this_week_in_an_older_months_file_counts_as_in_the_full_pa
     assert full is not None and full.today_slots[0].done  # the full reading counts it
     with pytest.raises(NotPlain):
         quick_look(now, UTC)  # and the quick look leaves that file to it, as noted
+
+
+def test_a_day_of_rest_after_last_weeks_last_session_as_in_the_full_path() -> None:
+    """Strength work leaves a day off after each session, across the end of a programme
+    week too: the quick look read only this week's sessions, and said the day was due."""
+    start_program("back-durability-6wk", date(2026, 11, 16))  # weeks from Monday
+    now = datetime(2026, 11, 23, 9, tzinfo=UTC)  # Monday: a new programme week
+    store = HistoryStore(lambda: now)
+    store.record(session("back-durability", datetime(2026, 11, 22, 8, tzinfo=UTC)))
+    quick, full = lines(now, UTC)
+    assert quick == full
+    assert "rest day, a day off between sessions" in quick

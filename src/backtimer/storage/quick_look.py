@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -144,7 +144,7 @@ def _followed(
     # sessions fill those slots): the others are not looked at.
     runs = own | {slot.routine for slot in slots}
     aliases = {b: c for b, c in copies.items() if (b in runs or c in runs) and live(c)}
-    program = QuickProgram(program.name, program.weeks, program.days, program.days_per_week, slots)
+    program = replace(program, slot=slots)
     names = {}
     for slot in slots:
         name = routines.name(slot.routine)
@@ -237,5 +237,8 @@ def quick_look(now: datetime, zone: tzinfo) -> QuickLook | None:
     program, names, aliases = _followed(program, state.copies, _Routines())
     today = now.astimezone(zone).date()
     week_start = today - timedelta(days=(today - start).days % 7)
-    since = datetime.combine(max(start, week_start), time(), zone)
+    # This programme week's sessions, and those of its days of rest (which can reach
+    # back into last week: a session yesterday leaves today a day off).
+    first = min(week_start, today - timedelta(days=program.rest_days))
+    since = datetime.combine(max(start, first), time(), zone)
     return QuickLook(program, start, _sessions(since), names, aliases)
