@@ -78,6 +78,9 @@ class Exercise(BaseModel):
     """The left side in the move's own words ("left foot forward"); "left side" when empty."""
     right_side: Cue | None = None
     """The right side in the move's own words ("right foot forward"); "right side" when empty."""
+    figure: Id | None = None
+    """The built-in move whose moving figure this move borrows (for a person's own move);
+    None: the move's own figure, if it has one."""
 
     @property
     def per_side(self) -> bool:
