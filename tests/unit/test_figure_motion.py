@@ -6,7 +6,7 @@ import pytest
 
 from backtimer.domain.engine import Engine
 from backtimer.domain.figure.canvas import render
-from backtimer.domain.figure.motion import GET_INTO, Scene, scene_at
+from backtimer.domain.figure.motion import GET_INTO, Scene, key_frames, scene_at
 from backtimer.domain.figure.stage import Line, draw
 from backtimer.domain.routine import parse_routine
 from backtimer.domain.timeline import compile_timeline
@@ -209,3 +209,19 @@ figure = "banded-glute-bridge"
     plain = engine_for(own.replace('figure = "banded-glute-bridge"\n', ""), clock)
     plain.tick()
     assert scene_at(plain.snapshot(), BOOK) is None
+
+
+def test_the_still_frames_of_a_step_show_where_it_starts_and_each_pose_it_reaches() -> None:
+    moves = library.catalogue().exercises
+    bridge, squat, carry = (
+        moves[m] for m in ("banded-glute-bridge", "atg-split-squat", "suitcase-carry")
+    )
+    hold = key_frames(bridge.default_step(), bridge, BOOK)
+    assert [caption for caption, _ in hold] == ["start", "Hips up, squeeze and hold"]
+    tempo = key_frames(squat.default_step(), squat, BOOK)
+    assert [caption for caption, _ in tempo] == ["start", "bottom", "top"]
+    assert {staged.side for _, staged in tempo} == {"left"}  # a move done on each side
+    walk = key_frames(carry.default_step(), carry, BOOK)
+    assert [caption for caption, _ in walk] == ["stand", "walking"]
+    own = bridge.model_copy(update={"id": "mine"})
+    assert key_frames(bridge.default_step(), own, BOOK) == []

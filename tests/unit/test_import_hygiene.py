@@ -20,6 +20,7 @@ DATA_COMMANDS = [
     ["routines", "--json"],
     ["exercises"],
     ["show", "desk-reset"],
+    ["show", "desk-reset", "--figures"],
     ["--version"],
     ["programs", "--json"],
     ["today"],

@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backtimer.domain.describe import step_sides
 from backtimer.domain.engine import Snapshot
+from backtimer.domain.exercise import Exercise, Side
 from backtimer.domain.figure.body import Pose, blend, ease
 from backtimer.domain.figure.moves import FigureBook, MoveFigure
 from backtimer.domain.figure.stage import Staged
+from backtimer.domain.routine import Step
 from backtimer.domain.timeline import Segment
 
 GET_INTO = 1.5
@@ -57,6 +60,11 @@ def _along(figure: MoveFigure, path: list[str], fraction: float) -> Pose:
     return blend(figure.pose(path[leg]), figure.pose(path[leg + 1]), ease(fraction * legs - leg))
 
 
+def _phase_pose(figure: MoveFigure, number: int) -> str:
+    """The pose a phase (numbered from 1) moves to: the rep's poses in turn."""
+    return figure.rep[(number - 1) % len(figure.rep)]
+
+
 def _work_pose(figure: MoveFigure, segment: Segment, elapsed: float) -> tuple[Pose, bool]:
     """The pose in a segment of work, and whether it is moving."""
     seconds = segment.seconds or 0
@@ -67,13 +75,12 @@ def _work_pose(figure: MoveFigure, segment: Segment, elapsed: float) -> tuple[Po
         path = [figure.hold, figure.start, figure.hold]
         return _along(figure, path, fraction), fraction < 1
     if segment.kind == "phase":
-        rep = figure.rep
         number = segment.phase
-        target = rep[(number - 1) % len(rep)]
+        target = _phase_pose(figure, number)
         if number > 1:
-            before = rep[(number - 2) % len(rep)]
+            before = _phase_pose(figure, number - 1)
         else:
-            before = figure.start if segment.rep <= 1 else rep[(segment.phases - 1) % len(rep)]
+            before = figure.start if segment.rep <= 1 else _phase_pose(figure, segment.phases)
         pose = blend(figure.pose(before), figure.pose(target), ease(fraction))
         return pose, fraction < 1
     if segment.kind == "rep":
@@ -113,3 +120,31 @@ def scene_at(snapshot: Snapshot, book: FigureBook) -> Scene | None:
         return Scene(tuple(Staged(figure, figure.pose(name), segment.side) for name in names))
     pose, moving = _work_pose(figure, segment, snapshot.elapsed)
     return Scene((Staged(figure, pose, segment.side),), moving=moving and running)
+
+
+def key_frames(step: Step, exercise: Exercise, book: FigureBook) -> list[tuple[str, Staged]]:
+    """Still frames of a step, each with a caption: where it starts, then each phase's
+    pose (a hold: the hold; a tempo: each pose of the rep). Empty for a move with no
+    figure; a step done on each side is shown on its first, the left."""
+    figure = book.figure_for(exercise)
+    if figure is None:
+        return []
+    side: Side | None = "left" if step_sides(step, exercise) != "none" else None
+
+    def frame(caption: str, name: str) -> tuple[str, Staged]:
+        return caption, Staged(figure, figure.pose(name), side)
+
+    kind = step.kind
+    if kind == "phases":
+        phases = step.phases or []
+        return [frame("start", figure.start)] + [
+            frame(f"{number}. {phase.cue}", _phase_pose(figure, number))
+            for number, phase in enumerate(phases, start=1)
+        ]
+    if kind == "hold":
+        return [frame("start", figure.start), frame(exercise.hold_cue or "hold", figure.hold)]
+    if kind == "tempo":
+        return [frame("start", figure.start)] + [
+            frame(name.replace("-", " "), name) for name in figure.rep
+        ]
+    return [frame(name.replace("-", " "), name) for name in figure.key]

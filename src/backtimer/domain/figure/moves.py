@@ -73,9 +73,11 @@ class KeyPose:
     is where the massage tool presses."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MoveFigure:
-    """How a move is drawn. Pose names in ``start``, ``rep`` and ``hold`` are keys of ``poses``."""
+    """How a move is drawn. Pose names in ``start``, ``rep`` and ``hold`` are keys of ``poses``.
+
+    Compared (and hashed) by identity: one per move in a `FigureBook`."""
 
     id: str
     props: tuple[Prop, ...]

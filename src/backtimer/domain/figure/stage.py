@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
 from backtimer.domain.exercise import Side
@@ -211,15 +211,10 @@ def _shape_box(shape: Shape) -> Box:
     return (x - r, y - r, x + r, y + r)
 
 
-_SETTINGS: dict[int, MoveSetting] = {}
-
-
+@cache
 def setting(figure: MoveFigure) -> MoveSetting:
     """The move's setting, worked out once."""
-    found = _SETTINGS.get(id(figure))
-    if found is None or found.figure is not figure:
-        found = _SETTINGS[id(figure)] = MoveSetting(figure)
-    return found
+    return MoveSetting(figure)
 
 
 def _held(figure: MoveFigure, points: Mapping[str, Point]) -> Iterator[Shape]:
