@@ -82,7 +82,8 @@ class FigureView(Widget):
         self._source = source
         self._figures: tuple[Staged, ...] = ()
         self._picture: Picture = ()
-        self._strips: list[Strip] = []
+        self._strips: list[Strip] | None = []
+        """The picture's rows in the theme's colours; None: to work out again."""
         self._frame: Timer | None = None
 
     # ------------------------------------------------------------ what to draw
@@ -144,7 +145,7 @@ class FigureView(Widget):
             return
         old = self._picture
         self._picture = picture
-        self._strips = self._strips_for(picture)
+        self._strips = None
         if len(old) != len(picture):
             self.refresh()
             return
@@ -172,10 +173,11 @@ class FigureView(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips = self._strips_for(self._picture)  # a new theme: new colours
-        self.refresh()
+        self._strips = None  # a new theme: new colours
 
     def render_line(self, y: int) -> Strip:
+        if self._strips is None:
+            self._strips = self._strips_for(self._picture)
         if 0 <= y < len(self._strips):
             return self._strips[y]
         return Strip.blank(self.size.width, Style(bgcolor=self.rich_style.bgcolor))
