@@ -34,6 +34,8 @@ def some_history() -> None:
                 pain_after=3,
                 note="left hip tight",
                 stopped_at_step=1,
+                leg_symptoms=False,
+                next_morning=2,
             ),
             session(NOW - timedelta(hours=1), suffix="000003"),
         ]
@@ -52,6 +54,13 @@ def test_history_lists_newest_first_as_a_table_json_and_csv(home: Path) -> None:
     assert exported[1]["started_at"].endswith("+00:00")
     rows = list(csv.DictReader(io.StringIO(backtimer("history", "--csv", home=home).stdout)))
     assert [row["status"] for row in rows] == ["completed", "stopped", "completed"]
+    # The leg question's answer and the next morning travel with the session.
+    assert (exported[1]["leg_symptoms"], exported[1]["next_morning"]) == (False, 2)
+    assert (exported[0]["leg_symptoms"], exported[0]["next_morning"]) == (None, None)
+    assert [(row["leg_symptoms"], row["next_morning"]) for row in rows[:2]] == [
+        ("", ""),
+        ("no", "2"),
+    ]
     since = (NOW - timedelta(days=2)).astimezone().date().isoformat()
     recent = json.loads(backtimer("history", "--json", "--since", since, home=home).stdout)
     assert len(recent) == 2

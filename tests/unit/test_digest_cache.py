@@ -29,7 +29,14 @@ def three_months(store: HistoryStore) -> list[Session]:
     sessions = [
         session(NOW - timedelta(days=62), suffix="000001"),
         session(NOW - timedelta(days=31), suffix="000002", note="tight hips"),
-        session(NOW, suffix="000003", pain_before=4, pain_after=2),
+        session(
+            NOW,
+            suffix="000003",
+            pain_before=4,
+            pain_after=2,
+            leg_symptoms=True,
+            next_morning=3,
+        ),
     ]
     store.record_many(sessions)
     return sessions

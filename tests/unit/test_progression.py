@@ -61,6 +61,7 @@ def advice(
     *,
     zone: tzinfo = UTC,
     now: datetime = NOW,
+    red_flag_open: bool = False,
 ) -> list[StepAdvice]:
     ordered = sorted(sessions, key=lambda s: s.started_at)
     return advise(
@@ -71,6 +72,7 @@ def advice(
         zone=zone,
         moves=MOVES,
         ladders=LADDERS,
+        red_flag_open=red_flag_open,
     )
 
 
@@ -331,3 +333,10 @@ def test_after_a_session_that_hurt_no_step_grows_even_those_it_did_not_reach() -
     assert "progress" not in {item.verdict for item in found}
     assert all(item.see_professional for item in found)
     assert found[3].reasons[0] == "the note of Tue 24 Nov says “sharp”"
+
+
+def test_while_a_red_flag_is_open_nothing_grows_and_every_step_says_see_someone() -> None:
+    found = advice(three_good(), red_flag_open=True)
+    assert [item.verdict for item in found] == ["hold"] * 4
+    assert all(item.notch is None and item.see_professional for item in found)
+    assert all("warning sign applies" in item.reasons[0] for item in found)

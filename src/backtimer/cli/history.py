@@ -39,6 +39,8 @@ CSV_FIELDS = [
     "pain_before",
     "pain_after",
     "note",
+    "leg_symptoms",
+    "next_morning",
     "steps_done",
     "steps_partly",
     "steps_skipped",
@@ -155,6 +157,8 @@ def _write_json_list(items: Iterator[str]) -> None:
 
 def _csv_row(session: Session) -> dict[str, Any]:
     row = session_json(session)
+    if session.leg_symptoms is not None:
+        row["leg_symptoms"] = "yes" if session.leg_symptoms else "no"
     outcomes = session.outcomes
     row["steps_done"] = outcomes.done
     row["steps_partly"] = outcomes.partly

@@ -65,6 +65,8 @@ class SessionDigest(SessionFigures):
     pain_after: int | None
     note: str
     steps: tuple[StepDigest, ...]
+    leg_symptoms: bool | None = None
+    next_morning: int | None = None
 
 
 def _step(record: StepRecord) -> StepDigest:
@@ -95,4 +97,6 @@ def digest(session: Session) -> SessionDigest:
         pain_after=session.pain_after,
         note=session.note,
         steps=tuple(_step(record) for record in session.steps),
+        leg_symptoms=session.leg_symptoms,
+        next_morning=session.next_morning,
     )

@@ -171,6 +171,12 @@ class Session(_KeepsExtras, SessionFigures):
     pain_before: Pain | None = None
     pain_after: Pain | None = None
     note: Annotated[str, Field(max_length=NOTE_MAX_CHARS)] = ""
+    leg_symptoms: bool | None = None
+    """The answer to "anything down a leg today: pain, tingling, numbness or weakness?"
+    asked after the session; None when it was not asked or not answered (older files)."""
+    next_morning: Pain | None = None
+    """How the back felt the morning after, when the person said so (asked at the first
+    start of the app the next day, or given from the shell); None until then."""
     stopped_at_step: int | None = Field(default=None, ge=1, le=MAX_COUNT)
     """The step (from 1) the session ended at, when it ended early."""
     steps: list[StepRecord] = Field(default_factory=list)

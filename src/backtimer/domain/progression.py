@@ -66,6 +66,9 @@ RULE_OF_THUMB = (
 )
 """What the suggestions are, said where they are explained (the guide, ``progress``)."""
 
+RED_FLAG_OPEN = "you said a warning sign applies: nothing grows until it has been checked"
+"""Why no step grows while a red flag is open."""
+
 PROFESSIONAL = (
     "See a doctor or a physiotherapist about it before you do more; this is a timer's rule"
     " of thumb, not medical advice."
@@ -140,6 +143,7 @@ def advise(
     zone: tzinfo,
     moves: Mapping[str, Exercise],
     ladders: Ladders,
+    red_flag_open: bool = False,
 ) -> list[StepAdvice]:
     """What the rules say about each step of ``routine``.
 
@@ -153,6 +157,8 @@ def advise(
         zone: the person's time zone, for days and mornings.
         moves: every move by id (the catalogue's and the routine's own).
         ladders: every move's ladder by id.
+        red_flag_open: the person said a red flag applies (`red_flags`) and has not yet
+            said it was checked: no step grows, and every step says to see someone.
     """
     ratings = Mornings(sessions, zone)
     doses = _doses(routine, {**moves, **routine.own_exercises()})
@@ -188,6 +194,8 @@ def advise(
     # more, whichever steps that session reached; a warning in either of its last two
     # sessions calls for a professional on every step.
     warned = [warning for reading in last for warning in reading.warnings()]
+    if red_flag_open:
+        warned.insert(0, RED_FLAG_OPEN)
     context = _Context(
         now, moves, ladders, (*(last[0].flares() if last else []), *warned), bool(warned)
     )

@@ -36,9 +36,10 @@ from backtimer.storage.files import write_atomic
 from backtimer.storage.history_file import HISTORY_MAX_BYTES, HistoryFile
 from backtimer.storage.safe_read import read_bytes, read_file
 
-VERSION = 2
+VERSION = 3
 """Bumped whenever the layout below changes; older caches are rebuilt.
-2: the problems of the file's damaged parts are kept with its digests."""
+2: the problems of the file's damaged parts are kept with its digests.
+3: the answer about leg symptoms and the next morning's rating."""
 
 Parse = Callable[[bytes, str], HistoryFile]
 """Turns a history file's bytes (and its name, for messages) into sessions."""
@@ -80,6 +81,8 @@ def _row(session: SessionDigest) -> list[Any]:
         session.pain_after,
         session.note,
         [list(step) for step in session.steps],
+        session.leg_symptoms,
+        session.next_morning,
     ]
 
 
@@ -105,13 +108,15 @@ def _checked(row: list[Any]) -> list[Any]:
     Raises:
         ValueError: it does not (the file was changed by something else).
     """
-    if type(row) is not list or len(row) != 12:
+    if type(row) is not list or len(row) != 14:
         raise ValueError("not a row")
     if tuple(map(type, row[:8])) not in _ROW_SHAPES or row[5] not in STATUSES:
         raise ValueError("not a row")
     if type(row[10]) is not str or type(row[11]) is not list:
         raise ValueError("not a row")
-    for pain in (row[8], row[9]):
+    if type(row[12]) not in (type(None), bool):
+        raise ValueError("not a row")
+    for pain in (row[8], row[9], row[13]):
         if type(pain) not in (type(None), int) or pain not in _PAINS:
             raise ValueError("not a row")
     for step in row[11]:
@@ -121,9 +126,22 @@ def _checked(row: list[Any]) -> list[Any]:
 
 
 def _from_row(row: list[Any]) -> SessionDigest:
-    (id_, routine, name, started, ended, status, active, paused, before, after, note, steps) = (
-        _checked(row)
-    )
+    (
+        id_,
+        routine,
+        name,
+        started,
+        ended,
+        status,
+        active,
+        paused,
+        before,
+        after,
+        note,
+        steps,
+        legs,
+        morning,
+    ) = _checked(row)
     return SessionDigest(
         id=id_,
         routine=sys.intern(routine),
@@ -137,6 +155,8 @@ def _from_row(row: list[Any]) -> SessionDigest:
         pain_after=after,
         note=note,
         steps=tuple(map(_step_from_row, steps)),
+        leg_symptoms=legs,
+        next_morning=morning,
     )
 
 

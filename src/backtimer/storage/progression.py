@@ -50,6 +50,7 @@ def advise_on(
     now: datetime,
     zone: tzinfo,
     copied: Mapping[str, str] | None = None,
+    red_flag_open: bool = False,
 ) -> list[StepAdvice]:
     """What the rules say about each step of a routine that loaded."""
     assert entry.routine is not None
@@ -62,6 +63,7 @@ def advise_on(
         zone=zone,
         moves=exercises(),
         ladders=catalogue().ladders,
+        red_flag_open=red_flag_open,
     )
 
 

@@ -1,0 +1,57 @@
+"""Red flags: the signs that call for a doctor, not a timer.
+
+After the clinical guidelines for low back pain (NICE NG59 and its referral
+guidance), in plain words. One home for these lines: the first-start screen,
+the keys screen, the pain guide, ``backtimer --help`` and the docs all show
+them from here. While the person has said that one of them applies and has
+not yet said it was checked, the progression rules suggest no growth
+(`backtimer.domain.progression.advise`, ``red_flag_open``).
+"""
+
+from __future__ import annotations
+
+TITLE = "Signs that need a doctor, not a timer"
+
+TODAY_HEADING = "Get medical help today (urgent care or an emergency department) if you have:"
+TODAY = (
+    "numbness or tingling in the groin, the genitals, the buttocks or the inner thighs",
+    "new trouble passing or holding urine, or holding your bowels",
+    "weakness in a leg that is getting worse, or a foot that drags or slaps",
+    "pain, numbness or weakness in both legs at once",
+)
+
+SOON_HEADING = "See a doctor or a physiotherapist soon, before you exercise, if your back pain:"
+SOON = (
+    "comes with a fever or with feeling generally unwell",
+    "started after a fall, an accident or another injury",
+    "comes with a history of cancer, or with weight loss you cannot explain",
+    "is worse at night or at rest, and changing position does not ease it",
+    "is a first episode after the age of 50, or you take steroids long-term or have osteoporosis",
+    "comes with a pulsing, throbbing feeling in the belly",
+)
+
+NERVE_HEADING = "Pause growing your routine, and mention it to a professional, if you feel:"
+NERVE = (
+    "pain, tingling, pins and needles, numbness, burning or weakness running down a leg (sciatica)",
+)
+
+WHEN_ONE_APPLIES = (
+    "Stop the workout for now and get the help above: backtimer will still time"
+    " what a doctor or physiotherapist gives you, but it suggests no growth until you"
+    " say the sign has been checked."
+)
+SOURCE = "After the NICE guideline NG59 on low back pain and sciatica; not medical advice."
+
+
+def sections() -> list[tuple[str, tuple[str, ...]]]:
+    """The headings and their lines, most urgent first."""
+    return [(TODAY_HEADING, TODAY), (SOON_HEADING, SOON), (NERVE_HEADING, NERVE)]
+
+
+def as_text(bullet: str = "- ") -> str:
+    """The red flags as plain text (for ``--help`` and the shell), headings and bullets."""
+    lines: list[str] = [TITLE]
+    for heading, items in sections():
+        lines += ["", heading, *(f"{bullet}{item}" for item in items)]
+    lines += ["", SOURCE]
+    return "\n".join(lines)
