@@ -88,6 +88,18 @@ def test_show_figures_says_when_a_move_of_ones_own_has_none(home: Path) -> None:
     assert "(no figure for this move)" in result.stdout
 
 
+def test_validate_checks_the_figure_a_move_of_ones_own_borrows(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    own = 'format = 1\nname = "Mine"\n[[step]]\nexercise = "march"\nreps = 5\n'
+    own += '[[exercise]]\nid = "march"\nname = "March"\nfigure = "{}"\n'
+    path.write_text(own.format("banded-glute-bridge"))
+    assert backtimer("validate", str(path)).returncode == 0
+    path.write_text(own.format("glute-bridge"))
+    result = backtimer("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}: exercise[1].figure: 'glute-bridge' is not a built-in move" in result.stdout
+
+
 def test_show_an_unknown_routine_is_a_usage_error() -> None:
     result = backtimer("show", "nope")
     assert result.returncode == 2
