@@ -90,7 +90,9 @@ def test_the_body_rests_on_the_floor_the_seat_the_box_or_the_tool_as_the_move_sa
                 top = place_of.step
             else:
                 assert place_of.tool is not None
-                assert place_of.tool[1] == pytest.approx(TOOL), "the tool lies on the floor"
+                assert place_of.tool[1] == pytest.approx(TOOL, abs=0.5), (
+                    "the tool lies on the floor"
+                )
                 top = place_of.tool[1] + TOOL + LYING - 3
             assert top - 0.5 <= height <= top + RESTING, (surface, point, height)
 

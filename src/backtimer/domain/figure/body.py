@@ -69,7 +69,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "shoulder": (-60, 180),
     "elbow": (0, 150),
     "wrist": (-80, 80),
-    "arm_out": (-10, 90),
+    "arm_out": (-45, 90),  # negative: across the chest
     "forearm_out": (-60, 90),
     # Past 125 only sitting with the knees apart, the trunk folding between the thighs.
     "hip": (-30, 145),
