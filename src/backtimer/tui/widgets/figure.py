@@ -201,8 +201,11 @@ class FigureView(Widget):
         """The picture's rows as strips; a row drawn before (most are, rep after rep) is
         taken from the cache."""
         if self._styles is None:
-            self._styles = {ink: self.get_component_rich_style(f"figure--{ink}") for ink in INKS}
-            self._styles[None] = Style(bgcolor=self.rich_style.bgcolor)
+            blank = Style(bgcolor=self.rich_style.bgcolor)
+            self._styles = {  # each on the widget's background: nothing left to blend
+                ink: blank + self.get_component_rich_style(f"figure--{ink}") for ink in INKS
+            }
+            self._styles[None] = blank
             self._rows.clear()
         strips = []
         for row in picture:
