@@ -26,11 +26,9 @@ Values = tuple[float | None, ...]
 
 
 def unit_of(move: Exercise | None, ladders: Ladders) -> Unit:
-    """What a move's dose is counted in: what its ladder grows first, else seconds."""
+    """What a move's dose is counted in: reps for a ladder of reps alone, else seconds."""
     ladder = ladders.get(move.id) if move is not None else None
-    if ladder is not None:
-        return "reps" if ladder.stages[0].grow == "reps" else "seconds"
-    return "seconds"
+    return "reps" if ladder is not None and ladder.grow == ["reps"] else "seconds"
 
 
 @dataclass(frozen=True)
