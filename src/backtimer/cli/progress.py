@@ -179,6 +179,7 @@ def _print(reports: list[Report]) -> None:
             also = f", your copy of {copy_of}: programmes run it now" if copy_of else ""
             print(f"  Saved {report.saved}{also}.")
         elif data["changes"]:
-            print(f"  Accept them all: backtimer progress {entry.id} --apply")
+            them = "it" if data["changes"] == 1 else "them all"
+            print(f"  Accept {them}: backtimer progress {entry.id} --apply")
         print()
     print(RULE_OF_THUMB)

@@ -62,7 +62,11 @@ SIGNS: tuple[tuple[Kind, str], ...] = (
     ("nerve", r"burn(?:s|ing|ed|t)"),
     ("nerve", r"electric(?:al)?|zap(?:s|ped|ping)?|jolts?"),
     ("nerve", r"(?:gave|give|gives|giving) way|buckl(?:e|ed|es|ing)"),
-    ("nerve", r"foot drop|drop foot|foot (?:drags|dragged|dragging|slaps|slapping)"),
+    (
+        "nerve",
+        r"foot drop|drop foot|foot (?:that |which )?(?:drags|dragged|dragging|slaps|slapping)"
+        r"|drag(?:s|ged|ging)? (?:my|the|a) (?:foot|leg)",
+    ),
     ("nerve", r"dead (?:leg|foot)"),
     ("nerve", _DOWN_A_LEG),
     ("sharp", r"sharp(?:er|est|ly)?|stab(?:s|bed|bing|by)?|knife(?:-like)?"),

@@ -154,15 +154,13 @@ def advise(
     """
     today = now.astimezone(zone).date()
     found = gather(routine, sessions, routine_ids, now=now, zone=zone, moves=moves, ladders=ladders)
-    tracks = found.tracks
-    recent, flared = found.recent, found.flared
-    trend = rest_trend(rest_ratings(recent, zone, today), today)
-    context = _context(now, today, moves, ladders, flared, trend, red_flag_open)
+    trend = rest_trend(rest_ratings(found.recent, zone, today), today)
+    context = _context(now, today, moves, ladders, found.flared, trend, red_flag_open)
     drafts = [
-        _step_advice(number, step, tracks[number - 1], context)
+        _step_advice(number, step, found.tracks[number - 1], context)
         for number, step in enumerate(routine.step, start=1)
     ]
-    return _one_at_a_time(drafts, tracks, context)
+    return _one_at_a_time(drafts, found.tracks, context)
 
 
 def _context(
@@ -187,16 +185,8 @@ def _context(
     if rise is not None and rise >= REST_RISE_HOLDS:
         held_back.append(_rest_words(trend) + "; nothing grows until it settles")
     warned = red_flag_open or any(reading.warnings() for reading in flared)
-    return _Context(
-        now,
-        today,
-        moves,
-        ladders,
-        tuple(dict.fromkeys(held_back)),
-        warned,
-        paused_until,
-        trend,
-    )
+    held = tuple(dict.fromkeys(held_back))
+    return _Context(now, today, moves, ladders, held, warned, paused_until, trend)
 
 
 def _rest_words(trend: RestTrend) -> str:
@@ -281,13 +271,17 @@ def _why_not(
     track: Track, pending: list[Pair], evidence: list[Pair], context: _Context
 ) -> list[str]:
     """Why the step's own sessions do not let its dose grow; empty when they do."""
-    reasons = []
+    # The same problem on several days is one reason naming the days, so a bad spell reads
+    # as one line: "started at pain 9 on Mon 7 Dec, Sun 6 Dec and Sat 5 Dec: …".
+    problems: dict[str, list[str]] = {}
     for reading, record in [*pending, *evidence]:
-        if record.outcome != "done":
-            reasons.append(f"not done in full on {reading.when}")
+        found = [f"not done in full on {reading.when}"] if record.outcome != "done" else []
         unsettled = reading.unsettled()
-        if unsettled is not None:
-            reasons.append(unsettled)
+        found += [unsettled] if unsettled is not None else []
+        for text in found:
+            named = problems.setdefault(text.replace(reading.when, "\0"), [])
+            named += [] if reading.when in named else [reading.when]
+    reasons = [text.replace("\0", _and(named)) for text, named in problems.items()]
     days = {reading.day for reading, _ in [*pending, *evidence]}
     if not days:
         reasons.append(f"no session at this dose {'yet' if not track.run else 'in 3 weeks'}")
@@ -313,6 +307,10 @@ def _why_not(
             f" grows, so not before {grows_from}"
         )
     return reasons
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _one_at_a_time(
