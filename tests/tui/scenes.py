@@ -211,9 +211,8 @@ async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
 
 async def next_time(pilot: Pilot[None], clock: FakeClock) -> None:
     await summary_next_time(pilot, clock)
-    await answer(pilot, "enter")  # save: then the first change is asked
+    await answer(pilot, "enter")  # save: then the change (one step grows) is asked
     await settled(pilot)
-    await answer(pilot, "enter")  # the carry: accepted
 
 
 async def history_moves(pilot: Pilot[None], clock: FakeClock) -> None:

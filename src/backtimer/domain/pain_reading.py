@@ -221,4 +221,5 @@ class Mornings:
     def reading(self, session: RatedSession) -> Reading:
         day = session.started_at.astimezone(self.zone).date()
         morning = self.known.get(day + timedelta(days=1))
-        return Reading(session, day, morning, morning is None and day + timedelta(1) >= self.today)
+        pending = morning is None and day + timedelta(days=1) >= self.today
+        return Reading(session, day, morning, pending)
