@@ -157,6 +157,7 @@ def test_daily_sessions_grow_one_step_after_a_week_and_say_why_the_others_wait()
     advice = person.on(8).trains(2, 2)
     assert verdicts(advice) == ["progress", "hold", "hold", "hold"]
     assert changes(advice) == ["Suitcase carry: 45 s → 55 s"]
+    assert {item.since for item in advice} == {DAY_ONE.date()}
     assert advice[0].reasons[-1] == (
         "one step grows at a time: this one first, at its dose the longest"
     )

@@ -85,6 +85,9 @@ class Track:
     changed_at: datetime | None = None
     """When the last session at that dose started."""
     done: bool = False
+    """Read as far back as the rules look."""
+    cut: bool = False
+    """Done while the run at this dose went on further back than `WINDOW`."""
 
     def add(self, reading: Reading, record: RecordedStep, old: bool) -> None:
         self.included.append((reading, record))
@@ -94,6 +97,7 @@ class Track:
         elif self.before is None and self.run == len(self.included) - 1:
             self.before, self.changed_at = dose, reading.session.started_at
         self.done = len(self.included) >= LOOK_BACK and (self.before is not None or old)
+        self.cut = self.done and self.before is None and self.run == len(self.included)
 
     @property
     def at_dose(self) -> list[tuple[Reading, RecordedStep]]:
@@ -101,8 +105,9 @@ class Track:
 
     @property
     def since(self) -> date | None:
-        """The day of the first session at this dose."""
-        return self.included[self.run - 1][0].day if self.run else None
+        """The day of the first session at this dose; None with none, or when that is more
+        than `WINDOW` back (the history is not read that far)."""
+        return self.included[self.run - 1][0].day if self.run and not self.cut else None
 
     def came_down(self, after: datetime, ladders: Ladders) -> bool:
         """Whether the dose changed after ``after`` to an easier one (a back-off taken)."""
