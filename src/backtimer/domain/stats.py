@@ -178,19 +178,19 @@ def streak_weeks(per_week: Counter[date], this_week: date, goal: int) -> int:
 
 
 def week_means(
-    ratings: Iterable[tuple[date, int]], week: Callable[[date], date]
+    values: Iterable[tuple[date, float]], week: Callable[[date], date]
 ) -> dict[date, float]:
-    """The mean of the ratings of each week that has one.
+    """The mean of the values of each week that has one: pain ratings, or a move's dose.
 
     Args:
-        ratings: each rating with the local day it was given.
+        values: each value with the local day it was given (or done).
         week: the first day of the week a day is in (`week_of` for ISO weeks; the
             progression's trend counts weeks back from today).
     """
-    sums: defaultdict[date, list[int]] = defaultdict(lambda: [0, 0])
-    for day, rating in ratings:
+    sums: defaultdict[date, list[float]] = defaultdict(lambda: [0.0, 0])
+    for day, value in values:
         total = sums[week(day)]
-        total[0] += rating
+        total[0] += value
         total[1] += 1
     return {start: total / count for start, (total, count) in sums.items()}
 
