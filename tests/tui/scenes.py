@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
+from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
 from tests.progress_histories import a_routine_that_grew, durability, session_of
 from tests.tui.conftest import START
@@ -55,6 +56,22 @@ async def mat(pilot: Pilot[None], clock: FakeClock) -> None:
     """The mat view: a side of the piriformis stretch, in large type."""
     await start_routine(pilot, "desk")
     await advance(pilot, clock, 5 + 7)
+    await pilot.press("v")
+    await pilot.pause()
+
+
+async def massage_mat(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The mat view in the rest before the psoas massage: the next move and its side in
+    large type, who should skip it, and its safety line."""
+    await start_routine(pilot, "culprit")
+    screen = pilot.app.screen
+    assert isinstance(screen, WorkoutScreen)
+    for _ in range(40):  # n until that rest, whatever n does on a side
+        segment = screen.segment
+        if segment and segment.kind == "rest" and segment.exercise.id == "psoas-massage":
+            break
+        await pilot.press("n")
+    await advance(pilot, clock, 3)
     await pilot.press("v")
     await pilot.pause()
 
@@ -236,6 +253,7 @@ SCENES: dict[str, Scene] = {
     "rest": rest,
     "side": side,
     "mat": mat,
+    "massage_mat": massage_mat,
     "self_paced": self_paced,
     "summary": summary,
     "keys": keys,

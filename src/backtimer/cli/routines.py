@@ -11,6 +11,7 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import clock, describe_step, duration
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
@@ -80,6 +81,8 @@ def list_exercises(args: argparse.Namespace) -> int:
                     "release_cue": move.release_cue,
                     "left_side": move.left_side,
                     "right_side": move.right_side,
+                    "safety": move.safety,
+                    "skip_if": move.skip_if,
                 }
                 for move in moves
             ]
@@ -104,6 +107,8 @@ def show(args: argparse.Namespace) -> int:
     moves = resolve(routine, library.exercises())
     equipment = sorted({item for move in moves for item in move.equipment})
     print("You need: " + (", ".join(equipment) if equipment else "nothing but some floor"))
+    for note in skip_notes(moves):
+        print(f"Caution: {note}")
     print()
     for plan, move in zip(timeline.steps, moves, strict=True):
         seconds = timeline.seconds_from(plan.first) - timeline.seconds_from(plan.end)
