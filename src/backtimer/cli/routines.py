@@ -12,6 +12,7 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import clock, describe_step, duration
 from backtimer.domain.exercise import Exercise
 from backtimer.domain.routine import Step
@@ -83,6 +84,8 @@ def list_exercises(args: argparse.Namespace) -> int:
                     "release_cue": move.release_cue,
                     "left_side": move.left_side,
                     "right_side": move.right_side,
+                    "safety": move.safety,
+                    "skip_if": move.skip_if,
                 }
                 for move in moves
             ]
@@ -107,6 +110,8 @@ def show(args: argparse.Namespace) -> int:
     moves = resolve(routine, library.exercises())
     equipment = sorted({item for move in moves for item in move.equipment})
     print("You need: " + (", ".join(equipment) if equipment else "nothing but some floor"))
+    for note in skip_notes(moves):
+        print(f"Caution: {note}")
     print()
     for plan, move in zip(timeline.steps, moves, strict=True):
         seconds = timeline.seconds_from(plan.first) - timeline.seconds_from(plan.end)

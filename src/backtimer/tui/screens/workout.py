@@ -19,7 +19,7 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
 
-from backtimer.domain.describe import clock_text, segment_counts
+from backtimer.domain.describe import clock_text, mat_words, segment_counts
 from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
@@ -38,6 +38,7 @@ from backtimer.tui.widgets.big_text import BigText
 from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
+from backtimer.tui.widgets.safety_line import SafetyLine
 from backtimer.tui.widgets.step_notes import StepNotes
 from backtimer.tui.widgets.too_small import too_small
 
@@ -120,12 +121,17 @@ class WorkoutScreen(AppScreen[Session | None]):
                 yield Label(id="step-label")
                 yield Label(id="exercise")
                 yield Label(id="counts")
-            yield Moment(id="moment").data_bind(segment=WorkoutScreen.segment)
+            yield Moment(self.workout.timeline, id="moment").data_bind(
+                segment=WorkoutScreen.segment, paused=WorkoutScreen.paused
+            )
             with Horizontal(id="stage"):
                 yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
                 yield FigureView(library.figures(), self.workout.engine.snapshot, id="figure")
             yield Label(id="cue")
             yield BigText(id="cue-large", wrap=True)
+            yield SafetyLine(self.workout.timeline, id="safety").data_bind(
+                segment=WorkoutScreen.segment
+            )
             yield Label(id="status")
             yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
             yield StepNotes(self.workout.timeline, id="notes").data_bind(
@@ -261,7 +267,7 @@ class WorkoutScreen(AppScreen[Session | None]):
         self.query_one("#cue", Label).update(
             f"{segment.cue} · {side}" if shown_side else segment.cue
         )
-        self.query_one("#cue-large", BigText).text = segment.cue
+        self.query_one("#cue-large", BigText).text = mat_words(segment, self.workout.timeline)
         shown = segment.seconds if segment.seconds is not None else segment.reps
         clock = self.query_one("#clock", BigText)
         clock.template = clock_text(shown)

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import describe_step, duration
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
@@ -40,8 +41,9 @@ def preview_lines(entry: RoutineEntry | None) -> list[Line]:
         BLANK,
         (f"[b]You need:[/] {need}", len("You need: ")),
         (f"[b]Works:[/] {escape(', '.join(muscles))}", len("Works: ")),
-        BLANK,
     ]
+    lines += [(f"[b $warning]⚠[/] [$warning]{escape(note)}[/]", 2) for note in skip_notes(moves)]
+    lines.append(BLANK)
     for plan in timeline.steps:
         what = describe_step(plan.step, plan.exercise, routine.rest_between_sets)
         lines.append((f"[b]{plan.index + 1:>2}. {escape(plan.exercise.name)}[/]", 4))
