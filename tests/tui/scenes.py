@@ -202,15 +202,18 @@ async def history_10k(pilot: Pilot[None], clock: FakeClock) -> None:
 
 
 def three_easy_sessions() -> None:
-    """Back durability 2, 4 and 6 days before START, done in full, pain 2 before and after."""
+    """Back durability 10, 8 and 6 days before START, done in full, pain 2 before and after,
+    each next morning answered 2."""
     routine = durability()
-    sessions = [session_of(routine, START - timedelta(days=d), 2, 2) for d in (6, 4, 2)]
+    sessions = [
+        session_of(routine, START - timedelta(days=d), 2, 2, next_morning=2) for d in (10, 8, 6)
+    ]
     HistoryStore(lambda: START).record_many(sessions)
 
 
 async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
-    """A fourth session of back-durability, stopped after the carry: the three before went
-    well, so every step can grow a notch."""
+    """A fourth session of back-durability, stopped after the carry: the three days before
+    went well, the dose is a week old, so one step (the carry) can grow a notch."""
     three_easy_sessions()
     await routines_listed(pilot)
     await pilot.press("enter")  # back-durability, the first routine
@@ -225,9 +228,8 @@ async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
 
 async def next_time(pilot: Pilot[None], clock: FakeClock) -> None:
     await summary_next_time(pilot, clock)
-    await answer(pilot, "enter")  # save: then the first change is asked
+    await answer(pilot, "enter")  # save: then the change (one step grows) is asked
     await settled(pilot)
-    await answer(pilot, "enter")  # the carry: accepted
 
 
 async def history_moves(pilot: Pilot[None], clock: FakeClock) -> None:

@@ -124,5 +124,5 @@ async def test_the_programmes_screen_says_when_a_flare_up_calls_for_an_easier_we
         await programs(pilot, None)  # type: ignore[arg-type]
         today = text(app, "#program-today")
         assert "Easier week, to" in today
-        assert "symptoms down a leg" in today
+        assert "ran down a leg" in today
         assert "doctor or a physiotherapist" in today

@@ -2,16 +2,13 @@
 
 A *flare* is a session after which the progression rules would back a step off
 (pain rose by 2 or more, pain after above 5, a worse next morning) or that warns
-(severe pain after, warning words in the note), as `pain_reading.Reading.flares`
-reads it (the one home of those rules), or a session after which the person said
-that something ran down a leg (`Session.leg_symptoms`). A session of any routine
-counts: it is the same back.
+(severe pain after, warning words in the note, something down a leg), as
+`pain_reading.Reading.flares` reads it: the one home of those rules. A session of
+any routine counts: it is the same back.
 
-For `EASIER_DAYS` days from the day of the latest flare, the programme under way
-is in an easier week:
+The rules themselves let nothing grow for `PAUSE_DAYS` days after a flare
+(`progression`); this module says what that week means for the programme under way:
 
-- nothing in it grows: where the rules would take a step of one of its routines
-  up a notch, they keep it and say why (`hold_growth`);
 - ``backtimer today`` and the programmes screen say so, and what the week asks:
   each session at an easy effort, leaving out any move that brings the pain on,
   a missed day being fine; after a warning or symptoms down a leg, to see a
@@ -24,22 +21,16 @@ an easier week changes how hard, not when. Nothing here reads a file or a clock.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Protocol
 
 from backtimer.domain.pain_reading import Mornings, RatedSession, day_text
-from backtimer.domain.progression import PROFESSIONAL, StepAdvice
+from backtimer.domain.progression import PROFESSIONAL
+from backtimer.domain.step_history import PAUSE_DAYS
 
-EASIER_DAYS = 7
-"""How long an easier week lasts, from the day of the flare."""
-
-
-class FlareSession(RatedSession, Protocol):
-    """What an easier week needs of a past session: a full `Session` or its digest."""
-
-    @property
-    def leg_symptoms(self) -> bool | None: ...
+EASIER_DAYS = PAUSE_DAYS
+"""How long an easier week lasts, from the day of the flare: as long as the rules'
+pause in growth, which it explains."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +73,7 @@ class EasierWeek:
         )
 
 
-def easier_week(sessions: Sequence[FlareSession], now: datetime, zone: tzinfo) -> EasierWeek | None:
+def easier_week(sessions: Sequence[RatedSession], now: datetime, zone: tzinfo) -> EasierWeek | None:
     """The easier week under way at ``now``, if a session of the last `EASIER_DAYS` days
     flared; None when none did.
 
@@ -92,7 +83,7 @@ def easier_week(sessions: Sequence[FlareSession], now: datetime, zone: tzinfo) -
     """
     today = now.astimezone(zone).date()
     first = today - timedelta(days=EASIER_DAYS - 1)
-    mornings = Mornings(sessions, zone)
+    mornings = Mornings(sessions, zone, today)
     latest: EasierWeek | None = None
     for session in sessions:
         day = session.started_at.astimezone(zone).date()
@@ -100,24 +91,10 @@ def easier_week(sessions: Sequence[FlareSession], now: datetime, zone: tzinfo) -
             continue
         reading = mornings.reading(session)
         reasons = reading.flares()
-        if session.leg_symptoms:
-            reasons.append(f"symptoms down a leg on {reading.when}")
         if reasons:
-            warned = bool(reading.warnings()) or bool(session.leg_symptoms)
+            warned = bool(reading.warnings())
             if latest is not None and latest.flare_day == day:
                 reasons = [*latest.reasons, *reasons]
                 warned = warned or latest.see_professional
             latest = EasierWeek(day, tuple(dict.fromkeys(reasons)), warned)
     return latest
-
-
-def hold_growth(advice: Sequence[StepAdvice], week: EasierWeek | None) -> list[StepAdvice]:
-    """The rules' advice with every notch up kept back while ``week`` is under way."""
-    if week is None:
-        return list(advice)
-    return [
-        replace(item, verdict="hold", notch=None, reasons=(week.hold_reason,))
-        if item.verdict == "progress"
-        else item
-        for item in advice
-    ]

@@ -171,29 +171,6 @@ def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation[Rou
     return Situation(entries, routines, found, (*history.problems, *found.problems), easier)
 
 
-def programme_routines() -> set[str]:
-    """The routines of the programme under way: its slots' routines (the person's copies,
-    where slots run them) and the built-ins those copy. Empty when no programme is under
-    way or its file does not load."""
-    state, _ = load_state()
-    if state.active is None:
-        return set()
-    name = f"{state.active.program}.toml"
-    shipped = locations.builtin_programs() / name
-    try:
-        data = shipped.read_bytes() if shipped.is_file() else None
-        if data is None:
-            read = read_or_problem(locations.programs_dir() / name, MAX_FILE_BYTES)
-            if isinstance(read, Problem):
-                return set()
-            data = read
-        program = follow_copies(parse_program_bytes(data, name), state.copies)
-    except (OSError, ProblemsError):
-        return set()
-    slots = {slot.routine for slot in program.slot}
-    return slots | {builtin for builtin, copy in state.copies.items() if copy in slots}
-
-
 def record_copy(builtin: str, copy: str) -> list[str]:
     """Remember that programme slots of the built-in routine ``builtin`` run ``copy`` now."""
     with locked(locations.lock_file()):

@@ -23,14 +23,14 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from backtimer.domain.draft import propose_id
-from backtimer.domain.easier_week import FlareSession, easier_week, hold_growth
+from backtimer.domain.pain_reading import RatedSession
 from backtimer.domain.progression import StepAdvice, advise
 from backtimer.domain.routine import Routine, Step
 from backtimer.domain.routine_edit import edit_routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import locations
 from backtimer.storage.library import RoutineEntry, all_routines, catalogue, exercises
-from backtimer.storage.programs import load_state, programme_routines, record_copy
+from backtimer.storage.programs import load_state, record_copy
 from backtimer.storage.routine_files import SaveRefused, save_routine
 
 
@@ -46,17 +46,16 @@ def own_sessions_of(routine_id: str, copied: Mapping[str, str]) -> set[str]:
 
 def advise_on(
     entry: RoutineEntry,
-    sessions: Sequence[FlareSession],
+    sessions: Sequence[RatedSession],
     now: datetime,
     zone: tzinfo,
     copied: Mapping[str, str] | None = None,
     red_flag_open: bool = False,
 ) -> list[StepAdvice]:
-    """What the rules say about each step of a routine that loaded; while the programme
-    it belongs to is in an easier week after a flare-up, no step of it grows."""
+    """What the rules say about each step of a routine that loaded."""
     assert entry.routine is not None
     copied = copies() if copied is None else copied
-    advice = advise(
+    return advise(
         entry.routine,
         sessions,
         routine_ids=own_sessions_of(entry.id, copied),
@@ -66,11 +65,6 @@ def advise_on(
         ladders=catalogue().ladders,
         red_flag_open=red_flag_open,
     )
-    if not any(item.verdict == "progress" for item in advice):
-        return advice
-    if entry.id not in programme_routines():
-        return advice
-    return hold_growth(advice, easier_week(sessions, now, zone))
 
 
 def followed(
