@@ -17,7 +17,14 @@ from backtimer.storage.programs import start_program
 from tests.fakes import FakeClock
 from tests.progress_histories import a_routine_that_grew, durability, session_of
 from tests.tui.conftest import START
-from tests.tui.helpers import advance, answer, open_history, routines_listed, start_routine
+from tests.tui.helpers import (
+    advance,
+    answer,
+    open_history,
+    routines_listed,
+    start_routine,
+    work_done,
+)
 from tests.tui.histories import a_few_weeks, ten_years
 
 Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
@@ -25,7 +32,7 @@ Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
 
 async def settled(pilot: Pilot[None]) -> None:
     """Wait for workers (loading, saving) and the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
+    await work_done(pilot.app)
     await pilot.pause()
 
 

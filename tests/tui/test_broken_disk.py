@@ -28,7 +28,7 @@ from backtimer.tui.signals import stopped
 from tests.disks import broken_home, free_space
 from tests.fakes import FakeClock
 from tests.hostile import GOOD_ROUTINE
-from tests.tui.helpers import advance, answer, workout
+from tests.tui.helpers import advance, answer, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30")
@@ -45,9 +45,9 @@ def said(app: BacktimerApp) -> list[str]:
 
 
 async def settle(app: BacktimerApp) -> None:
-    await app.workers.wait_for_complete()
+    await work_done(app)
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await work_done(app)
 
 
 async def test_a_read_only_disk_never_stops_a_workout_and_the_session_goes_elsewhere(

@@ -20,7 +20,7 @@ from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, past_the_guard, start_routine, workout
+from tests.tui.helpers import advance, answer, past_the_guard, start_routine, work_done, workout
 from tests.tui.test_builder_typing import burst
 
 MakeApp = Callable[..., BacktimerApp]
@@ -59,7 +59,7 @@ async def test_the_copy_in_a_workout_holds_the_slot_until_the_workout_ends(
         await pilot.press("q")
         assert isinstance(app.screen, Confirm)
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert elsewhere.take()  # free again once the workout has ended
@@ -96,7 +96,7 @@ async def stopped_after_12_seconds(pilot: Pilot[None], clock: FakeClock) -> None
     await advance(pilot, clock, 12)
     await pilot.press("q")
     await answer(pilot, "y")
-    await pilot.app.workers.wait_for_complete()
+    await work_done(pilot.app)
     await pilot.pause()
     assert isinstance(pilot.app.screen, SummaryScreen)
 
@@ -126,7 +126,7 @@ async def test_a_note_typed_at_once_after_the_rating_is_the_note_not_a_new_ratin
         past_the_guard(pilot)
         await burst(pilot, "2", *"from the mat")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
     (session,) = HistoryStore().load().sessions
     assert (session.pain_after, session.note) == (2, "from the mat")

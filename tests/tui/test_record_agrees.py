@@ -22,7 +22,7 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.services import Services
 from tests.fakes import FakeClock
 from tests.tui.conftest import FakeWallClock
-from tests.tui.helpers import advance, answer, start_routine, text
+from tests.tui.helpers import advance, answer, start_routine, text, work_done
 
 THREE = """format = 1
 name = "Three short steps"
@@ -48,12 +48,12 @@ MARKS = {"done": "✓", "partly": "◐", "skipped": "↷", "not-reached": "·"}
 async def summary_of(pilot: Pilot[None], clock: FakeClock) -> tuple[str, list[str]]:
     """What the summary says, then save it and go back to the picker."""
     app = pilot.app
-    await app.workers.wait_for_complete()
+    await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
     said = text(app, "#summary-time"), text(app, "#summary-steps").splitlines()  # type: ignore[arg-type]
     await answer(pilot, "enter")  # as people do: after reading it
-    await app.workers.wait_for_complete()
+    await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, PickerScreen)
     await pilot.press("escape")  # clear the filter for the next one
