@@ -79,7 +79,7 @@ async def summary(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("q")
     await answer(pilot, "y")
     await settled(pilot)
-    await answer(pilot, "3")
+    await answer(pilot, "3")  # picked: Enter would give it
 
 
 async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -209,7 +209,8 @@ async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("q")
     await answer(pilot, "y")
     await settled(pilot)
-    await answer(pilot, "3")
+    await answer(pilot, "3", "enter")
+    await answer(pilot, "n", "enter")  # the note is asked
     await settled(pilot)
 
 

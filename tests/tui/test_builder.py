@@ -230,7 +230,7 @@ async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -
         await keys(pilot, "q")
         await answer(pilot, "y")
         await work_done(app)
-        await answer(pilot, "enter")  # the summary
+        await answer(pilot, "ctrl+s")  # the summary, saved as it is
         assert isinstance(app.screen, BuilderScreen)
         await keys(pilot, "escape", "escape")  # to the list, then out: nothing unsaved
         assert isinstance(app.screen, PickerScreen)

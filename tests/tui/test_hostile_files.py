@@ -43,7 +43,7 @@ async def test_a_workout_is_recorded_beside_a_hostile_history_and_a_pipe(
         await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        await answer(pilot, "enter")
+        await answer(pilot, "ctrl+s")
         await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)

@@ -25,6 +25,7 @@ from backtimer.tui.widgets.too_small import TooSmall
 from tests.fakes import FakeClock
 from tests.tui.helpers import (
     advance,
+    answer,
     routines_listed,
     start_routine,
     text,
@@ -80,7 +81,9 @@ async def test_an_enter_too_many_after_the_last_rep_does_not_skip_the_pain_ratin
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         clock.advance(1)  # the person looks at the summary
-        await pilot.press("3", *"tight", "enter")
+        await pilot.press("3", "enter")
+        await answer(pilot, "n", "enter")
+        await answer(pilot, *"tight", "enter")
         await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)

@@ -107,26 +107,31 @@ async def test_a_browser_closed_on_the_summary_keeps_what_was_answered(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await stopped_after_12_seconds(pilot, clock)
-        await answer(pilot, "2", *"tight")
+        await answer(pilot, "2", "enter")
+        await answer(pilot, "y")  # picked, not yet given
+        await pilot.pause()
         app.post_message(messages.ExitApp())
         await pilot.pause()
     (session,) = HistoryStore().load().sessions
-    assert (session.pain_after, session.note) == (2, "tight")
+    assert (session.pain_after, session.leg_symptoms) == (2, True)
 
 
-async def test_a_note_typed_at_once_after_the_rating_is_the_note_not_a_new_rating(
+async def test_keys_handed_over_in_bursts_land_where_they_were_typed(
     make_app: MakeApp, clock: FakeClock
 ) -> None:
-    """A browser (or a fast typist) hands over "2" and the note in one burst: the keys
-    after the digit arrive before the focus has moved to the note, and the "t" of
-    "the" must not re-rate the pain as 10."""
+    """A browser (or a fast typist) hands over keys in bursts: the rating and Enter in
+    one, the answer to the leg question in the next, the note and Enter in the last.
+    Each lands on its own question; the "t" of "the" never re-rates the pain as 10."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await stopped_after_12_seconds(pilot, clock)
         past_the_guard(pilot)
-        await burst(pilot, "2", *"from the mat")
-        await pilot.press("enter")
+        await burst(pilot, "2", "enter")
+        past_the_guard(pilot)
+        await burst(pilot, "n", "enter")
+        past_the_guard(pilot)
+        await burst(pilot, *"from the mat", "enter")
         await work_done(app)
         await pilot.pause()
     (session,) = HistoryStore().load().sessions
-    assert (session.pain_after, session.note) == (2, "from the mat")
+    assert (session.pain_after, session.leg_symptoms, session.note) == (2, False, "from the mat")

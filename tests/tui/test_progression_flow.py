@@ -49,8 +49,9 @@ MINE = ["end"]  # the last: the only routine of the person's own
 async def a_whole_session(
     pilot: Pilot[None], clock: FakeClock, keys: list[str], before: str, after: str
 ) -> list[str]:
-    """Start the routine ``keys`` highlight in the picker, do it from start to end and rate
-    it; the summary's suggestions, line by line."""
+    """Start the routine ``keys`` highlight in the picker, do it from start to end, rate
+    it and say no to the leg question; the summary's suggestions, line by line, as the
+    note is asked (its Enter saves the session)."""
     app = pilot.app
     await routines_listed(pilot)
     await pilot.press(*keys, "enter")
@@ -60,7 +61,8 @@ async def a_whole_session(
     await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
-    await answer(pilot, after)
+    await answer(pilot, after, "enter")
+    await answer(pilot, "n", "enter")
     await work_done(app)
     await pilot.pause()
     return shown(app.screen.query_one(Suggestions)).splitlines()

@@ -52,7 +52,7 @@ async def summary_of(pilot: Pilot[None], clock: FakeClock) -> tuple[str, list[st
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
     said = text(app, "#summary-time"), text(app, "#summary-steps").splitlines()  # type: ignore[arg-type]
-    await answer(pilot, "enter")  # as people do: after reading it
+    await answer(pilot, "ctrl+s")  # as people do: after reading it; no answers
     await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, PickerScreen)

@@ -35,6 +35,15 @@ NERVE = (
     "pain, tingling, pins and needles, numbness, burning or weakness running down a leg (sciatica)",
 )
 
+LEG_QUESTION = "Anything down a leg today: pain, tingling, numbness or weakness?"
+"""Asked on the summary after every workout; the answer is the session's ``leg_symptoms``."""
+LEG_YES = (
+    "Noted: no step grows while this lasts. Mention it to a doctor or physiotherapist."
+    " Both legs at once, numbness between the legs, or new trouble with the bladder or"
+    " bowels: get help today."
+)
+"""Said when the answer to `LEG_QUESTION` is yes."""
+
 WHEN_ONE_APPLIES = (
     "Stop the workout for now and get the help above: backtimer will still time"
     " what a doctor or physiotherapist gives you, but it suggests no growth until you"

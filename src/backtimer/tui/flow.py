@@ -75,7 +75,7 @@ class WorkoutFlow:
     async def after(self, session: Session) -> None:
         """The summary (the session is already saved), then each change it suggests."""
         advisor = Advisor(self.services, self.entry)
-        summary = SummaryScreen(session, self.services.store, advisor)
+        summary = SummaryScreen(session, self.services.store, advisor, self.services.clock)
         suggested = await self.app.push_screen_wait(summary)
         if not suggested:
             return
