@@ -82,6 +82,11 @@ async def summary(pilot: Pilot[None], clock: FakeClock) -> None:
     await answer(pilot, "3")  # picked: Enter would give it
 
 
+async def sore_day(pilot: Pilot[None], clock: FakeClock) -> None:
+    """Pain 8 before a workout: the gentlest routine, going on, or rest."""
+    await start_routine(pilot, "durab", pain="8")
+
+
 async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
     await start_routine(pilot, "desk")
     await pilot.press("question_mark")
@@ -244,6 +249,7 @@ SCENES: dict[str, Scene] = {
     "mat": mat,
     "self_paced": self_paced,
     "summary": summary,
+    "sore_day": sore_day,
     "keys": keys,
     "guide": guide,
     "programs": programs,

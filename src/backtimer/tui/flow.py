@@ -1,6 +1,7 @@
 """One workout, from the first question to the last, read top to bottom.
 
-The pain question, the voice and sound checks, the workout, the summary and
+The pain question (and, at 7 or more, the offer of the gentlest routine or
+rest: `screens.sore_day`), the voice and sound checks, the workout, the summary and
 the changes for next time: `WorkoutFlow.run` awaits each screen in turn
 (`App.push_screen_wait`), so what happens after each answer is the next line,
 not a callback nested inside another. The app starts a flow in a worker
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from backtimer.domain.history import Session
 from backtimer.domain.routine_toml import routine_version
+from backtimer.domain.sore_day import GENTLE_ID, gentle_routine, severe
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout
 from backtimer.storage import library
@@ -24,6 +26,7 @@ from backtimer.storage.library import RoutineEntry
 from backtimer.tui.advisor import Advisor
 from backtimer.tui.screens.next_time import NextTimeScreen
 from backtimer.tui.screens.pain import SKIPPED, PainQuestion
+from backtimer.tui.screens.sore_day import SoreDay
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.sound import SoundPlayer, no_player
@@ -31,6 +34,8 @@ from backtimer.tui.speaker import Speaker, no_voice
 
 if TYPE_CHECKING:
     from backtimer.tui.app import BacktimerApp
+
+RESTING = "No workout today: rest counts too. backtimer is here when you are ready."
 
 
 class WorkoutFlow:
@@ -68,7 +73,16 @@ class WorkoutFlow:
             pain = await self.app.push_screen_wait(PainQuestion(self.entry.name))
             if pain is None:
                 return None
-            workout.pain_before = None if pain == SKIPPED else pain
+            before = None if pain == SKIPPED else pain
+            if before is not None and severe(before):
+                choice = await self.app.push_screen_wait(SoreDay(before, self.entry.name))
+                if choice is None:
+                    self.app.notify(RESTING, timeout=8)
+                    return None
+                if choice == "gentle":
+                    self.entry = library.unsaved_entry(GENTLE_ID, gentle_routine())
+                    workout = self._workout()
+            workout.pain_before = before
         self._say_what_is_off()
         return await self.app.push_screen_wait(self._screen(workout))
 
