@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
 from backtimer.tui.app import FLOW, BacktimerApp
 from backtimer.tui.screens.history import HistoryScreen
-from backtimer.tui.screens.question import GUARD_SECONDS
+from backtimer.tui.screens.question import GUARD_SECONDS, Question
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.big_text import BigText
 from backtimer.tui.widgets.hanging_text import HangingText
@@ -71,6 +73,19 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 
         if condition():
             return
         await pilot.pause(0.01)
+
+
+async def on_top(pilot: Pilot[None], kind: type[Screen[Any]]) -> None:
+    """Wait until a ``kind`` screen is on top and shown (a question: stamped by the app, so
+    that moving the clock on afterwards is time the person spent reading it)."""
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        stamped = not isinstance(screen, Question) or screen.shown_at is not None
+        return isinstance(screen, kind) and screen.is_mounted and stamped
+
+    await until(pilot, shown)
+    assert shown(), f"on {type(pilot.app.screen).__name__}, not {kind.__name__}"
 
 
 async def routines_listed(pilot: Pilot[None]) -> None:

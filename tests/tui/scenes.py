@@ -14,6 +14,8 @@ from textual.pilot import Pilot
 from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
+from backtimer.tui import greeting
+from backtimer.tui.app import FLOW, BacktimerApp
 from tests.fakes import FakeClock
 from tests.progress_histories import a_routine_that_grew, durability, session_of
 from tests.tui.conftest import START
@@ -85,6 +87,24 @@ async def summary(pilot: Pilot[None], clock: FakeClock) -> None:
 async def sore_day(pilot: Pilot[None], clock: FakeClock) -> None:
     """Pain 8 before a workout: the gentlest routine, going on, or rest."""
     await start_routine(pilot, "durab", pain="8")
+
+
+async def red_flags(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The signs that need a doctor, as the keys screen, the guide and the palette open them."""
+    await routines_listed(pilot)
+    app = pilot.app
+    assert isinstance(app, BacktimerApp)
+    app.action_red_flags()
+    await settled(pilot)
+
+
+async def morning(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The first start on the day after a session: how is your back this morning?"""
+    started = START.replace(hour=18) - timedelta(days=1)
+    HistoryStore(lambda: START).record(session_of(durability(), started, 2, 3))
+    await routines_listed(pilot)
+    pilot.app.run_worker(greeting.morning(pilot.app), group=FLOW)  # type: ignore[arg-type]
+    await settled(pilot)
 
 
 async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -250,6 +270,8 @@ SCENES: dict[str, Scene] = {
     "self_paced": self_paced,
     "summary": summary,
     "sore_day": sore_day,
+    "red_flags": red_flags,
+    "morning": morning,
     "keys": keys,
     "guide": guide,
     "programs": programs,

@@ -76,7 +76,7 @@ async def test_summary_files_csv_and_stats_agree(
     services = Services(
         clock=clock, now=wall, store=HistoryStore(wall), settings=Settings(sound=False), zone=UTC
     )
-    app = BacktimerApp(services)
+    app = BacktimerApp(services, greet=False)
     summaries: list[tuple[str, list[str]]] = []
     async with app.run_test(size=(100, 30)) as pilot:
         # 1. As seen: step 1 done; in the rest before step 2, p then n n; the rest runs out.

@@ -14,7 +14,15 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.sore_day import SoreDay
 from tests.fakes import FakeClock
-from tests.tui.helpers import answer, routines_listed, start_routine, text, work_done, workout
+from tests.tui.helpers import (
+    answer,
+    on_top,
+    routines_listed,
+    start_routine,
+    text,
+    work_done,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -30,7 +38,7 @@ async def test_a_sore_start_offers_the_gentle_routine_one_key_away(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "durab", pain=pain)
-        assert isinstance(app.screen, SoreDay)
+        await on_top(pilot, SoreDay)
         assert said(app) == SAID
         await answer(pilot, "g")
         screen = workout(app)
@@ -45,6 +53,7 @@ async def test_the_person_can_go_on_with_the_routine_they_chose(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "durab", pain="9")
+        await on_top(pilot, SoreDay)
         await answer(pilot, "o")
         screen = workout(app)
         assert (screen.workout.routine_id, screen.workout.pain_before) == ("back-durability", 9)
@@ -54,6 +63,7 @@ async def test_rest_starts_nothing_and_records_nothing(make_app: Make, clock: Fa
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "durab", pain="7")
+        await on_top(pilot, SoreDay)
         await answer(pilot, "escape")
         await work_done(app)
         assert isinstance(app.screen, PickerScreen)
@@ -76,7 +86,7 @@ async def test_an_enter_typed_with_the_rating_does_not_choose_unread(
         await routines_listed(pilot)
         await pilot.press(*"durab", "enter")
         await answer(pilot, "8", "enter")  # the Enter comes with the 8: too soon to be read
-        assert isinstance(app.screen, SoreDay)
+        await on_top(pilot, SoreDay)
         await answer(pilot, "enter")  # read: Enter takes the choice with the focus
         assert workout(app).workout.routine_id == GENTLE_ID
 
@@ -85,6 +95,7 @@ async def test_the_question_fits_at_60_by_20(make_app: Make, clock: FakeClock) -
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await start_routine(pilot, "durab", pain="8")
+        await on_top(pilot, SoreDay)
         dialog = app.screen.query_one("#sore-day")
         for button in dialog.query("Button"):
             assert button.region.right <= app.size.width and button.region.width > 0

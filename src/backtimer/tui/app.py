@@ -60,11 +60,22 @@ class BacktimerApp(App[None]):
         Binding("ctrl+z", "suspend_process", show=False),
     ]
 
-    def __init__(self, services: Services | None = None, start: RoutineEntry | None = None) -> None:
+    def __init__(
+        self,
+        services: Services | None = None,
+        start: RoutineEntry | None = None,
+        greet: bool = True,
+    ) -> None:
+        """Args:
+        start: the routine to start at once (``backtimer start``).
+        greet: ask what a start asks (`greeting.greet`): the red flags the first time,
+            the morning after a session. Tests that are about something else leave it out.
+        """
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
         self.services = services or Services.load()
         self._start = start
+        self._greets = greet
         self._signals: Ending | None = None
 
     def get_driver_class(self) -> type[Driver]:
@@ -89,8 +100,7 @@ class BacktimerApp(App[None]):
             self.notify(problem, severity="warning", timeout=10)
         self.recover_sessions()
         self.call_after_refresh(self.read_history)
-        if self._start is not None:
-            self.start_routine(self._start)
+        self.greet()
 
     # ------------------------------------------------------------ which keys count
 
@@ -183,6 +193,23 @@ class BacktimerApp(App[None]):
         from backtimer.tui.flow import WorkoutFlow  # with the screens it shows: not at launch
 
         await WorkoutFlow(self, entry, resume).run()
+
+    @work(group=FLOW)
+    async def greet(self) -> None:
+        """What a start asks (`greeting.greet`), then the routine asked for, if any."""
+        if self._greets:
+            from backtimer.tui.greeting import greet  # its screens: not before the first frame
+
+            await greet(self)
+        if self._start is not None:
+            self.start_routine(self._start)
+
+    @work(group=FLOW)
+    async def action_red_flags(self) -> None:
+        """The signs that need a doctor, not a timer; one applies, or it has been checked."""
+        from backtimer.tui.greeting import red_flags
+
+        await red_flags(self)
 
     def routines_changed(self) -> None:
         """A suggestion accepted for next time changed a routine file: the picker reads

@@ -14,14 +14,16 @@ soon as the workout screen is gone, whatever ended it.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from backtimer.domain.history import Session
+from backtimer.domain.red_flags import STILL_OPEN
 from backtimer.domain.routine_toml import routine_version
 from backtimer.domain.sore_day import GENTLE_ID, gentle_routine, severe
 from backtimer.domain.timeline import compile_timeline
 from backtimer.domain.workout import Workout
-from backtimer.storage import library
+from backtimer.storage import coaching, library
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.advisor import Advisor
 from backtimer.tui.screens.next_time import NextTimeScreen
@@ -83,6 +85,8 @@ class WorkoutFlow:
                     self.entry = library.unsaved_entry(GENTLE_ID, gentle_routine())
                     workout = self._workout()
             workout.pain_before = before
+        if await asyncio.to_thread(coaching.red_flag_open):
+            self.app.notify(STILL_OPEN, severity="warning", timeout=10)
         self._say_what_is_off()
         return await self.app.push_screen_wait(self._screen(workout))
 
