@@ -20,7 +20,7 @@ from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.next_time import NextTimeScreen
 from backtimer.tui.screens.picker import PickerScreen
-from backtimer.tui.screens.summary import SummaryScreen
+from backtimer.tui.screens.summary import NOTE_THEN_ASKED, SummaryScreen
 from backtimer.tui.widgets.pain_scale import PainScale
 from tests.fakes import FakeClock
 from tests.tui.helpers import (
@@ -110,6 +110,7 @@ async def test_tight_hip_typed_steadily_is_a_note_and_the_rating_is_asked_again(
         assert note(app) == "tight hip"
         assert app.screen.query_one(PainScale).value is None  # the "t" was never a 10
         assert asked(app) == "A note for next time (optional)"
+        assert text(app, "#summary-hint") == NOTE_THEN_ASKED
         await answer(pilot, "enter")
         assert asked(app).startswith("How does your back feel now?")  # asked, not guessed
         await answer(pilot, "2", "enter")

@@ -48,9 +48,9 @@ LEG_YES = (
 """Said when the answer to `LEG_QUESTION` is yes."""
 
 WHEN_ONE_APPLIES = (
-    "Stop the workout for now and get the help above: backtimer will still time"
-    " what a doctor or physiotherapist gives you, but it suggests no growth until you"
-    " say the sign has been checked."
+    "Stop exercising for now and get the help above (today, for the first list)."
+    " backtimer still times whatever a doctor or physiotherapist gives you, and suggests"
+    " no growth until you say the sign has been checked."
 )
 OPEN_NOW = (
     "You said one of these applies: backtimer suggests no growth until you say it has been checked."

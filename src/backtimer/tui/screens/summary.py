@@ -61,6 +61,8 @@ HINTS: dict[Stage, str] = {
     "legs": "Y or N, then Enter; Enter alone skips.",
     "note": "Enter saves and finishes.",
 }
+NOTE_THEN_ASKED = "Enter keeps the note; then the question it was typed at is asked again."
+"""The note's hint when words typed at another question brought it on."""
 SAVE_THEN_CHANGES = (
     "Enter saves, then asks about each change for next time (Enter accepts, x keeps)."
 )
@@ -176,8 +178,13 @@ class SummaryScreen(Question, AppScreen[list[StepAdvice]]):
         widget.focus()
 
     def _hint(self) -> None:
-        last = self.stage == "note" and set(STAGES) - self.given <= {"note"}
-        hint = SAVE_THEN_CHANGES if last and self._changes else HINTS[self.stage]
+        last = set(STAGES) - self.given <= {"note"}
+        if self.stage == "note" and not last:
+            hint = NOTE_THEN_ASKED
+        elif self.stage == "note" and self._changes:
+            hint = SAVE_THEN_CHANGES
+        else:
+            hint = HINTS[self.stage]
         self.query_one("#summary-hint", Label).update(hint)
 
     def _show_given(self) -> None:
