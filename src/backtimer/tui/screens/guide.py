@@ -1,6 +1,6 @@
-"""The pain guide: where does it hurt? The likely muscles, what works each, a routine for one.
+"""The pain guide: where does it hurt? The muscles often involved, what works each, a routine.
 
-Each complaint with one likely muscle is one choice in the list; a complaint with
+Each complaint with one such muscle is one choice in the list; a complaint with
 several lists each of them under it, so the person picks the one that fits.
 """
 
@@ -19,6 +19,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.catalogue import Area, Muscle
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import describe_step, duration
 from backtimer.domain.guide import (
     SEE_SOMEONE_FIRST,
@@ -39,7 +40,12 @@ from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
+from backtimer.tui.widgets.move_strip import MoveStrip
 
+NERVE_ROUTINE = (
+    "Gentle movement only, while you wait to be seen: no massage, since firm pressure on"
+    " the buttock can press on the sciatic nerve. Stop if the pain spreads or grows."
+)
 SEE_SOMEONE = (
     "Pain that is sharp, shoots down the leg, or comes with numbness or weakness"
     " is for a professional to look at first."
@@ -48,7 +54,7 @@ SEE_SOMEONE = (
 
 @dataclass(frozen=True)
 class Choice:
-    """A complaint and one muscle likely behind it."""
+    """A complaint and one muscle often involved in it."""
 
     area: Area
     muscle: Muscle
@@ -85,7 +91,7 @@ def options() -> list[Option]:
 
 def _muscle(muscle: Muscle, chosen: bool) -> list[str]:
     also = f" ({escape(muscle.short)})" if muscle.short != muscle.name else ""
-    title = f"Likely: {escape(muscle.name)}{also}"
+    title = f"Often involved: {escape(muscle.name)}{also}"
     lines = [f"[b $accent]▶ {title}[/]" if chosen else f"[b]  {title}[/]"]
     lines += [
         f"  [b]Where:[/] {escape(muscle.where)}",
@@ -111,14 +117,21 @@ def advice(choice: Choice, entry: RoutineEntry) -> str:
         ]
     for muscle in muscles:
         lines += _muscle(muscle, muscle == chosen)
-    lines.append(f"[b]What works the {escape(chosen.short)}[/]")
+    moves = moves_for(chosen, catalogue)
+    if area.moves:
+        lines += [f"[b]What works the {escape(chosen.short)}, once it has been looked at[/]"]
+    else:
+        lines.append(f"[b]What works the {escape(chosen.short)}[/]")
     lines += [
         f"  • {escape(move.name)} [dim]({move.kind}; {escape(move.prescription)})[/]"
-        for move in moves_for(chosen, catalogue)
+        for move in moves
     ]
+    lines += [f"  [$warning]⚠ {escape(note)}[/]" for note in skip_notes(moves)]
     assert entry.routine is not None
     timeline = entry.timeline
     lines += ["", f"[b]A routine for it[/] [dim]{duration(timeline.estimated_seconds)}[/]"]
+    if area.moves:
+        lines.append(f"  [$warning]{escape(NERVE_ROUTINE)}[/]")
     lines += [
         f"  {plan.index + 1}. {escape(plan.exercise.name)}"
         f" [dim]{escape(describe_step(plan.step, plan.exercise))}[/]"
@@ -157,6 +170,7 @@ class GuideScreen(AppScreen[None]):
                 yield Label("Where does it hurt?", classes="question")
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
+                yield MoveStrip(library.figures(), id="guide-moves")
                 yield Static(id="advice")
 
     def on_mount(self) -> None:
@@ -183,6 +197,8 @@ class GuideScreen(AppScreen[None]):
 
     def watch_choice(self) -> None:
         if self.choice is not None:
+            moves = moves_for(self.choice.muscle, library.catalogue())
+            self.query_one(MoveStrip).show_moves(moves)
             self.query_one("#advice", Static).update(advice(self.choice, _routine_for(self.choice)))
 
     def action_save(self) -> None:
@@ -234,12 +250,18 @@ class GuideScreen(AppScreen[None]):
             if start:
                 self.post_message(StartRoutine(entry))
 
+        moves = [plan.exercise.name for plan in entry.timeline.steps]
         self.app.push_screen(
             Confirm(
                 "Have it looked at first?",
-                f"{SEE_SOMEONE_FIRST} Start the gentle routine anyway?",
+                f"{SEE_SOMEONE_FIRST} Start anyway? It runs {_listed(moves)} and nothing more.",
                 yes="Start anyway",
                 no="Not now",
             ),
             answered,
         )
+
+
+def _listed(names: list[str]) -> str:
+    """ "Pelvic tilt and Cat-cow": names in a sentence."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
