@@ -207,7 +207,7 @@ async def open_app(kind: str, data: bytes) -> None:
     target = place()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    app = BacktimerApp()
+    app = BacktimerApp(greet=False)  # straight to the picker: the files are the target
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("f2")

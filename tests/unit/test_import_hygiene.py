@@ -30,6 +30,8 @@ DATA_COMMANDS = [
     ["history", "--json"],
     ["history", "import", "missing.json"],
     ["stats", "--json"],
+    ["morning"],
+    ["red-flags"],
 ]
 
 CHECKS = """

@@ -40,6 +40,8 @@ COMMANDS: dict[str, str] = {
     "today": "programs:today",
     "today --exit-code": "remind:remind",  # quick: no pydantic, for a prompt or a timer
     "serve": "serve:serve",
+    "morning": "coaching:morning",
+    "red-flags": "coaching:red_flags_command",
 }
 """Each command and the function that runs it, as "module:function" in backtimer.cli: the
 module is imported only when its command runs, so the data commands answer quickly and
@@ -54,6 +56,24 @@ def _handler(args: argparse.Namespace) -> Handler:
     module, function = COMMANDS[command].split(":")
     handler: Handler = getattr(importlib.import_module(f"backtimer.cli.{module}"), function)
     return handler
+
+
+def _rating(text: str) -> int:
+    """A pain rating on the command line: 0 to 10."""
+    if text.isdigit() and int(text) <= 10:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"'{text}' is not a rating from 0 to 10")
+
+
+def _epilog() -> str:
+    """Where to go next, and the red flags: on every ``backtimer --help``."""
+    from backtimer.domain.red_flags import as_text
+
+    return (
+        "Run a command with --help for more. Stop any exercise that causes sharp or\n"
+        "radiating pain.\n\n" + as_text(width=76) + "\n\nOne of them applies to you?"
+        " backtimer red-flags applies"
+    )
 
 
 def _date(text: str) -> object:
@@ -93,8 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="backtimer",
         description="A full-screen workout timer for lower-back exercises, stretches and massage.",
-        epilog="Run a command with --help for more. Stop any exercise that causes sharp"
-        " or radiating pain.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the epilog's lines as written
     )
     parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
     parser.set_defaults(command="tui", routine=None)
@@ -202,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
     )
+    _add_coaching_commands(commands)
     serve = _command(
         commands,
         "serve",
@@ -217,6 +238,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     return parser
+
+
+def _add_coaching_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    morning = _command(
+        commands,
+        "morning",
+        help="how your back is the morning after a workout: which is due, or give it",
+        description="The morning after a workout, how your back feels says whether the"
+        " load was right. Without RATING: which session's morning is due. With it: keep"
+        " RATING (0 to 10) as the next morning of yesterday's last workout.",
+        command="morning",
+        json=True,
+    )
+    morning.add_argument(
+        "rating", metavar="RATING", nargs="?", type=_rating, help="your back this morning, 0 to 10"
+    )
+    flags = _command(
+        commands,
+        "red-flags",
+        help="the signs that need a doctor, not a timer; say one applies, or it was checked",
+        description="Print the signs that need a doctor, not a timer. 'applies': one of them"
+        " applies to you, and backtimer suggests no growth until you say it has been"
+        " checked ('checked').",
+        command="red-flags",
+    )
+    flags.add_argument(
+        "action",
+        metavar="ACTION",
+        nargs="?",
+        choices=["applies", "checked"],
+        help="applies or checked",
+    )
 
 
 def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:

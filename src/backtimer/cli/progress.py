@@ -29,7 +29,7 @@ from backtimer.domain.suggestion import (
     ladder_text,
     move_name,
 )
-from backtimer.storage import library, progression
+from backtimer.storage import coaching, library, progression
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.routine_files import SaveRefused, shown
@@ -89,12 +89,13 @@ def progress(args: argparse.Namespace) -> int:
     if broken:
         return EXIT_INVALID
     copied = progression.copies()
+    flagged = coaching.red_flag_open()
     reports = []
     status = EXIT_OK
     today = now.astimezone(zone).date()
     at_rest = rest_trend(rest_ratings(sessions, zone, today), today)
     for entry in entries:
-        advice = progression.advise_on(entry, sessions, now, zone, copied)
+        advice = progression.advise_on(entry, sessions, now, zone, copied, red_flag_open=flagged)
         report = Report(entry, advice, _data(entry, advice, sessions, copied, at_rest))
         if args.apply and report.data["changes"]:
             try:

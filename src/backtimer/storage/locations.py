@@ -63,6 +63,12 @@ def settings_file() -> Path:
     return data_dir() / "settings.toml"
 
 
+def coaching_file() -> Path:
+    """What the coaching has said and been told: the red flags shown, one open, the
+    mornings asked."""
+    return data_dir() / "coaching.toml"
+
+
 def lock_file() -> Path:
     """Held while any history file is written, so two copies never collide."""
     return data_dir() / ".lock"
