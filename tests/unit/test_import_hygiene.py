@@ -29,6 +29,8 @@ DATA_COMMANDS = [
     ["history", "--json"],
     ["history", "import", "missing.json"],
     ["stats", "--json"],
+    ["report", "--weeks", "2"],
+    ["report", "--format", "md", "--out", "-"],
 ]
 
 CHECKS = """
