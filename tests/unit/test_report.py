@@ -300,3 +300,18 @@ def test_a_programme_over_by_the_end_of_the_period_says_when_it_ended() -> None:
         "Programme: Back durability, 3 days a week for 6 weeks, a day off between sessions;"
         " started Mon 21 Sep, ended Sun 1 Nov: 18 of 18 training days done, 0 missed"
     )
+
+
+def test_a_week_not_over_counts_against_the_plan_only_once_it_meets_it() -> None:
+    tuesday = datetime(2026, 12, 8, 10, 0, tzinfo=ZONE)  # one session so far this week
+    report = report_of(six_weeks(), tuesday)
+    adherence = report.adherence
+    assert [w.sessions for w in adherence.weeks] == [3, 3, 3, 0, 3, 1]
+    assert [w.whole for w in adherence.weeks] == [True] * 5 + [False]
+    assert (adherence.weeks_met, len(adherence.judged), adherence.per_week) == (4, 5, 2.4)
+    assert words.adherence(report)[0] == (
+        "13 sessions, 13 of them counting; 2.4 a week against a plan of 3 (Back durability"
+        " asks 3 a week); the plan met in 4 of 5 weeks; not counted, as not whole: the week"
+        " of Mon 7 Dec."
+    )
+    assert words.week_rows(report)[-1][0] == "Mon 7 Dec (part)"

@@ -10,7 +10,7 @@
   (the notes read by `note_words`);
 - the moves: `stats.move_totals` and `move_progress.move_weeks`; the ladder steps
   taken: `doses`;
-- the easier weeks: `easier_week.easier_week` on the day of each flare.
+- the easier weeks: `easier_week.EasierWeek` of each flare.
 
 Only the period's sessions are read, so the page holds nothing from before or after it.
 """
@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from backtimer.domain.digest import SessionDigest
-from backtimer.domain.easier_week import easier_week
+from backtimer.domain.easier_week import EasierWeek
 from backtimer.domain.exercise import Exercise
 from backtimer.domain.ladder import Ladders
 from backtimer.domain.move_progress import move_weeks, unit_of
@@ -97,6 +97,7 @@ def build_report(
         red_flags: the red-flag answers of the period, when there are any to read.
     """
     chosen = in_period(sessions, period, zone)
+    today = now.astimezone(zone).date()
     programme = _programme(standing)
     plan = programme.sessions_a_week if programme else weekly_goal
     plan_words = (
@@ -115,7 +116,15 @@ def build_report(
         week_of,
     )
     weeks = tuple(
-        Week(w.start, w.sessions, w.minutes, p.before, p.after, morning_means.get(w.start))
+        Week(
+            w.start,
+            w.sessions,
+            w.minutes,
+            p.before,
+            p.after,
+            morning_means.get(w.start),
+            whole=period.first <= w.start and w.start + timedelta(days=6) < today,
+        )
         for w, p in zip(stats.weeks, stats.pain, strict=True)
     )
     statuses = Counter(session.status for session in chosen)
@@ -127,9 +136,9 @@ def build_report(
         sum(1 for s in chosen if s.counts),
         stats.minutes_total,
         {status: statuses[status] for status in ("completed", "stopped", "interrupted")},
-        longest_gap(days, period.first, period.last, now.astimezone(zone).date()),
+        longest_gap(days, period.first, period.last, today),
     )
-    mornings = Mornings(chosen, zone, now.astimezone(zone).date())
+    mornings = Mornings(chosen, zone, today)
     readings = [mornings.reading(session) for session in chosen]
     end = min(now, datetime.combine(period.last + timedelta(days=1), time(), zone))
     pain = Pain(
@@ -165,7 +174,7 @@ def build_report(
         alerts=alerts,
         moves=_moves(chosen, period, zone, moves, ladders, stats.moves),
         changes=changes,
-        events=_events(chosen, alerts, changes, red_flags, zone),
+        events=_events(alerts, changes, red_flags),
         red_flags=red_flags,
         notes=_notes(chosen, zone),
     )
@@ -234,11 +243,7 @@ def _moves(
 
 
 def _events(
-    sessions: Sequence[SessionDigest],
-    alerts: Sequence[Alert],
-    changes: Sequence[DoseChange],
-    red_flags: RedFlagAnswers | None,
-    zone: tzinfo,
+    alerts: Sequence[Alert], changes: Sequence[DoseChange], red_flags: RedFlagAnswers | None
 ) -> tuple[Event, ...]:
     """The safety events, oldest first: each session that warned or flared, the doses that
     came down each day, each easier week (flares close together make one), the red-flag
@@ -252,40 +257,36 @@ def _events(
             moves = down.setdefault(change.day, [])
             moves += [] if change.move_after in moves else [change.move_after]
     events += [Event(day, "back-off", f"down a notch: {', '.join(m)}") for day, m in down.items()]
-    events += _easier_weeks(sessions, sorted({a.day for a in alerts}), zone)
+    events += _easier_weeks(alerts)
     if red_flags is not None:
         events += [Event(day, "red flag", "said a warning sign applies") for day in red_flags.said]
         events += [Event(day, "red flag", "said it was checked") for day in red_flags.checked]
     return tuple(sorted(events, key=lambda e: (e.day, EVENT_ORDER.index(e.kind))))
 
 
-def _easier_weeks(
-    sessions: Sequence[SessionDigest], flare_days: Sequence[date], zone: tzinfo
-) -> list[Event]:
-    """The easier weeks the flares started (`easier_week`), one for flares a few days apart."""
-    starts = [local_day(s.started_at, zone) for s in sessions]
+def _easier_weeks(alerts: Sequence[Alert]) -> list[Event]:
+    """The easier weeks the flares started, one for flares a few days apart.
+
+    Each flare starts the easier week `easier_week.easier_week` finds at the end of its
+    day (the latest flare of the last days is that day's): built here from the flare the
+    report has read already, rather than reading the days around it again for each one.
+    """
     spells: list[Event] = []
-    for day in flare_days:
-        # The week up to the flare, and the day after it for its morning.
-        near = sessions[
-            bisect_left(starts, day - timedelta(days=7)) : bisect_right(
-                starts, day + timedelta(days=1)
-            )
-        ]
-        end_of_day = datetime.combine(day, time(23, 59, 59), zone)
-        week = easier_week(near, end_of_day, zone)
-        if week is None:
-            continue
+    for alert in alerts:
+        week = EasierWeek(alert.day, alert.flares, bool(alert.warnings))
         last = week.until - timedelta(days=1)
-        if spells and spells[-1].until is not None and day <= spells[-1].until:
-            spells[-1] = Event(spells[-1].day, "easier week", _easier_words(last), last)
+        if spells and spells[-1].until is not None and alert.day <= spells[-1].until:
+            if last > spells[-1].until:
+                spells[-1] = Event(spells[-1].day, "easier week", _easier_words(last), last)
         else:
-            spells.append(Event(day, "easier week", _easier_words(last), last))
+            spells.append(Event(alert.day, "easier week", _easier_words(last), last))
     return spells
 
 
 def _easier_words(last: date) -> str:
-    return f"an easy effort, nothing grew, to {day_text(last)}"
+    return (
+        f"each session at an easy effort, nothing grew until {day_text(last + timedelta(days=1))}"
+    )
 
 
 def _notes(sessions: Sequence[SessionDigest], zone: tzinfo) -> tuple[Note, ...]:

@@ -66,9 +66,9 @@ def _doses(report: Report) -> list[str]:
             continue
         lines.append(line)
         if group.why:
-            lines.append(f"   Why ({text(group.how)}): {text('; '.join(group.why))}")
+            lines.append(f"   - Why ({text(group.how)}): {text('; '.join(group.why))}")
         else:
-            lines.append(f"   {text(group.how)}")
+            lines.append(f"   - {text(group.how)}")
     return lines
 
 

@@ -61,6 +61,8 @@ class Week:
     """The mean pain before and after that week's sessions."""
     morning: float | None
     """The mean of the next-morning ratings of that week's mornings."""
+    whole: bool = True
+    """All seven days are in the period, and over."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,21 @@ class Adherence:
     gap: Gap | None
 
     @property
-    def weeks_met(self) -> int:
-        return sum(1 for week in self.weeks if week.sessions >= self.plan)
+    def judged(self) -> tuple[Week, ...]:
+        """The weeks held against the plan: the whole ones, and a week not whole that met it
+        (this week, not over, or the first, begun mid-week): as for the week streak, a week
+        not over only counts once it meets the goal."""
+        return tuple(w for w in self.weeks if w.whole or w.sessions >= self.plan)
 
     @property
-    def per_week(self) -> float:
-        return self.counted / len(self.weeks)
+    def weeks_met(self) -> int:
+        return sum(1 for week in self.judged if week.sessions >= self.plan)
+
+    @property
+    def per_week(self) -> float | None:
+        """Sessions that count a week, over the weeks judged; None with none."""
+        judged = self.judged
+        return sum(w.sessions for w in judged) / len(judged) if judged else None
 
 
 @dataclass(frozen=True)

@@ -72,10 +72,19 @@ def programme(report: Report) -> str:
 def adherence(report: Report) -> list[str]:
     done = report.adherence
     statuses = done.statuses
+    judged = len(done.judged)
+    rate = (
+        f"{done.per_week:.1f} a week against a plan of {done.plan} ({done.plan_words}); the plan"
+        f" met in {done.weeks_met} of {plural(judged, 'week')}"
+        if done.per_week is not None
+        else f"a plan of {done.plan} a week ({done.plan_words})"
+    )
+    left = [week for week in done.weeks if week not in done.judged]
+    if left:
+        weeks = ", ".join(day_text(week.start) for week in left)
+        rate += f"; not counted, as not whole: the week of {weeks}"
     lines = [
-        f"{plural(done.sessions, 'session')}, {done.counted} of them counting;"
-        f" {done.per_week:.1f} a week against a plan of {done.plan} ({done.plan_words});"
-        f" the plan met in {done.weeks_met} of {plural(len(done.weeks), 'week')}.",
+        f"{plural(done.sessions, 'session')}, {done.counted} of them counting; {rate}.",
         f"{duration(round(done.minutes) * 60)} of exercise in all; completed"
         f" {statuses['completed']}, stopped early {statuses['stopped']}"
         + (f", cut short {statuses['interrupted']}" if statuses["interrupted"] else "")
@@ -99,7 +108,7 @@ def week_rows(report: Report) -> list[list[str]]:
     """A row a week: sessions that count, minutes, mean pain before, after, next morning."""
     return [
         [
-            day_text(week.start),
+            day_text(week.start) + ("" if week.whole else " (part)"),
             str(week.sessions),
             str(round(week.minutes)),
             mean(week.before),
