@@ -87,6 +87,9 @@ class Exercise(BaseModel):
     whole time the move is on screen."""
     skip_if: Caution | None = None
     """Who should leave the move out ("you are pregnant, …"): shown before the move starts."""
+    figure: Id | None = None
+    """The built-in move whose moving figure this move borrows (for a person's own move);
+    None: the move's own figure, if it has one."""
 
     @property
     def per_side(self) -> bool:

@@ -40,6 +40,7 @@ from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
+from backtimer.tui.widgets.move_strip import MoveStrip
 
 NERVE_ROUTINE = (
     "Gentle movement only, while you wait to be seen: no massage, since firm pressure on"
@@ -163,6 +164,7 @@ class GuideScreen(AppScreen[None]):
                 yield Label("Where does it hurt?", classes="question")
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
+                yield MoveStrip(library.figures(), id="guide-moves")
                 yield Static(id="advice")
 
     def on_mount(self) -> None:
@@ -189,6 +191,8 @@ class GuideScreen(AppScreen[None]):
 
     def watch_choice(self) -> None:
         if self.choice is not None:
+            moves = moves_for(self.choice.muscle, library.catalogue())
+            self.query_one(MoveStrip).show_moves(moves)
             self.query_one("#advice", Static).update(advice(self.choice, _routine_for(self.choice)))
 
     def action_save(self) -> None:

@@ -26,6 +26,7 @@ from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
 from backtimer.domain.timeline import Segment
 from backtimer.domain.workout import Workout
+from backtimer.storage import library
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
 from backtimer.tui.notices import announce, withdraw
@@ -34,6 +35,7 @@ from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.speaker import Speaker
 from backtimer.tui.widgets.big_text import BigText
+from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.safety_line import SafetyLine
@@ -122,7 +124,9 @@ class WorkoutScreen(AppScreen[Session | None]):
             yield Moment(self.workout.timeline, id="moment").data_bind(
                 segment=WorkoutScreen.segment, paused=WorkoutScreen.paused
             )
-            yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
+            with Horizontal(id="stage"):
+                yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
+                yield FigureView(library.figures(), self.workout.engine.snapshot, id="figure")
             yield Label(id="cue")
             yield BigText(id="cue-large", wrap=True)
             yield SafetyLine(self.workout.timeline, id="safety").data_bind(
@@ -225,6 +229,7 @@ class WorkoutScreen(AppScreen[Session | None]):
         total = self.workout.timeline.estimated_seconds
         self.done = max(0, total - snapshot.left_seconds)
         self.segment = segment
+        self.query_one(FigureView).show(snapshot)
 
     # ------------------------------------------------------------ out of sight
 
@@ -273,6 +278,7 @@ class WorkoutScreen(AppScreen[Session | None]):
 
     def watch_mat(self, mat: bool) -> None:
         self.set_class(mat, "-mat")
+        self.query_one(FigureView).bold = mat
         self.refresh_bindings()  # "Mat view" or "Keyboard view" in the footer
 
     def watch_paused(self) -> None:

@@ -9,8 +9,10 @@ from textual.reactive import reactive
 
 from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import describe_step, duration
+from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.widgets.hanging_text import HangingText, Line
+from backtimer.tui.widgets.move_strip import MoveStrip
 
 BLANK: Line = ("", 0)
 
@@ -52,15 +54,18 @@ def preview_lines(entry: RoutineEntry | None) -> list[Line]:
 
 
 class RoutinePreview(VerticalScroll, can_focus=False):
-    """Scrolls when the routine is long."""
+    """Scrolls when the routine is long; its moves drawn small above the words."""
 
     entry: reactive[RoutineEntry | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
+        yield MoveStrip(library.figures(), id="preview-moves")
         yield HangingText(id="preview-text")
 
     def watch_entry(self, entry: RoutineEntry | None) -> None:
         if self.is_mounted:
+            moves = [plan.exercise for plan in entry.timeline.steps] if entry and entry.ok else []
+            self.query_one(MoveStrip).show_moves(moves)
             self.query_one("#preview-text", HangingText).lines = preview_lines(entry)
             self.scroll_home(animate=False)
 
