@@ -29,6 +29,7 @@ from backtimer.domain.report.model import Report
 from backtimer.domain.report.period import Period
 from backtimer.domain.stats import Gap, local_day, longest_gap, statistics, week_means, week_of
 from backtimer.storage import library
+from tests.progress_histories import durability
 from tests.report_histories import (
     BEFORE_NOTE,
     NOW,
@@ -232,7 +233,7 @@ def test_the_safety_events_in_order(report: Report, chosen: list[SessionDigest])
         (date(2026, 12, 4), "back-off", None),
     ]
     assert report.events[3].text == (
-        "down a notch: Suitcase carry, Banded glute bridge, ATG split squat, Seated good morning"
+        "dose down: Suitcase carry, Banded glute bridge, ATG split squat, Seated good morning"
     )
     assert report.red_flags is None
 
@@ -315,3 +316,21 @@ def test_a_week_not_over_counts_against_the_plan_only_once_it_meets_it() -> None
         " of Mon 7 Dec."
     )
     assert words.week_rows(report)[-1][0] == "Mon 7 Dec (part)"
+
+
+def test_a_change_the_rules_did_not_suggest_says_so_and_what_they_said() -> None:
+    """Back to the built-in routine's doses by hand on the Saturday: the split squat down a
+    notch, the good morning up one, neither suggested by the rules."""
+    person = six_weeks()
+    person.routine = durability()
+    person.trains(41, 2, 2)
+    sunday = datetime(2026, 12, 13, 18, 0, tzinfo=ZONE)
+    changes = [c for c in report_of(person, sunday).changes if c.day == date(2026, 12, 12)]
+    assert [(c.move_after, c.direction, c.suggested) for c in changes] == [
+        ("ATG split squat", "down", False),
+        ("Seated good morning", "up", False),
+    ]
+    assert {c.verdict for c in changes} == {"hold"}
+    group = words.change_groups(report_of(person, sunday))[-1]
+    assert group.how.startswith("not a change the rules suggested from this period's sessions")
+    assert group.why == changes[-1].why

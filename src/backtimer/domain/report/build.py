@@ -256,7 +256,7 @@ def _events(
         if change.direction == "down":
             moves = down.setdefault(change.day, [])
             moves += [] if change.move_after in moves else [change.move_after]
-    events += [Event(day, "back-off", f"down a notch: {', '.join(m)}") for day, m in down.items()]
+    events += [Event(day, "back-off", f"dose down: {', '.join(m)}") for day, m in down.items()]
     events += _easier_weeks(alerts)
     if red_flags is not None:
         events += [Event(day, "red flag", "said a warning sign applies") for day in red_flags.said]

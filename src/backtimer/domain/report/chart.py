@@ -34,6 +34,8 @@ ACCEPTABLE = 5
 """The pain-monitoring model accepts pain up to about this during and after exercise."""
 
 WIDTH = 720
+LABEL_WIDTH = 34
+"""Room a week's label ("28 Sep") takes under the plot."""
 PAIN_HEIGHT, WEEKS_HEIGHT = 210, 100
 LEFT, RIGHT, TOP, BOTTOM = 30, 10, 34, 20
 
@@ -119,13 +121,18 @@ def _week_line(kind: str, weeks: Sequence[Week], days: _Days, period: Period) ->
 def _week_labels(
     mondays: Sequence[date], x: list[float], y: float, anchor: str = "middle"
 ) -> list[str]:
-    """Each week's Monday under the plot ("2 Nov"); every other one or fewer past 12 weeks."""
+    """Each week's Monday under the plot ("2 Nov"); every other one or fewer past 12 weeks.
+    A label that would run past the right edge ends at it."""
     every = max(1, math.ceil(len(mondays) / 12))
-    return [
-        _text(x[n], y, f"{monday.day} {monday:%b}", anchor, "axis")
-        for n, monday in enumerate(mondays)
-        if n % every == 0
-    ]
+    labels = []
+    for n, monday in enumerate(mondays):
+        if n % every:
+            continue
+        words, at, end = f"{monday.day} {monday:%b}", x[n], anchor
+        if anchor == "start" and at + LABEL_WIDTH > WIDTH - RIGHT:
+            at, end = WIDTH - RIGHT, "end"
+        labels.append(_text(at, y, words, end, "axis"))
+    return labels
 
 
 def pain_chart(report: Report) -> str:

@@ -19,7 +19,8 @@ from backtimer.domain.progression import PROFESSIONAL
 from backtimer.domain.report.doses import DoseChange
 from backtimer.domain.report.model import MoveRow, Report
 
-DIRECTION_WORDS = {"up": "up a notch", "down": "down a notch", "changed": "changed"}
+DIRECTION_WORDS = {"up": "dose up", "down": "dose down", "changed": "dose changed"}
+"""A change's direction; its rungs say how many notches ("rung 1 → 3 of 5")."""
 READING_GUIDE = (
     "Pain is rated from 0 (none) to 10 (the worst imaginable), before and after each"
     " session and the next morning. A session counts when at least one of its steps was"
