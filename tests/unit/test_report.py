@@ -334,3 +334,10 @@ def test_a_change_the_rules_did_not_suggest_says_so_and_what_they_said() -> None
     group = words.change_groups(report_of(person, sunday))[-1]
     assert group.how.startswith("not a change the rules suggested from this period's sessions")
     assert group.why == changes[-1].why
+
+
+def test_an_easier_week_says_what_it_asks_and_when_growth_may_resume(report: Report) -> None:
+    (week,) = [event for event in report.events if event.kind == "easier week"]
+    assert week.text == (
+        "each session at an easy effort; the rules let nothing grow before Wed 9 Dec"
+    )

@@ -284,9 +284,8 @@ def _easier_weeks(alerts: Sequence[Alert]) -> list[Event]:
 
 
 def _easier_words(last: date) -> str:
-    return (
-        f"each session at an easy effort, nothing grew until {day_text(last + timedelta(days=1))}"
-    )
+    grows = day_text(last + timedelta(days=1))
+    return f"each session at an easy effort; the rules let nothing grow before {grows}"
 
 
 def _notes(sessions: Sequence[SessionDigest], zone: tzinfo) -> tuple[Note, ...]:
