@@ -84,6 +84,7 @@ def test_what_cannot_be_done_is_said_in_one_line(home: Path, tmp_path: Path) -> 
     tomorrow = (TODAY + timedelta(days=1)).isoformat()
     cases = {
         ("--since", tomorrow): f"backtimer: --since {tomorrow} is after today",
+        ("--since", "1990-01-01"): "a report covers at most 520 weeks (ten years)",
         ("--weeks", "0"): "argument --weeks: must be 1 to 520 weeks (got 0)",
         ("--weeks", "two"): "argument --weeks: 'two' is not a number of weeks",
         ("--out", str(tmp_path / "no" / "r.html")): f"backtimer: {tmp_path / 'no'}: no such folder",

@@ -67,6 +67,11 @@ def report(args: argparse.Namespace) -> int:
         if args.since > today:
             raise UsageError(f"--since {args.since.isoformat()} is after today")
         period = Period(args.since, today)
+        if period.week_count > LONGEST_WEEKS:
+            raise UsageError(
+                f"--since {args.since.isoformat()}: a report covers at most {LONGEST_WEEKS}"
+                " weeks (ten years)"
+            )
     else:
         period = Period.weeks(args.weeks or DEFAULT_WEEKS, today)
     if args.out == "-" and args.open:

@@ -97,7 +97,8 @@ def _items(lines: Sequence[str], css: str = "") -> str:
 
 def _warned(report: Report) -> str:
     parts = [f"<p>{escape(words.legs(report))}</p>"]
-    for item in words.warned(report):
+    warned = words.warned(report)
+    for item in warned:
         said = []
         if item.leg:
             said.append("<li>answered <b>yes</b>: something ran down a leg</li>")
@@ -110,7 +111,7 @@ def _warned(report: Report) -> str:
             f'<div class="warn"><h3>{escape(item.day)} · {escape(item.routine)} · pain'
             f" {escape(item.pain)}</h3><ul>{''.join(said)}</ul></div>"
         )
-    if not words.warned(report):
+    if not warned:
         parts.append("<p>No session warned: no note with a warning sign, no leg answered yes.</p>")
     advice = words.professional(report)
     if advice:

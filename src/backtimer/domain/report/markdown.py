@@ -35,7 +35,8 @@ def _note(value: str, signs: Sequence[str]) -> str:
 
 def _warned(report: Report) -> list[str]:
     lines = [text(words.legs(report)), ""]
-    for item in words.warned(report):
+    warned = words.warned(report)
+    for item in warned:
         lines.append(f"- **{text(item.day)}** · {text(item.routine)} · pain {text(item.pain)}")
         if item.leg:
             lines.append("  - answered **yes**: something ran down a leg")
@@ -44,7 +45,7 @@ def _warned(report: Report) -> list[str]:
         if item.note:
             means = f" ({text('; '.join(item.meanings))})" if item.meanings else ""
             lines.append(f"  - note: “{_note(item.note, item.signs)}”{means}")
-    if not words.warned(report):
+    if not warned:
         lines.append("No session warned: no note with a warning sign, no leg answered yes.")
     advice = words.professional(report)
     if advice:
