@@ -32,6 +32,8 @@ DATA_COMMANDS = [
     ["stats", "--json"],
     ["morning"],
     ["red-flags"],
+    ["report", "--weeks", "2"],
+    ["report", "--format", "md", "--out", "-"],
 ]
 
 CHECKS = """

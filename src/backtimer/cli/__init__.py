@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "history import": "history:import_history",
     "stats": "history:show_stats",
     "progress": "progress:progress",
+    "report": "report:report",
     "programs": "programs:list_programs",
     "programs start": "programs:start",
     "programs leave": "programs:leave",
@@ -80,6 +81,12 @@ def _date(text: str) -> object:
     from backtimer.cli.history import parse_date
 
     return parse_date(text)
+
+
+def _weeks(text: str) -> object:
+    from backtimer.cli.report import weeks
+
+    return weeks(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -223,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
     )
     _add_coaching_commands(commands)
+    _add_report_command(commands)
     serve = _command(
         commands,
         "serve",
@@ -270,6 +278,42 @@ def _add_coaching_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         choices=["applies", "checked"],
         help="applies or checked",
     )
+
+
+def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    report = _command(
+        commands,
+        "report",
+        help="a page of your weeks of work and pain, to print for a physiotherapist",
+        description="Write a page of a period's sessions to take to a physiotherapist or"
+        " doctor: how often you trained against the plan, pain before and after and the next"
+        " mornings on one chart, leg symptoms and notes that warned, each move's dose and why"
+        " it changed, the safety events, the notes. A self-contained web page that prints on"
+        " one or two pages (or Markdown), readable by you alone, holding only that period;"
+        " by default the last 12 weeks, into the reports folder of your data folder.",
+        command="report",
+    )
+    period = report.add_mutually_exclusive_group()
+    period.add_argument(
+        "--since", metavar="DATE", type=_date, help="from DATE (YYYY-MM-DD) to today"
+    )
+    period.add_argument(
+        "--weeks",
+        metavar="N",
+        type=_weeks,
+        help="the last N weeks, Monday to Sunday, this one included (default 12)",
+    )
+    report.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write it there (a file, or a folder) instead; - prints it",
+    )
+    report.add_argument(
+        "--format",
+        choices=["html", "md"],
+        help="html (the default: a page to print) or md (Markdown, to paste in a message)",
+    )
+    report.add_argument("--open", action="store_true", help="open it in your web browser")
 
 
 def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:

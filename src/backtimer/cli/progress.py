@@ -18,7 +18,7 @@ from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.pain_trend import RestTrend, rest_ratings, rest_trend
-from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice
+from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice, own_sessions_of
 from backtimer.domain.schedule import local_zone
 from backtimer.domain.step_history import WINDOW
 from backtimer.domain.suggestion import (
@@ -126,7 +126,7 @@ def _data(
     at_rest: RestTrend,
 ) -> dict[str, Any]:
     """One routine's advice as ``progress --json`` prints it (the README lists the keys)."""
-    own = progression.own_sessions_of(entry.id, copied)
+    own = own_sessions_of(entry.id, copied)
     mine = [session for session in sessions if session.routine in own]
     moves = library.exercises()
     ladders = library.catalogue().ladders

@@ -24,6 +24,9 @@ class CoachingState(BaseModel):
     """When the person said a red flag applies; None while none is open."""
     red_flag_checked: AwareDatetime | None = None
     """When the person last said the red flag had been checked."""
+    red_flag_said: AwareDatetime | None = None
+    """When the person last said a red flag applies, kept after it is checked (for the
+    report to a physiotherapist)."""
     morning_asked: str | None = Field(default=None, max_length=64)
     """The session whose next morning the app last asked about (answered or skipped):
     it is asked once."""
@@ -33,6 +36,6 @@ class CoachingState(BaseModel):
         """A red flag is open: the person said one applies and not yet that it was checked."""
         return self.red_flag_since is not None
 
-    @field_serializer("red_flags_shown", "red_flag_since", "red_flag_checked")
+    @field_serializer("red_flags_shown", "red_flag_since", "red_flag_checked", "red_flag_said")
     def _in_utc(self, value: datetime | None) -> datetime | None:
         return None if value is None else value.astimezone(UTC).replace(microsecond=0)

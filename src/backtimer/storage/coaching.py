@@ -62,6 +62,7 @@ def open_red_flag(now: datetime) -> list[str]:
 
     def opened(state: CoachingState) -> None:
         state.red_flag_since = state.red_flag_since or now
+        state.red_flag_said = state.red_flag_since
 
     return update_coaching(opened)
 

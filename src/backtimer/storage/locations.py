@@ -59,6 +59,11 @@ def cache_dir() -> Path:
     return data_dir() / "cache"
 
 
+def reports_dir() -> Path:
+    """The reports written for a physiotherapist (`backtimer report`), unless told elsewhere."""
+    return data_dir() / "reports"
+
+
 def settings_file() -> Path:
     return data_dir() / "settings.toml"
 
