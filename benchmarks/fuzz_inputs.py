@@ -409,7 +409,7 @@ async def open_app(case: Case) -> None:
     target = TARGETS[case.kind].place
     assert target is not None
     place(target(), case)
-    app = BacktimerApp()
+    app = BacktimerApp(greet=False)  # straight to the picker: the files are the target
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("f2")

@@ -28,6 +28,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from tests.system.terminal import red_flags_seen
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--headless",
@@ -78,6 +80,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     home = tmp_path_factory.mktemp("served-home")
+    red_flags_seen(home)
     env = os.environ | {"BACKTIMER_HOME": str(home)}
     command = [sys.executable, "-m", "backtimer", "serve", "--port", str(free_port())]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
@@ -227,6 +230,13 @@ def test_a_workout_followed_in_the_browser_lands_in_the_history(served: Served) 
         at = tab.wait_for("Workout stopped early", at)
         time.sleep(QUESTION_WAIT)
         tab.keys("2")
+        tab.keys("Enter")
+        at = tab.wait_for("Anything down a leg today", at)
+        time.sleep(QUESTION_WAIT)
+        tab.keys("n")
+        tab.keys("Enter")
+        at = tab.wait_for("A note for next time", at)
+        time.sleep(QUESTION_WAIT)
         tab.page.keyboard.type("from the browser")
         tab.keys("Enter")
         tab.wait_for("Choose a routine", at)  # the summary is saved: back to the picker
@@ -234,7 +244,11 @@ def test_a_workout_followed_in_the_browser_lands_in_the_history(served: Served) 
 
     def recorded() -> bool:
         sessions = history(served.home)
-        return bool(sessions) and sessions[-1]["note"] == "from the browser"
+        return bool(sessions) and (
+            sessions[-1]["pain_after"],
+            sessions[-1]["leg_symptoms"],
+            sessions[-1]["note"],
+        ) == (2, False, "from the browser")
 
     assert eventually(recorded)
     session = history(served.home)[-1]

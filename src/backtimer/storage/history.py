@@ -202,6 +202,19 @@ class HistoryStore:
             likely.insert(0, locations.archive_dir() / f"{made[1]}-{made[2]}.toml")
         return likely + [path for path in self.files() if path not in likely]
 
+    def find(self, session_id: str) -> Session | None:
+        """The session with this id, read from the file it should be in first; None when
+        there is none (a file that cannot be read is passed over)."""
+        for path in self._likely_files(session_id):
+            try:
+                parsed = self._read(path, HISTORY_MAX_BYTES)
+            except OSError:
+                continue
+            found = next((s for s in reversed(parsed.sessions) if s.id == session_id), None)
+            if found is not None:
+                return found
+        return None
+
     # ------------------------------------------------------------ writing
 
     def record(self, session: Session) -> list[str]:

@@ -73,8 +73,19 @@ def cache_dir() -> Path:
     return data_dir() / "cache"
 
 
+def reports_dir() -> Path:
+    """The reports written for a physiotherapist (`backtimer report`), unless told elsewhere."""
+    return data_dir() / "reports"
+
+
 def settings_file() -> Path:
     return data_dir() / "settings.toml"
+
+
+def coaching_file() -> Path:
+    """What the coaching has said and been told: the red flags shown, one open, the
+    mornings asked."""
+    return data_dir() / "coaching.toml"
 
 
 def lock_file() -> Path:

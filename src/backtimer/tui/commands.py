@@ -97,6 +97,11 @@ def screen_commands(app: BacktimerApp) -> list[Command]:
         Command("Today's programme session", "F6 · start it", app.action_today),
         Command("New routine (builder)", "ctrl+n · build your own", picker.action_new),
         Command("Keys", "F1 · every key of this screen", app.action_help),
+        Command(
+            "Warning signs (red flags)",
+            "signs that need a doctor, not a timer; one applies, or it was checked",
+            app.action_red_flags,
+        ),
         Command("Quit", "ctrl+q · a workout under way is saved", app.action_quit),
     ]
 
