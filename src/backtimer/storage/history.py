@@ -178,18 +178,6 @@ class HistoryStore:
             return HistoryFile(str(path))
         return parse_file(raw, str(path))
 
-    def find(self, session_id: str) -> Session | None:
-        """The session with this id, if the history holds it."""
-        for path in self._likely_files(session_id):
-            try:
-                parsed = self._read(path, HISTORY_MAX_BYTES)
-            except OSError:
-                continue
-            found = next((s for s in parsed.sessions if s.id == session_id), None)
-            if found is not None:
-                return found
-        return None
-
     def _likely_files(self, session_id: str) -> list[Path]:
         """Every history file, the ones that should hold this session first.
 
