@@ -59,6 +59,12 @@ def _handler(args: argparse.Namespace) -> Handler:
     return handler
 
 
+def _port(text: str) -> int:
+    from backtimer.cli.serve import port_number
+
+    return port_number(text)
+
+
 def _rating(text: str) -> int:
     """A pain rating on the command line: 0 to 10."""
     if text.isdigit() and int(text) <= 10:
@@ -188,6 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     formats = history.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help="print JSON")
     formats.add_argument("--csv", action="store_true", help="print CSV")
+    formats.add_argument(
+        "--damaged",
+        action="store_true",
+        help="show what of the history was kept aside because it could not be read",
+    )
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
@@ -244,7 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        help="the port (default 8000; 0 for any free one, then printed)",
+    )
     return parser
 
 
@@ -409,7 +425,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from backtimer.cli.output import error
     from backtimer.storage.files import StorageError
+    from backtimer.storage.locations import settle_data_dir
 
+    settle_data_dir()
     args = build_parser().parse_args(argv)
     try:
         with _stopped_cleanly():

@@ -19,6 +19,7 @@ from backtimer.domain.routine_length import routine_length, total
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
 from backtimer.storage.found_files import name_problem, own_files, read_or_problem, shipped_files
+from backtimer.storage.routine_notes import note_routines
 
 
 @cache
@@ -111,12 +112,17 @@ def builtin_routines() -> list[RoutineEntry]:
 
 
 def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
-    """The user's routine files, each checked, bad ones included with their problems."""
+    """The user's routine files, each checked, bad ones included with their problems.
+
+    Those that load are noted for the quick ``today --exit-code`` (`routine_notes`).
+    """
     entries = []
     for path in own_files(locations.routines_dir()):
         entry = read_routine(path)
         wrong = name_problem(path, builtin_ids, "routine", like="my-evening.toml")
         entries.append(_with_problem(entry, wrong) if wrong else entry)
+    if builtin_ids:  # the ids given are the built-in routines': their clashes are known
+        note_routines((e.id, Path(e.path), e.name) for e in entries if e.ok)
     return entries
 
 

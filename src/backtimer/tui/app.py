@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from backtimer.storage import library, locations
+from backtimer.storage import library, locations, resume_offers
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.commands import BacktimerCommands
@@ -153,12 +153,14 @@ class BacktimerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="recover")
     def recover_sessions(self) -> None:
-        """Save sessions left by a killed process as interrupted; offer to resume one."""
-        recovered, problems = self.services.store.recover()
+        """Save sessions left by a killed process as interrupted; offer to resume one (the
+        latest, whichever command recovered it)."""
+        _, problems = self.services.store.recover()
         for problem in problems:
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
-        if recovered and self._start is None:
-            self.call_from_thread(self._offer_resume, max(recovered, key=lambda s: s.ended_at))
+        waiting = resume_offers.take(self.services.store)
+        if waiting and self._start is None:
+            self.call_from_thread(self._offer_resume, waiting[-1])
 
     @work(thread=True, group="history")
     def read_history(self) -> None:
