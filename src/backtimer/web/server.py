@@ -71,6 +71,10 @@ TOKEN_SHOWN = "<token>"
 log = logging.getLogger("backtimer.serve")
 
 
+REAP_SECONDS = 5
+"""How long an app has to end after it was told to quit, before it is killed."""
+
+
 def too_many_browsers() -> str:
     return (
         f"backtimer: {MAX_BROWSERS} browser windows are using this server already;"
@@ -80,6 +84,25 @@ def too_many_browsers() -> str:
 
 class Malformed(ValueError):
     """A websocket message that is not one the page sends."""
+
+
+async def reap(app_service: AppService) -> None:
+    """Wait for the app's process to end (killed after `REAP_SECONDS`), so its pipes
+    close while the loop runs.
+
+    textual-serve's `AppService.stop` waits for the app's output to end but never
+    for the process, so its transport was closed by the garbage collector after
+    the loop had closed: on Python 3.12 that printed a traceback on every stop
+    (see the Textual workarounds page of the development docs).
+    """
+    process = app_service._process  # textual-serve keeps the process private
+    if process is None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), REAP_SECONDS)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
 
 
 def capped(value: object, most: int) -> int:
@@ -249,6 +272,7 @@ class GuardedServer(Server):
             log.info("a browser's connection ended: %s", type(exc).__name__)
         finally:
             await app_service.stop()
+            await reap(app_service)
             await websocket.close()
         return websocket
 
