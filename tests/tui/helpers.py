@@ -124,3 +124,10 @@ def screen_lines(app: BacktimerApp, region: Region) -> list[str]:
     """The text the screen shows inside ``region``, line by line, as a person reads it."""
     strips = app.screen._compositor.render_strips()
     return [strip.text[region.x : region.right] for strip in strips[region.y : region.bottom]]
+
+
+def footer_words(app: BacktimerApp) -> list[str]:
+    """What the footer of the screen on top says each key does, left to right."""
+    from textual.widgets._footer import FooterKey  # Textual keeps the key widget private
+
+    return [key.description for key in app.screen.query(FooterKey)]

@@ -46,6 +46,9 @@ MAX_WAIT = 1.0
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
+SKIP_REST = "End this rest (or the get-ready) and go on"
+
+
 class WorkoutScreen(AppScreen[Session | None]):
     """Follow a routine. Dismissed with the saved session when it ends."""
 
@@ -55,12 +58,24 @@ class WorkoutScreen(AppScreen[Session | None]):
         # Two bindings on space and on m: the footer offers the one that applies now.
         Binding("space", "pause", "Pause", tooltip="Pause the workout"),
         Binding("space", "resume", "Resume", tooltip="Go on from where you paused"),
+        # Four bindings on n: the footer says what it does now (`Engine.next_move`).
+        Binding("n,right", "next('end-break')", "Skip rest", key_display="n →", tooltip=SKIP_REST),
         Binding(
             "n,right",
-            "next",
-            "Next",
+            "next('other-side')",
+            "Other side",
             key_display="n →",
-            tooltip="End a rest, or leave this step for the next",
+            tooltip="On to the other side of this move",
+        ),
+        Binding(
+            "n,right",
+            "next('next-step')",
+            "Next step",
+            key_display="n →",
+            tooltip="Leave this step for the next",
+        ),
+        Binding(
+            "n,right", "next('finish')", "Finish", key_display="n →", tooltip="End the workout"
         ),
         Binding(
             "p,left",
@@ -295,6 +310,8 @@ class WorkoutScreen(AppScreen[Session | None]):
             return self.segment is not None and self.segment.seconds is None
         if action in ("pause", "resume"):
             return self.paused == (action == "resume")
+        if action == "next":
+            return parameters == (self.workout.engine.next_move(),)
         if action in ("mute", "unmute"):
             return self.cues.muted == (action == "unmute")
         if action in ("mat_view", "keyboard_view"):
@@ -313,7 +330,7 @@ class WorkoutScreen(AppScreen[Session | None]):
     def action_resume(self) -> None:
         self._act(self.workout.engine.resume())
 
-    def action_next(self) -> None:
+    def action_next(self, _move: str = "") -> None:
         self._act(self.workout.engine.next())
 
     def action_previous(self) -> None:
