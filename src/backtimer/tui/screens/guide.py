@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,6 +34,7 @@ from backtimer.storage import library
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.routine_files import SaveRefused, save_routine
+from backtimer.tui.markup import escape
 from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm

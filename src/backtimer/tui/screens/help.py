@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from backtimer.tui.markup import escape
 from backtimer.tui.widgets.too_small import TooSmall
 
 KEY_NAMES = {
@@ -71,12 +71,17 @@ class HelpScreen(ModalScreen[None]):
 def keys_of(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     """(keys, what they do) for bindings with a description, keys shown as typed.
 
-    Bindings for the same action (one per key, as Textual lists them) share a row.
+    Bindings for the same action (one per key, as Textual lists them) share a row,
+    in the words of the first: one key that does what suits the moment (n in a
+    workout: `next('end-break')`, `next('other-side')` …) is one row.
     """
     rows: dict[tuple[str, str], list[str]] = {}
+    on_key: dict[tuple[str, str], tuple[str, str]] = {}
     for binding in bindings:
         if binding.description:
-            keys = rows.setdefault((binding.action, binding.tooltip or binding.description), [])
+            row = (binding.action, binding.tooltip or binding.description)
+            row = on_key.setdefault((binding.key, binding.action.split("(")[0]), row)
+            keys = rows.setdefault(row, [])
             for key in binding.key.split(","):
                 name = KEY_NAMES.get(key.strip(), key.strip())
                 if name not in keys:

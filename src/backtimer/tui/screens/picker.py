@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
-from backtimer.domain.search import matches
+from backtimer.domain.search import ranked
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
@@ -200,13 +200,14 @@ class PickerScreen(AppScreen[None]):
         query = self.query_one("#filter", Input).value
         options = self.query_one("#routines", OptionList)
         previous = options.highlighted_option.id if options.highlighted_option else None
-        shown = [entry for entry in self.entries if matches(entry, query)]
+        shown = ranked(self.entries, query)
         options.clear_options()
         shared = shared_names(self.entries)
         options.add_options([option_for(entry, shared) for entry in shown])
         ids = [entry.id for entry in shown]
-        if shown:
-            options.highlighted = ids.index(previous) if previous in ids else 0
+        if shown:  # the best match as a word is typed; where it was when the filter clears
+            options.highlighted = ids.index(previous) if previous in ids and not query else 0
+        self.query_one(RoutinePreview).query = query
         self._preview()
 
     def selected(self) -> RoutineEntry | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 
 from pydantic import ValidationError
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +21,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 from backtimer.domain.settings import Settings
 from backtimer.storage.files import StorageError
 from backtimer.storage.settings import save_settings
+from backtimer.tui.markup import escape
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.services import Services
 from backtimer.tui.sound import no_player, player_name

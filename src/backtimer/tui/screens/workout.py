@@ -46,7 +46,8 @@ MAX_WAIT = 1.0
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
-SKIP_REST = "End this rest (or the get-ready) and go on"
+SKIP_REST = "End a rest early; in a move, go on to its other side, then to the next step"
+"""What n does, in full: the keys screen shows it once for all four of its bindings."""
 
 
 class WorkoutScreen(AppScreen[Session | None]):

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 
 from backtimer.domain.describe import describe_step, duration
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.markup import escape
 from backtimer.tui.widgets.hanging_text import HangingText, Line
 
 BLANK: Line = ("", 0)
 
 
-def preview_lines(entry: RoutineEntry | None) -> list[Line]:
-    """Lines of Rich markup describing a routine (or why it does not load), each with
-    the indent of its wrapped parts: they hang under the text of their first line."""
+def nothing_found(query: str) -> str:
+    """What the preview says when the filter leaves no routine."""
+    if not query.strip():
+        return "No routine yet."
+    return (
+        f"No routine matches '{query.strip()}'. Escape clears the filter;"
+        " F4 finds one by where it hurts."
+    )
+
+
+def preview_lines(entry: RoutineEntry | None, query: str = "") -> list[Line]:
+    """Lines of markup describing a routine (or why it does not load, or why there is
+    none), each with the indent of its wrapped parts: they hang under the text of their
+    first line."""
     if entry is None:
-        return [("[dim]No routine matches.[/]", 0)]
+        return [(escape(nothing_found(query)), 0)]
     if entry.routine is None:
         lines = [(f"[b]{escape(entry.id)}[/]  [dim]({escape(entry.path)})[/]", 2), BLANK]
         lines.append(("[b $error]This routine does not load:[/]", 0))
@@ -53,14 +64,20 @@ class RoutinePreview(VerticalScroll, can_focus=False):
     """Scrolls when the routine is long."""
 
     entry: reactive[RoutineEntry | None] = reactive(None)
+    query: reactive[str] = reactive("")
+    """The filter's words, for the line shown when no routine matches them."""
 
     def compose(self) -> ComposeResult:
         yield HangingText(id="preview-text")
 
     def watch_entry(self, entry: RoutineEntry | None) -> None:
         if self.is_mounted:
-            self.query_one("#preview-text", HangingText).lines = preview_lines(entry)
+            self.query_one("#preview-text", HangingText).lines = preview_lines(entry, self.query)
             self.scroll_home(animate=False)
+
+    def watch_query(self) -> None:
+        if self.entry is None:
+            self.watch_entry(None)
 
     def on_mount(self) -> None:
         self.watch_entry(self.entry)

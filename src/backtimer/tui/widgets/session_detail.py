@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -13,6 +12,7 @@ from textual.widgets import Static
 from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest, StepOutcome
 from backtimer.domain.outcome import Outcome
+from backtimer.tui.markup import escape
 
 STATUS_WORDS = {
     "completed": "[$success]completed[/]",
