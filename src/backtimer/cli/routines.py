@@ -12,6 +12,7 @@ from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.describe import clock, describe_step, duration
+from backtimer.domain.exercise import kit_of
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
@@ -29,11 +30,14 @@ def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
             "problems": [str(p) for p in entry.problems],
         }
         return summary
+    kit = kit_of(resolve(entry.routine, library.exercises()))
     summary |= {
         "estimated_seconds": entry.estimated_seconds,
         "steps": len(entry.routine.step),
         "description": entry.routine.description,
         "tags": entry.routine.tags,
+        "equipment": kit.needed,
+        "optional_equipment": kit.optional,
         "path": entry.path,
         "problems": [],
     }
@@ -102,8 +106,10 @@ def show(args: argparse.Namespace) -> int:
     if routine.tags:
         print("Tags: " + ", ".join(routine.tags))
     moves = resolve(routine, library.exercises())
-    equipment = sorted({item for move in moves for item in move.equipment})
-    print("You need: " + (", ".join(equipment) if equipment else "nothing but some floor"))
+    kit = kit_of(moves)
+    print("You need: " + (", ".join(kit.needed) if kit.needed else "nothing but some floor"))
+    if kit.optional:
+        print("Optional: " + ", ".join(kit.optional))
     print()
     for plan, move in zip(timeline.steps, moves, strict=True):
         seconds = timeline.seconds_from(plan.first) - timeline.seconds_from(plan.end)

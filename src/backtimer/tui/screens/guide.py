@@ -17,8 +17,9 @@ from textual.reactive import reactive
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtimer.domain.catalogue import Area, Muscle
+from backtimer.domain.catalogue import Area, CatalogueExercise, Muscle
 from backtimer.domain.describe import describe_step, duration
+from backtimer.domain.exercise import kit_of
 from backtimer.domain.guide import (
     SEE_SOMEONE_FIRST,
     guide_id,
@@ -95,6 +96,13 @@ def _muscle(muscle: Muscle, chosen: bool) -> list[str]:
     return lines if chosen else [f"[dim]{line}[/]" if line else line for line in lines]
 
 
+def about_move(move: CatalogueExercise) -> str:
+    """A move's kind, dose and equipment as sentences: "Strength. 8 slow reps. Needs: …"."""
+    dose = move.prescription.strip()
+    parts = [move.kind.capitalize() + ".", dose if dose.endswith(".") else f"{dose}."]
+    return " ".join([*parts, f"Needs: {move.equipment_text}."])
+
+
 def advice(choice: Choice, entry: RoutineEntry) -> str:
     """Rich markup: the muscles, what works the chosen one, and the routine built for it."""
     catalogue = library.catalogue()
@@ -113,7 +121,7 @@ def advice(choice: Choice, entry: RoutineEntry) -> str:
         lines += _muscle(muscle, muscle == chosen)
     lines.append(f"[b]What works the {escape(chosen.short)}[/]")
     lines += [
-        f"  • {escape(move.name)} [dim]({move.kind}; {escape(move.prescription)})[/]"
+        f"  • {escape(move.name)} [dim]{escape(about_move(move))}[/]"
         for move in moves_for(chosen, catalogue)
     ]
     assert entry.routine is not None
@@ -124,6 +132,8 @@ def advice(choice: Choice, entry: RoutineEntry) -> str:
         f" [dim]{escape(describe_step(plan.step, plan.exercise))}[/]"
         for plan in timeline.steps
     ]
+    kit = kit_of(plan.exercise for plan in timeline.steps)
+    lines.append(f"  [b]You need:[/] {escape(kit.text)}")
     lines += ["", f"[i $warning]{escape(SEE_SOMEONE)}[/]", f"[i dim]{escape(RULE_OF_THUMB)}[/]"]
     return "\n".join(lines)
 

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 
 from backtimer.domain.describe import describe_step, duration
+from backtimer.domain.exercise import kit_of
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.markup import escape
 from backtimer.tui.widgets.hanging_text import HangingText, Line
@@ -39,15 +40,16 @@ def preview_lines(entry: RoutineEntry | None, query: str = "") -> list[Line]:
     routine = entry.routine
     timeline = entry.timeline
     moves = [plan.exercise for plan in timeline.steps]
-    equipment = sorted({item for move in moves for item in move.equipment})
+    kit = kit_of(moves)
     muscles = sorted({muscle for move in moves for muscle in move.muscles})
     lines = [(f"[b]{escape(routine.name)}[/]  [dim]{duration(timeline.estimated_seconds)}[/]", 2)]
     if routine.description:
         lines += [BLANK, (escape(routine.description), 0)]
-    need = escape(", ".join(equipment)) if equipment else "just some floor"
+    need = escape(", ".join(kit.needed)) if kit.needed else "just some floor"
+    lines += [BLANK, (f"[b]You need:[/] {need}", len("You need: "))]
+    if kit.optional:
+        lines.append((f"[b]Optional:[/] {escape(', '.join(kit.optional))}", len("Optional: ")))
     lines += [
-        BLANK,
-        (f"[b]You need:[/] {need}", len("You need: ")),
         (f"[b]Works:[/] {escape(', '.join(muscles))}", len("Works: ")),
         BLANK,
     ]
