@@ -257,5 +257,5 @@ async def test_f1_in_the_picker_lists_every_key_it_has(make_app: Make) -> None:
         assert keys["enter"] == "Start the highlighted routine"
         assert keys["↓"] == "Next routine" and keys["PgDn"] == "A page down"
         assert keys["F4"] == "Find the muscle behind your pain"
-        assert keys["F6"] == "Today's programme session"
+        assert keys["F6"] == "Start today's programme session"
         assert keys["ctrl+n"] == "Build a new routine"

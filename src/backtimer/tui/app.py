@@ -249,9 +249,69 @@ class BacktimerApp(App[None]):
     def _routines_changed(self, saved: bool | None) -> None:
         """A suggestion accepted on the next-time screen changed a routine file."""
         if saved:
-            for screen in self.screen_stack:
-                if isinstance(screen, PickerScreen):
-                    screen.load_routines()
+            self.picker.load_routines()
+
+    def _reload_routines(self, _: object = None) -> None:
+        """The builder or the guide closed: they may have saved a routine."""
+        self.picker.load_routines()
+
+    @property
+    def picker(self) -> PickerScreen:
+        """The routine picker, always at the bottom of the screens."""
+        return next(s for s in self.screen_stack if isinstance(s, PickerScreen))
+
+    def action_guide(self) -> None:
+        from backtimer.tui.screens.guide import GuideScreen
+
+        self.push_screen(GuideScreen(), self._reload_routines)
+
+    def action_new(self) -> None:
+        self._build(None)
+
+    def action_edit(self) -> None:
+        """Edit the routine highlighted in the picker."""
+        entry = self.picker.selected()
+        if entry is None:
+            self.notify("No routine is highlighted; nothing to edit.", severity="warning")
+        else:
+            self.edit_routine(entry)
+
+    def edit_routine(self, entry: RoutineEntry) -> None:
+        """Open a routine in the builder; a built-in one as the person's copy, or, when
+        they have a copy of it already, that copy if they choose it (one copy, not two)."""
+        from backtimer.storage.progression import own_copy
+        from backtimer.tui.screens.confirm import Confirm
+
+        if not entry.ok:
+            self.notify(f"{entry.path} does not load; nothing to edit.", severity="warning")
+            return
+        copy = own_copy(entry, self.picker.entries) if entry.source == "built-in" else None
+        if copy is None:
+            self._build(entry)
+            return
+
+        def answered(mine: bool | None) -> None:
+            if mine is not None:
+                self._build(copy if mine else entry)
+
+        question = Confirm(
+            f"You have your own {entry.name}",
+            f"{copy.name} ({copy.id}) is your copy of it; programmes run it."
+            " Change that copy, or make a second one?",
+            yes="Change my copy",
+            no="A second copy",
+            cancel="Neither",
+        )
+        self.push_screen(question, answered)
+
+    def _build(self, entry: RoutineEntry | None) -> None:
+        """The builder, at once (the keys typed next are its): a new routine's id and a
+        copy's name are none of the picker's."""
+        from backtimer.tui.screens.builder import BuilderScreen
+
+        listed = self.picker.entries
+        ids, names = {e.id for e in listed}, {e.name for e in listed if e.ok}
+        self.push_screen(BuilderScreen(entry, ids, names), self._reload_routines)
 
     def action_programs(self) -> None:
         from backtimer.tui.screens.programs import ProgramsScreen

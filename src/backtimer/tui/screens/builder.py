@@ -71,15 +71,21 @@ class BuilderScreen(AppScreen[None]):
     selected: var[int] = var(0)
     """0 for the routine's own settings, n for step n."""
 
-    def __init__(self, entry: RoutineEntry | None = None, taken: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        entry: RoutineEntry | None = None,
+        taken: Collection[str] = (),
+        names: Collection[str] = (),
+    ) -> None:
         """Args:
         entry: the routine to edit (a built-in one as a copy); None for a new one.
         taken: the ids of every routine there is, which a new one may not take.
+        names: the names of every routine there is, which a copy's name does not repeat.
         """
         super().__init__()
         self.catalogue = library.exercises()
         self.taken = set(taken) - ({entry.id} if entry and entry.source == "user" else set())
-        self.opened = open_for_building(entry, self.taken)
+        self.opened = open_for_building(entry, self.taken, names)
         self.draft = self.opened.draft
         self.proposed_id = self.opened.routine_id
         self.dirty = False

@@ -20,6 +20,7 @@ from backtimer.domain.search import ranked
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.keys import screen_bindings
 from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.services import Services
@@ -78,23 +79,11 @@ class PickerScreen(AppScreen[None]):
         Binding("home", "list('first')", "First routine", show=False),
         Binding("end", "list('last')", "Last routine", show=False),
         Binding("escape", "clear", "Clear the filter", show=False),
-        Binding("f1", "app.help", "Keys", key_display="F1", tooltip="Show every key"),
-        Binding("f2", "app.history", "History", key_display="F2", tooltip="Past sessions"),
-        Binding("f3", "app.settings", "Settings", key_display="F3", tooltip="Goal, cues, theme"),
-        Binding(
-            "f4",
-            "guide",
-            "Where it hurts",
-            key_display="F4",
-            tooltip="Find the muscle behind your pain",
-        ),
-        Binding("f5", "app.programs", "Programmes", key_display="F5", tooltip="Multi-week plans"),
-        Binding("f6", "app.today", "Today", key_display="F6", tooltip="Today's programme session"),
+        *screen_bindings(),  # F1 … F6 and ctrl+n: the screens, as the palette finds them
         # ctrl keys win over the filter's own (ctrl+e: end of line, ctrl+x: cut).
-        Binding("ctrl+n", "new", "New", priority=True, tooltip="Build a new routine"),
         Binding(
             "ctrl+e",
-            "edit",
+            "app.edit",
             "Edit",
             priority=True,
             show=False,
@@ -207,7 +196,7 @@ class PickerScreen(AppScreen[None]):
         ids = [entry.id for entry in shown]
         if shown:  # the best match as a word is typed; where it was when the filter clears
             options.highlighted = ids.index(previous) if previous in ids and not query else 0
-        self.query_one(RoutinePreview).query = query
+        self.query_one(RoutinePreview).filter_words = query
         self._preview()
 
     def selected(self) -> RoutineEntry | None:
@@ -234,11 +223,6 @@ class PickerScreen(AppScreen[None]):
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
 
-    def action_guide(self) -> None:
-        from backtimer.tui.screens.guide import GuideScreen
-
-        self.app.push_screen(GuideScreen(), self._built)  # it may have saved a routine
-
     def action_reload(self) -> None:
         self.load_routines()
 
@@ -253,30 +237,6 @@ class PickerScreen(AppScreen[None]):
             )
         else:
             self.post_message(StartRoutine(entry))
-
-    def action_new(self) -> None:
-        from backtimer.tui.screens.builder import BuilderScreen
-
-        self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
-
-    def action_edit(self) -> None:
-        self.edit(self.selected())
-
-    def edit(self, entry: RoutineEntry | None) -> None:
-        """Open a routine in the builder (a built-in one as the person's copy)."""
-        if entry is None or not entry.ok:
-            what = "No routine is highlighted" if entry is None else f"{entry.path} does not load"
-            self.notify(f"{what}; nothing to edit.", severity="warning")
-            return
-        from backtimer.tui.screens.builder import BuilderScreen
-
-        self.app.push_screen(BuilderScreen(entry, self._ids()), self._built)
-
-    def _ids(self) -> set[str]:
-        return {entry.id for entry in self.entries}
-
-    def _built(self, _: None) -> None:
-        self.load_routines()  # the builder or the guide may have saved a routine
 
     def action_delete(self) -> None:
         entry = self.selected()

@@ -66,7 +66,7 @@ class RoutinePreview(VerticalScroll, can_focus=False):
     """Scrolls when the routine is long."""
 
     entry: reactive[RoutineEntry | None] = reactive(None)
-    query: reactive[str] = reactive("")
+    filter_words: reactive[str] = reactive("")
     """The filter's words, for the line shown when no routine matches them."""
 
     def compose(self) -> ComposeResult:
@@ -74,10 +74,12 @@ class RoutinePreview(VerticalScroll, can_focus=False):
 
     def watch_entry(self, entry: RoutineEntry | None) -> None:
         if self.is_mounted:
-            self.query_one("#preview-text", HangingText).lines = preview_lines(entry, self.query)
+            self.query_one("#preview-text", HangingText).lines = preview_lines(
+                entry, self.filter_words
+            )
             self.scroll_home(animate=False)
 
-    def watch_query(self) -> None:
+    def watch_filter_words(self) -> None:
         if self.entry is None:
             self.watch_entry(None)
 
