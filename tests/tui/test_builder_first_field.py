@@ -20,6 +20,11 @@ def field(app: BacktimerApp, place: str) -> Field:
     return next(f for f in app.screen.query(Field) if f.place == place)
 
 
+def border(field: Field) -> str:
+    """The kind of line beside a field, on its left."""
+    return str(field.styles.border_left[0])
+
+
 async def test_a_new_routine_opens_in_its_name_and_the_focus_can_be_seen(make_app: Make) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -31,15 +36,14 @@ async def test_a_new_routine_opens_in_its_name_and_the_focus_can_be_seen(make_ap
         assert app.focused is name.editor
         # Seen from a step back: the field with the focus has a bar beside it and a bold,
         # coloured label; the others have neither.
-        assert name.styles.border_left[0] == "thick"
-        assert routine_id.styles.border_left[0] in ("", "blank", "none")
+        assert border(name) == "thick" and border(routine_id) in ("", "blank", "none")
         name_label = name.query_one(".field-label", Label)
         id_label = routine_id.query_one(".field-label", Label)
         assert name_label.styles.text_style.bold and not id_label.styles.text_style.bold
         assert name_label.styles.color != id_label.styles.color
         await pilot.press("tab")
         assert app.focused is routine_id.editor
-        assert routine_id.styles.border_left[0] == "thick"
+        assert border(routine_id) == "thick" and border(name) != "thick"
 
 
 async def test_an_emptied_id_takes_the_one_made_from_the_name(make_app: Make, home: Path) -> None:

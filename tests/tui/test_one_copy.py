@@ -39,7 +39,8 @@ async def test_the_builders_copy_is_run_by_programmes_and_offered_again(
         await until(pilot, lambda: any(e.id == "my-desk-reset" for e in picker.entries))
         assert any(e.id == "my-desk-reset" for e in picker.entries)  # read again
 
-        assert picker.selected() is not None and picker.selected().id == "desk-reset"
+        highlighted = picker.selected()
+        assert highlighted is not None and highlighted.id == "desk-reset"
         await pilot.press("ctrl+e")
         await until(pilot, on(app, Confirm))
         question = app.screen
