@@ -93,7 +93,7 @@ async def test_a_full_disk_through_a_whole_workout_then_ctrl_q_loses_nothing(
             await advance(pilot, clock, 12)
             workout(app).flush_saves()
             assert any("No space left on device" in m for m in said(app))
-            await pilot.press("ctrl+q")
+            await pilot.press("ctrl+q", "ctrl+q")  # "Quit backtimer?" ctrl+q again: yes
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, NotSavedScreen) and dialog.quitting
@@ -122,7 +122,7 @@ async def test_quitting_without_saving_says_what_was_not_saved(
         async with app.run_test(size=(100, 30)) as pilot:
             await answer(pilot, "enter")
             await advance(pilot, clock, 7)
-            await pilot.press("ctrl+q")
+            await pilot.press("ctrl+q", "ctrl+q")  # "Quit backtimer?" ctrl+q again: yes
             await pilot.pause()
             assert isinstance(app.screen, NotSavedScreen)
             await pilot.press("ctrl+q")  # again: quit anyway

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker f
 
     from backtimer.domain.history import Session
     from backtimer.domain.progression import StepAdvice
+    from backtimer.tui.screens.workout import WorkoutScreen
 
 IN_USE_ELSEWHERE = (
     "A workout is under way in another browser window: one at a time, so it is not"
@@ -46,7 +47,13 @@ class BacktimerApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
         Binding("f1", "help", "Keys", show=False),
-        Binding(ALWAYS, "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
+        Binding(
+            ALWAYS,
+            "quit",
+            "Quit",
+            priority=True,
+            tooltip="Quit (asks in a workout, which is saved)",
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -64,6 +71,8 @@ class BacktimerApp(App[None]):
         self.services = services or Services.load()
         self._start = start
         self._signals: Ending | None = None
+        self._quitting = False
+        """The person said yes to quitting in the middle of a workout."""
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's own driver, but never stuck on a terminal that has closed."""
@@ -372,22 +381,52 @@ class BacktimerApp(App[None]):
         self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere; a workout under way is saved as stopped first.
+        """Quit from anywhere; a workout under way asks first (ctrl+q again: yes), and is
+        saved as stopped, the shell told so.
 
         What the disk will not take is offered to save again, or elsewhere
         (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
         """
-        from backtimer.tui.leaving import save_before_quitting
+        from backtimer.tui.leaving import QuitQuestion, farewell, save_before_quitting
         from backtimer.tui.screens.not_saved import NotSavedScreen
+        from backtimer.tui.screens.workout import WorkoutScreen
 
-        if isinstance(self.screen, NotSavedScreen) and self.screen.quitting:
-            self.screen.action_quit_anyway()
+        screen = self.screen
+        if isinstance(screen, NotSavedScreen) and screen.quitting:
+            screen.action_quit_anyway()
+            return
+        if isinstance(screen, QuitQuestion):
+            screen.dismiss(True)
+            return
+        workouts = [s for s in self.screen_stack if isinstance(s, WorkoutScreen) and s.under_way]
+        if workouts and not self._quitting:
+            self._ask_to_quit(workouts[-1])
             return
         unsaved = save_before_quitting(self.screen_stack)
         if unsaved:
             self.push_screen(NotSavedScreen(unsaved, self.services.store, quitting=True))
             return
-        self.exit()
+        told = [farewell(w.workout.record(), len(w.workout.timeline.steps)) for w in workouts]
+        self.exit(message="\n".join(told) or None)
+
+    def _ask_to_quit(self, screen: WorkoutScreen) -> None:
+        """Pause the workout and ask; no puts it back as it was."""
+        from backtimer.tui.leaving import quit_question
+
+        running = screen.workout.engine.status == "running"
+        screen.action_pause()
+
+        async def answered(leave: bool | None) -> None:
+            if leave:
+                self._quitting = True
+                await self.action_quit()
+            elif running:
+                screen.action_resume()
+
+        record = screen.workout.record()
+        steps = len(screen.workout.timeline.steps)
+        step = record.stopped_at_step or 1
+        self.push_screen(quit_question(record.routine_name, step, steps), answered)
 
     def on_unmount(self) -> None:
         if self._signals is not None:

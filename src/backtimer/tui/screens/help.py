@@ -35,7 +35,7 @@ KEY_NAMES = {
 
 GENERAL = [
     ("?, F1", "Show these keys (F1 where you can type)"),
-    ("ctrl+q", "Quit; a workout under way is saved as stopped"),
+    ("ctrl+q", "Quit; in a workout it asks first (ctrl+q again: yes), then saves it as stopped"),
     ("ctrl+z", "Suspend to the shell; a workout pauses itself"),
     ("ctrl+p", "Find any routine, programme, screen or action"),
 ]

@@ -402,6 +402,11 @@ class WorkoutScreen(AppScreen[Session | None]):
         if self.cues.speaker is not None:
             self.cues.speaker.close(finish=self.workout.engine.status == "finished")
 
+    @property
+    def under_way(self) -> bool:
+        """Started and not yet ending: quitting now stops it."""
+        return not self._ending and self.workout.engine.status in ("running", "paused")
+
     def keep_now(self) -> str | None:
         """A signal ends the app: the journal brought up to date (interrupted, the time
         done so far), for the next start to record. Returns why it failed, or None."""
