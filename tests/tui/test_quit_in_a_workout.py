@@ -9,10 +9,15 @@ import pytest
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.leaving import QuitQuestion
+from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
 from tests.tui.helpers import advance, answer, start_routine, until, workout
 
 Make = Callable[..., BacktimerApp]
+
+
+def status(screen: WorkoutScreen) -> str:
+    return screen.workout.engine.status
 
 
 async def test_ctrl_q_in_a_workout_asks_and_no_goes_back_to_it(
@@ -29,9 +34,9 @@ async def test_ctrl_q_in_a_workout_asks_and_no_goes_back_to_it(
         assert isinstance(question, QuitQuestion)
         assert "saved as stopped at step 1 of 6" in question.detail
         assert "not resumed" in question.detail  # said plainly, before it happens
-        assert screen.workout.engine.status == "paused"  # the clock waits for the answer
+        assert status(screen) == "paused"  # the clock waits for the answer
         await answer(pilot, "n")
-        assert app.screen is screen and screen.workout.engine.status == "running"
+        assert app.screen is screen and status(screen) == "running"
     assert HistoryStore().load().sessions == []  # nothing ended: nothing recorded yet
 
 
