@@ -28,7 +28,7 @@ from backtimer.tui.signals import stopped
 from tests.disks import broken_home, free_space
 from tests.fakes import FakeClock
 from tests.hostile import GOOD_ROUTINE
-from tests.tui.helpers import advance, answer, workout
+from tests.tui.helpers import advance, answer, told, workout
 
 Make = Callable[..., BacktimerApp]
 THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30")
@@ -41,7 +41,7 @@ def quick(text: str = GOOD_ROUTINE) -> library.RoutineEntry:
 
 
 def said(app: BacktimerApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return told(app)
 
 
 async def settle(app: BacktimerApp) -> None:

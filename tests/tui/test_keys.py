@@ -23,7 +23,15 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.too_small import TooSmall
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, routines_listed, start_routine, text, until, workout
+from tests.tui.helpers import (
+    advance,
+    on_show,
+    routines_listed,
+    start_routine,
+    text,
+    until,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -44,8 +52,8 @@ def status(app: BacktimerApp) -> str:
 
 
 def notices(app: BacktimerApp) -> list[str]:
-    """The toasts on show."""
-    return [str(n.message) for n in app._notifications]
+    """The toasts on show, and the notice in a workout's status line."""
+    return on_show(app)
 
 
 # ---------------------------------------------------------------- questions wait a moment

@@ -8,7 +8,7 @@ import pytest
 
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
-from backtimer.tui.leaving import QuitQuestion
+from backtimer.tui.screens.quit_question import QuitQuestion
 from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
 from tests.tui.helpers import advance, answer, start_routine, until, workout

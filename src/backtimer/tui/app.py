@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from backtimer.storage import library, locations
@@ -19,6 +20,7 @@ from backtimer.tui.screens.question import Question
 from backtimer.tui.services import Services
 from backtimer.tui.signals import Ending, install_signal_handlers
 from backtimer.tui.themes import CHART_COLOURS, HIGH_CONTRAST, theme_under
+from backtimer.tui.widgets.status_line import StatusLine
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
 if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
@@ -72,6 +74,8 @@ class BacktimerApp(App[None]):
         self._start = start
         self._signals: Ending | None = None
         self._quitting = False
+        self._toasts: list[Notification] = []
+        """The last toasts shown: a workout that begins takes them into its line."""
         """The person said yes to quitting in the middle of a workout."""
 
     def get_driver_class(self) -> type[Driver]:
@@ -104,6 +108,15 @@ class BacktimerApp(App[None]):
     def _came_to_top(self, screen: Screen[object]) -> None:
         if isinstance(screen, Question):
             screen.shown_at = self.services.clock()
+            screen.add_class("-question")  # no toast over its answers (app.tcss)
+        line = screen.query(StatusLine)
+        live = [toast for toast in self._toasts if not toast.has_expired]
+        if line and live:  # said as the workout began ("no voice"): in its line instead
+            self.clear_notifications()
+            for toast in live:
+                line.first().show_notice(toast)
+        if line:
+            self._toasts = []
 
     def takes_keys(self) -> bool:
         """False while the screen cannot be seen (the terminal is too small for it)
@@ -121,6 +134,17 @@ class BacktimerApp(App[None]):
         if typed and not always and not self.takes_keys():
             return
         await super().on_event(event)
+
+    def on_notify(self, event: Notify) -> None:
+        """In a workout, a notice goes in its line (`StatusLine`), never over the move's
+        instructions; a toast elsewhere. (Textual's own handler adds the toast; a
+        handler here runs first, and stops it.)"""
+        line = self.screen.query(StatusLine)
+        if line:
+            event.prevent_default()
+            line.first().show_notice(event.notification)
+        else:
+            self._toasts = [*self._toasts[-4:], event.notification]
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return CHART_COLOURS  # for every theme that does not set its own
@@ -387,8 +411,9 @@ class BacktimerApp(App[None]):
         What the disk will not take is offered to save again, or elsewhere
         (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
         """
-        from backtimer.tui.leaving import QuitQuestion, farewell, save_before_quitting
+        from backtimer.tui.leaving import farewell, save_before_quitting
         from backtimer.tui.screens.not_saved import NotSavedScreen
+        from backtimer.tui.screens.quit_question import QuitQuestion
         from backtimer.tui.screens.workout import WorkoutScreen
 
         screen = self.screen
@@ -411,7 +436,7 @@ class BacktimerApp(App[None]):
 
     def _ask_to_quit(self, screen: WorkoutScreen) -> None:
         """Pause the workout and ask; no puts it back as it was."""
-        from backtimer.tui.leaving import quit_question
+        from backtimer.tui.screens.quit_question import quit_question
 
         running = screen.workout.engine.status == "running"
         screen.action_pause()

@@ -1,8 +1,8 @@
 """Leaving the app without losing a session: on ctrl+q, and on a signal.
 
-ctrl+q during a workout asks first (`QuitQuestion`: ctrl+q again, or y, quits);
-quitting saves every workout under way (as stopped) and every summary, and the
-shell gets a line for each workout (`farewell`); what the disk will not take is
+ctrl+q during a workout asks first (`screens.quit_question`: ctrl+q again, or y,
+quits); quitting saves every workout under way (as stopped) and every summary, and
+the shell gets a line for each workout (`farewell`); what the disk will not take is
 handed back for the not-saved dialog to offer again. A signal (SIGTERM, SIGHUP
 when the terminal closes, SIGINT) has no one to ask: a workout's journal is
 brought up to date (``interrupted``, with the time done so far) so the next start
@@ -18,22 +18,7 @@ from textual.screen import Screen
 
 from backtimer.domain.history import Session
 from backtimer.storage.files import StorageError
-from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.unsaved import Unsaved, elsewhere
-
-
-class QuitQuestion(Confirm):
-    """Quit in the middle of a workout? ctrl+q once more means yes."""
-
-
-def quit_question(routine_name: str, step: int, steps: int) -> QuitQuestion:
-    return QuitQuestion(
-        "Quit backtimer?",
-        f"{routine_name} is saved as stopped at step {step} of {steps}. A stopped"
-        " workout is not resumed: start it again to go on. ctrl+q again quits.",
-        yes="Quit",
-        no="Back to the workout",
-    )
 
 
 def farewell(session: Session, steps: int) -> str:

@@ -70,6 +70,7 @@ class PickerScreen(AppScreen[None]):
     """
 
     AUTO_FOCUS = "#filter"
+    FOOTER_LAST = ("app.today", "reload")  # the banner says "F6 to start" when it applies
 
     BINDINGS = [
         Binding("down", "list('cursor_down')", "Next routine", show=False),
@@ -97,7 +98,7 @@ class PickerScreen(AppScreen[None]):
             show=False,
             tooltip="Delete the highlighted routine (yours only)",
         ),
-        Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Read the routine files again"),
+        Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
         # "?" is a letter of the filter here; this hides the app's "? Keys" from the footer.
         Binding("question_mark", "app.help", show=False),
     ]

@@ -28,7 +28,6 @@ from backtimer.domain.timeline import Segment
 from backtimer.domain.workout import Workout
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
-from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.recorder import SessionRecorder
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
@@ -36,6 +35,7 @@ from backtimer.tui.speaker import Speaker
 from backtimer.tui.widgets.big_text import BigText
 from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
+from backtimer.tui.widgets.status_line import StatusLine
 from backtimer.tui.widgets.step_notes import StepNotes
 from backtimer.tui.widgets.too_small import too_small
 
@@ -55,10 +55,12 @@ class WorkoutScreen(AppScreen[Session | None]):
 
     PALETTE_IN_FOOTER = False  # one workout at a time: the palette offers only its actions
 
+    # Most used first: a narrow footer shows the first keys that fit, and "? Keys".
     BINDINGS = [
         # Two bindings on space and on m: the footer offers the one that applies now.
         Binding("space", "pause", "Pause", tooltip="Pause the workout"),
         Binding("space", "resume", "Resume", tooltip="Go on from where you paused"),
+        Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         # Four bindings on n: the footer says what it does now (`Engine.next_move`).
         Binding("n,right", "next('end-break')", "Skip rest", key_display="n →", tooltip=SKIP_REST),
         Binding(
@@ -79,6 +81,9 @@ class WorkoutScreen(AppScreen[Session | None]):
             "n,right", "next('finish')", "Finish", key_display="n →", tooltip="End the workout"
         ),
         Binding(
+            "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
+        ),
+        Binding(
             "p,left",
             "previous",
             "Back",
@@ -86,14 +91,10 @@ class WorkoutScreen(AppScreen[Session | None]):
             tooltip="Back to this step's start; near its start, to the previous step",
         ),
         Binding("r", "restart_set", "Again", tooltip="Start this set again from its first rep"),
-        Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         Binding("v", "mat_view", "Mat view", tooltip="Only what you read from the mat, large"),
         Binding("v", "keyboard_view", "Keyboard view", tooltip="Everything, for the keyboard"),
         Binding("m", "mute", "Mute", tooltip="Turn the bell, flash, sounds and voice off"),
         Binding("m", "unmute", "Unmute", tooltip="Turn the bell, flash, sounds and voice on"),
-        Binding(
-            "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
-        ),
     ]
 
     # State, not drawn by the screen itself: `var`, so a change repaints only the
@@ -126,7 +127,8 @@ class WorkoutScreen(AppScreen[Session | None]):
         self._recorder: SessionRecorder | None = None
         self._ending = False
         self._unseen = False  # paused because the terminal became too small for the clock
-        self._pause_notice: Notification | None = None  # the toast that says why it paused
+        self._pause_notice: Notification | None = None  # the notice that says why it paused
+        self._covered = False  # paused because another screen came over it
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="workout"):
@@ -138,7 +140,7 @@ class WorkoutScreen(AppScreen[Session | None]):
             yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
             yield Label(id="cue")
             yield BigText(id="cue-large", wrap=True)
-            yield Label(id="status")
+            yield StatusLine(id="status")
             yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
             yield StepNotes(self.workout.timeline, id="notes").data_bind(
                 segment=WorkoutScreen.segment
@@ -198,7 +200,7 @@ class WorkoutScreen(AppScreen[Session | None]):
         for event in events:
             if isinstance(event, Paused) and event.gap:
                 self._why_paused(
-                    f"Paused: the clock jumped {event.gap:.0f} s (the terminal was suspended"
+                    f"PAUSED: the clock jumped {event.gap:.0f} s (the terminal was suspended"
                     " or the computer slept). Press space to go on."
                 )
         if any(isinstance(e, Paused | SetDone) for e in events) or self._step_changed(events):
@@ -249,14 +251,16 @@ class WorkoutScreen(AppScreen[Session | None]):
         elif self._unseen:
             self._unseen = False
             if engine.status == "paused":
-                self._why_paused("Paused while the terminal was too small. Press space to go on.")
+                self._why_paused("PAUSED while the terminal was too small. Press space to go on.")
 
     def _why_paused(self, words: str | None) -> None:
-        """Say why the workout paused (one toast at a time); None takes it back."""
-        withdraw(self.app, self._pause_notice)
+        """Say why the workout paused (one notice at a time); None takes it back."""
+        line = self.query_one(StatusLine)
+        line.take_back(self._pause_notice)
         self._pause_notice = None
         if words is not None:
-            self._pause_notice = announce(self.app, words, severity="warning", timeout=10)
+            self._pause_notice = Notification(words, severity="warning", timeout=10)
+            line.show_notice(self._pause_notice)
 
     # ------------------------------------------------------------ display
 
@@ -304,13 +308,13 @@ class WorkoutScreen(AppScreen[Session | None]):
             text = f"Press Enter after each rep · rep {self.segment.rep} of {self.segment.reps}"
         else:
             text = ""
-        self.query_one("#status", Label).update(text)
+        self.query_one(StatusLine).status = text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rep_done":
             return self.segment is not None and self.segment.seconds is None
-        if action in ("pause", "resume"):
-            return self.paused == (action == "resume")
+        if action in ("pause", "resume"):  # covered, it is paused only until uncovered
+            return (self.paused and not self._covered) == (action == "resume")
         if action == "next":
             return parameters == (self.workout.engine.next_move(),)
         if action in ("mute", "unmute"):
@@ -326,10 +330,24 @@ class WorkoutScreen(AppScreen[Session | None]):
         self._wake()
 
     def action_pause(self) -> None:
+        self._covered = False  # paused by the person: it stays paused
         self._act(self.workout.engine.pause())
 
     def action_resume(self) -> None:
+        self._covered = False
         self._act(self.workout.engine.resume())
+
+    def on_screen_suspend(self) -> None:
+        """The keys, the palette or a question came over the workout: the clock and the
+        cues wait (a question that pauses it itself has done so already)."""
+        if self.workout.engine.status == "running":
+            self._covered = True
+            self._act(self.workout.engine.pause())
+
+    def on_screen_resume(self) -> None:
+        if self._covered and self.workout.engine.status == "paused":
+            self._act(self.workout.engine.resume())
+        self._covered = False
 
     def action_next(self, _move: str = "") -> None:
         self._act(self.workout.engine.next())
