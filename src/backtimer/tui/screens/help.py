@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from backtimer.tui.markup import escape
+from backtimer.tui.widgets.hanging_text import HangingText, Line
 from backtimer.tui.widgets.too_small import TooSmall
 
 KEY_NAMES = {
@@ -55,14 +56,15 @@ class HelpScreen(ModalScreen[None]):
         yield TooSmall()
         with VerticalScroll(classes="dialog", id="help"):
             yield Label(f"Keys: {self.heading}", classes="dialog-title")
-            yield Static(self._table(self.keys))
+            yield HangingText().set_lines(self._table(self.keys))
             yield Label("Everywhere", classes="dialog-title help-section")
-            yield Static(self._table(GENERAL))
+            yield HangingText().set_lines(self._table(GENERAL))
             yield Label("Escape or ? closes this.", classes="dialog-hint")
 
     @staticmethod
-    def _table(keys: list[tuple[str, str]]) -> str:
-        return "\n".join(f"[b]{escape(key):>10}[/]  {escape(what)}" for key, what in keys)
+    def _table(keys: list[tuple[str, str]]) -> list[Line]:
+        """A line a key, what it does wrapped under its own start."""
+        return [(f"[b]{escape(key.rjust(10))}[/]  {escape(what)}", 12) for key, what in keys]
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss()

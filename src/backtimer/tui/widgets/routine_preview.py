@@ -10,9 +10,7 @@ from backtimer.domain.describe import describe_step, duration
 from backtimer.domain.exercise import kit_of
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.markup import escape
-from backtimer.tui.widgets.hanging_text import HangingText, Line
-
-BLANK: Line = ("", 0)
+from backtimer.tui.widgets.hanging_text import BLANK, HangingText, Line
 
 
 def nothing_found(query: str) -> str:
