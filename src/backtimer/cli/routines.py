@@ -11,7 +11,7 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
-from backtimer.domain.describe import clock, describe_step, duration
+from backtimer.domain.describe import clock, describe_step, duration, plural
 from backtimer.domain.exercise import kit_of
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
@@ -140,7 +140,7 @@ def validate(args: argparse.Namespace) -> int:
             continue
         steps = len(entry.routine.step)
         time = duration(entry.estimated_seconds)  # worked out, not compiled: quick at any size
-        print(f"{name}: ok ({entry.name}, {steps} steps, {time})")
+        print(f"{name}: ok ({entry.name}, {plural(steps, 'step')}, {time})")
     if missing:
         return EXIT_USAGE
     return EXIT_INVALID if invalid else EXIT_OK
@@ -154,7 +154,7 @@ def _validate_programme(name: str, path: Path) -> bool:
         for problem in entry.problems:
             print(f"{name}: {problem}")
         return False
-    print(f"{name}: ok (programme {entry.name}, {entry.program.weeks} weeks)")
+    print(f"{name}: ok (programme {entry.name}, {plural(entry.program.weeks, 'week')})")
     return True
 
 
