@@ -38,3 +38,48 @@ def test_importing_one_session_says_1_session(tmp_path: Path) -> None:
     result = backtimer("history", "import", str(export))
     assert result.returncode == 0, result.stderr
     assert "of the 1 session in" in result.stdout
+
+
+def test_every_command_says_what_it_does_in_its_help() -> None:
+    for command in ("start", "routines", "exercises", "show", "history", "stats"):
+        result = backtimer(command, "--help")
+        assert result.returncode == 0
+        usage, _, rest = result.stdout.partition("\n\n")
+        described = rest.strip().splitlines()[0]
+        assert not described.startswith(("positional", "options")), (command, result.stdout)
+    assert "Open the timer straight into a routine." in backtimer("start", "--help").stdout
+
+
+OWN_MOVE = """\
+format = 1
+name = "Core"
+[[step]]
+exercise = "dead-bug"
+reps = 8
+[[exercise]]
+id = "dead-bug"
+name = "Dead bug"
+kind = "strength"
+muscles = ["core"]
+equipment = ["mat"]
+"""
+
+
+def test_exercises_lists_your_own_moves_after_the_catalogue(home: Path) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "core.toml").write_text(OWN_MOVE)
+    table = backtimer("exercises").stdout.splitlines()
+    (line,) = [row for row in table if row.startswith("dead-bug ")]
+    assert "Dead bug" in line and line.rstrip().endswith("core")  # from the routine core
+    moves = {move["id"]: move for move in json.loads(backtimer("exercises", "--json").stdout)}
+    assert moves["dead-bug"]["source"] == "core" and moves["dead-bug"]["muscles"] == ["core"]
+    assert moves["cat-cow"]["source"] == "catalogue"
+
+
+def test_your_routines_are_listed_by_their_names(home: Path) -> None:
+    (home / "routines").mkdir(parents=True)
+    for routine_id, name in [("zeta", "Apple"), ("alpha", "Zebra"), ("my-desk", "Desk (mine)")]:
+        (home / "routines" / f"{routine_id}.toml").write_text(ONE_STEP.replace("One", name))
+    listed = json.loads(backtimer("routines", "--json").stdout)
+    yours = [row["name"] for row in listed if row["source"] == "user"]
+    assert yours == ["Apple", "Desk (mine)", "Zebra"]

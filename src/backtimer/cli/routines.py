@@ -11,8 +11,9 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
+from backtimer.domain.catalogue import CatalogueExercise
 from backtimer.domain.describe import clock, describe_step, duration, plural
-from backtimer.domain.exercise import kit_of
+from backtimer.domain.exercise import Exercise, kit_of
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
@@ -63,34 +64,51 @@ def list_routines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def own_moves() -> list[tuple[Exercise, str]]:
+    """The moves of the person's own routines (their ``[[exercise]]``), each with the
+    routine that has it; a move in several routines, once, with the first."""
+    found: dict[str, tuple[Exercise, str]] = {}
+    for entry in library.all_routines():
+        if entry.source == "user" and entry.routine is not None:
+            for move in entry.routine.exercise:
+                found.setdefault(move.id, (move, entry.id))
+    return sorted(found.values(), key=lambda pair: pair[0].name.casefold())
+
+
+def _move_json(move: Exercise, source: str) -> dict[str, Any]:
+    extra = move.model_dump() if isinstance(move, CatalogueExercise) else {}
+    return {
+        "id": move.id,
+        "name": move.name,
+        "kind": move.kind,
+        "muscles": move.muscles,
+        "equipment": move.equipment,
+        "sides": move.sides,
+        "prescription": extra.get("prescription", ""),
+        "default": extra.get("default", {}),
+        "about": extra.get("about", ""),
+        "cues": move.cues,
+        "rep_cues": move.rep_cues,
+        "hold_cue": move.hold_cue,
+        "release_cue": move.release_cue,
+        "left_side": move.left_side,
+        "right_side": move.right_side,
+        "source": source,
+    }
+
+
 def list_exercises(args: argparse.Namespace) -> int:
-    moves = library.catalogue().exercises.values()
+    """The catalogue's moves, then the person's own (from their routines)."""
+    catalogue = [(move, "catalogue") for move in library.catalogue().exercises.values()]
+    moves: list[tuple[Exercise, str]] = [*catalogue, *own_moves()]
     if args.json:
-        print_json(
-            [
-                {
-                    "id": move.id,
-                    "name": move.name,
-                    "kind": move.kind,
-                    "muscles": move.muscles,
-                    "equipment": move.equipment,
-                    "sides": move.sides,
-                    "prescription": move.prescription,
-                    "default": move.default,
-                    "about": move.about,
-                    "cues": move.cues,
-                    "rep_cues": move.rep_cues,
-                    "hold_cue": move.hold_cue,
-                    "release_cue": move.release_cue,
-                    "left_side": move.left_side,
-                    "right_side": move.right_side,
-                }
-                for move in moves
-            ]
-        )
+        print_json([_move_json(move, source) for move, source in moves])
         return EXIT_OK
-    rows = [["ID", "NAME", "KIND", "MUSCLES", "EQUIPMENT"]]
-    rows += [[m.id, m.name, m.kind, ", ".join(m.muscles), m.equipment_text] for m in moves]
+    rows = [["ID", "NAME", "KIND", "MUSCLES", "EQUIPMENT", "FROM"]]
+    rows += [
+        [m.id, m.name, m.kind, ", ".join(m.muscles), m.equipment_text, source]
+        for m, source in moves
+    ]
     print(table(rows))
     return EXIT_OK
 

@@ -104,13 +104,15 @@ def builtin_routines() -> list[RoutineEntry]:
 
 
 def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
-    """The user's routine files, each checked, bad ones included with their problems."""
+    """The user's routine files, each checked, bad ones included with their problems;
+    in the order of the names the picker shows (a file's name is its id, which may be
+    far from its routine's name: "my-desk-reset" is "Desk reset (mine)")."""
     entries = []
     for path in own_files(locations.routines_dir()):
         entry = read_routine(path)
         wrong = name_problem(path, builtin_ids, "routine", like="my-evening.toml")
         entries.append(_with_problem(entry, wrong) if wrong else entry)
-    return entries
+    return sorted(entries, key=lambda entry: (entry.name.casefold(), entry.id))
 
 
 def _with_problem(entry: RoutineEntry, message: str) -> RoutineEntry:
@@ -124,7 +126,7 @@ def _with_problem(entry: RoutineEntry, message: str) -> RoutineEntry:
 
 
 def all_routines() -> list[RoutineEntry]:
-    """Built-in routines first, then the user's, each group by file name."""
+    """Built-in routines first, then the user's, each group in the order of their names."""
     builtins = builtin_routines()
     return builtins + user_routines({entry.id for entry in builtins})
 
