@@ -11,6 +11,9 @@ from textual.widgets._footer import FooterKey
 
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
+from backtimer.tui.screens.guide import GuideScreen
+from backtimer.tui.screens.programs import ProgramsScreen
+from backtimer.tui.screens.settings import SettingsScreen
 from tests.tui.helpers import open_history, routines_listed, screen_lines, start_routine, until
 
 Make = Callable[..., BacktimerApp]
@@ -35,11 +38,32 @@ async def a_workout(pilot: Pilot[None]) -> None:
     await start_routine(pilot, "desk")
 
 
+async def settings(pilot: Pilot[None]) -> None:
+    await routines_listed(pilot)
+    await pilot.press("f3")
+    await until(pilot, lambda: isinstance(pilot.app.screen, SettingsScreen))
+
+
+async def guide(pilot: Pilot[None]) -> None:
+    await routines_listed(pilot)
+    await pilot.press("f4")
+    await until(pilot, lambda: isinstance(pilot.app.screen, GuideScreen))
+
+
+async def programmes(pilot: Pilot[None]) -> None:
+    await routines_listed(pilot)
+    await pilot.press("f5")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ProgramsScreen))
+
+
 SCREENS: dict[str, Callable[[Pilot[None]], Awaitable[None]]] = {
     "picker": picker,
     "builder": builder,
     "history": history,
     "workout": a_workout,
+    "settings": settings,
+    "guide": guide,
+    "programmes": programmes,
 }
 MUST = {"workout": ["Pause", "Skip rest", "Stop", "Keys"], "picker": ["Start", "Keys"]}
 """What each footer shows at the smallest size, besides the key to every key."""
