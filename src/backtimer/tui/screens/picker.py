@@ -213,8 +213,18 @@ class PickerScreen(AppScreen[None]):
     # Enter is the filter's own key, not a priority binding: it must come after
     # the letters and arrow keys typed before it, which all pass through the filter.
     @on(OptionList.OptionSelected)
-    @on(Input.Submitted)
     def _chosen(self) -> None:
+        self.action_start()
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self) -> None:
+        """Start what the filter held when Enter was pressed. Keys typed in the same
+        burst after it ("desk", Enter, "4") reach the filter before Enter's action runs;
+        they were meant for the screen Enter opens, not for the filter."""
+        typed = self.query_one("#filter", FilterInput)
+        if typed.value != typed.submitted:
+            typed.value = typed.submitted
+            self._fill()
         self.action_start()
 
     async def action_list(self, action: str) -> None:
