@@ -6,6 +6,7 @@ file never hides the good ones and never stops the app.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -17,7 +18,13 @@ from backtimer.domain.routine import MAX_FILE_BYTES, Routine, Source, parse_rout
 from backtimer.domain.routine_length import routine_length, total
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
-from backtimer.storage.found_files import name_problem, own_files, read_or_problem, shipped_files
+from backtimer.storage.found_files import (
+    looks,
+    name_problem,
+    own_files,
+    read_or_problem,
+    shipped_files,
+)
 
 
 @cache
@@ -168,3 +175,12 @@ def unsaved_entry(routine_id: str, routine: Routine) -> RoutineEntry:
     return RoutineEntry(
         routine_id, "user", "(not saved yet)", routine=routine, _catalogue=exercises()
     )
+
+
+def routines_look() -> Hashable:
+    """How the person's routine files and programme files look on disk now, and the
+    history beside them: changes when any is written, added or removed (`looks`)."""
+    folders = [locations.routines_dir(), locations.programs_dir()]
+    files = [path for folder in folders for path in own_files(folder)]
+    files += [locations.program_file(), locations.history_file()]
+    return looks([*folders, *files])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Hashable, Iterable
 
 from rich.text import Text
 from textual import on, work
@@ -27,6 +27,10 @@ from backtimer.tui.services import Services
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.filter_input import FilterInput
 from backtimer.tui.widgets.routine_preview import RoutinePreview
+
+LOOK_EVERY = 3.0
+"""Seconds between two looks at the routine, programme and history files (a few stat
+calls, off the UI thread)."""
 
 SAFETY = (
     "Stop at once if a move causes sharp or radiating pain: backtimer is a timer,"
@@ -125,8 +129,34 @@ class PickerScreen(AppScreen[None]):
         routines.can_focus = False  # driven from the filter, which keeps the focus
         routines.loading = True
         self.load_routines()
+        self.set_interval(LOOK_EVERY, self._look_again)
 
     def on_screen_resume(self) -> None:
+        self.load_today()
+
+    # ------------------------------------------------------------ files changed elsewhere
+
+    _seen: Hashable = None
+    """How the files looked when the list and the banner were last read."""
+
+    def _look_again(self) -> None:
+        if self.app.screen is self:  # no point while another screen covers the list
+            self.look_at_files()
+
+    @work(thread=True, exclusive=True, group="look")
+    def look_at_files(self) -> None:
+        """Read the routines and today's banner again when their files changed in another
+        window or on the command line (a routine saved, a programme started, a session
+        done): the picker never goes stale, and ctrl+r is never needed."""
+        if library.routines_look() != self._seen:
+            self.post_message(self.FilesChanged())
+
+    class FilesChanged(Message):
+        """A routine, a programme or the history changed on disk."""
+
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        self.load_routines()
         self.load_today()
 
     @work(thread=True, exclusive=True, group="today")
@@ -161,6 +191,7 @@ class PickerScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:
         """Read and check every routine file, off the UI thread."""
+        self._seen = library.routines_look()  # before reading: a change meanwhile is seen
         entries = library.all_routines()
         self.post_message(self.RoutinesFound(entries))  # listed at once; never waited on
         for entry in entries:
