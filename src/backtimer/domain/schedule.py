@@ -252,8 +252,15 @@ def progress(
     end = start + timedelta(weeks=program.weeks)
     done_on = _counted_by_date(sessions, zone, start, end, aliases or {})
 
+    def asked(slot: PlanSlot, day: date) -> bool:
+        """A programme may be started after its first morning has gone (at five, say):
+        that morning's slot is not asked for, when the day has another slot."""
+        first_morning = day == start and slot.time == "morning"
+        return not (first_morning and any(other.time != "morning" for other in program.slot))
+
     def complete(day: date) -> bool:
-        return all(_done_slots(program.slot, done_on.get(day, Counter())))
+        done = _done_slots(program.slot, done_on.get(day, Counter()))
+        return all(is_done or not asked(slot, day) for slot, is_done in zip(program.slot, done))
 
     if program.days is not None:
         days = _set_weekdays(program, start, today, complete)
@@ -267,6 +274,7 @@ def progress(
         today_slots = tuple(
             SlotState(slot, is_done, late=afternoon and slot.time == "morning" and not is_done)
             for slot, is_done in zip(program.slot, done, strict=True)
+            if is_done or not afternoon or asked(slot, today)
         )
         lead = _lead(today_slots, afternoon)
     return Progress(program, start, today, tuple(days), today_slots, lead)
