@@ -260,7 +260,8 @@ def progress(
 
     def complete(day: date) -> bool:
         done = _done_slots(program.slot, done_on.get(day, Counter()))
-        return all(is_done or not asked(slot, day) for slot, is_done in zip(program.slot, done))
+        pairs = zip(program.slot, done, strict=True)
+        return all(is_done or not asked(slot, day) for slot, is_done in pairs)
 
     if program.days is not None:
         days = _set_weekdays(program, start, today, complete)
