@@ -26,6 +26,6 @@ def test_a_two_sided_single_hold_is_one_rep_each_side() -> None:
     line = step_line(stretch, 1, {"seated-piriformis-stretch": "Seated piriformis stretch"})
     assert "1 of 1 rep each side" in line and "2 of 2 reps" not in line
     assert reps_done(20, 40, per_side=True) == "10 of 20 reps each side"  # the elephant walk
-    assert reps_done(1, 2, per_side=True) == "1 of 2 reps, both sides counted"  # one side
+    assert reps_done(1, 2, per_side=True) == "1 of 2 reps"  # one side more than the other
     assert reps_done(3, 8, per_side=False) == "3 of 8 reps"
     assert reps_done(1, 1, per_side=False) == "1 of 1 rep"

@@ -206,7 +206,30 @@ class BacktimerApp(App[None]):
         self.push_screen(resume_question(session, steps), answered)
 
     def on_start_routine(self, message: StartRoutine) -> None:
-        self.start_routine(message.entry)
+        """Start a routine; when another window of backtimer is running it now, ask first:
+        two at once would fill the same programme slot twice."""
+        from backtimer.tui.screens.confirm import Confirm
+
+        entry = message.entry
+        running = [s for s in self.services.store.under_way_elsewhere() if s.routine == entry.id]
+        if not running:
+            self.start_routine(entry)
+            return
+        began = running[0].started_at.astimezone(self.services.zone)
+        question = Confirm(
+            f"{entry.name} is under way in another window",
+            f"Another backtimer started it at {began:%H:%M} and it has not ended."
+            " Two at once would count as two sessions of the same programme slot."
+            " Start it here as well?",
+            yes="Start here too",
+            no="Not now",
+        )
+
+        def answered(start: bool | None) -> None:
+            if start:
+                self.start_routine(entry)
+
+        self.push_screen(question, answered)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
         """Ask about pain (unless resuming), run the workout, then show its summary."""
@@ -370,7 +393,7 @@ class BacktimerApp(App[None]):
             )
             self.call_from_thread(self.notify, told)
         else:
-            self.call_from_thread(self.start_routine, routine)
+            self.post_message(StartRoutine(routine))  # asks first if it is running elsewhere
 
     def action_help(self) -> None:
         from backtimer.tui.screens.help import HelpScreen, keys_of

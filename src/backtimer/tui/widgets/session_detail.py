@@ -57,9 +57,7 @@ def step_line(
 
 def reps_done(done: int, planned: int, per_side: bool) -> str:
     """ "3 of 8 reps"; for a move done a side at a time, a side's: "1 of 1 rep each side"."""
-    if per_side and planned % 2 == 0:
-        if done % 2:  # one side more than the other
-            return f"{done} of {planned} reps, both sides counted"
+    if per_side and planned % 2 == 0 and done % 2 == 0:  # else one side has one more
         return f"{done // 2} of {plural(planned // 2, 'rep')} each side"
     return f"{done} of {plural(planned, 'rep')}"
 
