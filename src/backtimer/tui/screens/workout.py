@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Label
 
 from backtimer.domain.describe import clock_text, segment_counts
-from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS
+from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, Engine
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
@@ -44,6 +44,21 @@ LARGE_MOMENT = (160, 45)
 MAX_WAIT = 1.0
 """Longest time between two looks at the clock: what is shown changes on the whole
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
+
+
+SHORT_SESSION = 10
+"""Seconds: a workout stopped sooner is still kept, and the Stop question says so."""
+
+
+def stop_detail(engine: Engine) -> str:
+    """What stopping keeps: a session stopped in its first seconds is kept all the same."""
+    seconds = round(engine.active_seconds())
+    if seconds < SHORT_SESSION:
+        return (
+            f"Only {seconds} s done so far: it is kept in your history all the same, as a"
+            " stopped session (d in the history deletes it)."
+        )
+    return "What you have done so far is saved."
 
 
 SKIP_REST = "End a rest early; in a move, go on to its other side, then to the next step"
@@ -390,9 +405,7 @@ class WorkoutScreen(AppScreen[Session | None]):
             elif was_running:
                 self._act(engine.resume())
 
-        self.app.push_screen(
-            Confirm("Stop the workout?", "What you have done so far is saved."), answered
-        )
+        self.app.push_screen(Confirm("Stop the workout?", stop_detail(engine)), answered)
 
     # ------------------------------------------------------------ the end
 
