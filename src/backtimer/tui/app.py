@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.notifications import Notification, Notify
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from backtimer.storage import library, locations
@@ -15,12 +15,12 @@ from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.messages import StartRoutine
+from backtimer.tui.notices import NoticeRoute
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.question import Question
 from backtimer.tui.services import Services
 from backtimer.tui.signals import Ending, install_signal_handlers
 from backtimer.tui.themes import CHART_COLOURS, HIGH_CONTRAST, theme_under
-from backtimer.tui.widgets.status_line import StatusLine
 from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
 if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
@@ -74,8 +74,7 @@ class BacktimerApp(App[None]):
         self._start = start
         self._signals: Ending | None = None
         self._quitting = False
-        self._toasts: list[Notification] = []
-        """The last toasts shown: a workout that begins takes them into its line."""
+        self._notices = NoticeRoute()
         """The person said yes to quitting in the middle of a workout."""
 
     def get_driver_class(self) -> type[Driver]:
@@ -109,14 +108,7 @@ class BacktimerApp(App[None]):
         if isinstance(screen, Question):
             screen.shown_at = self.services.clock()
             screen.add_class("-question")  # no toast over its answers (app.tcss)
-        line = screen.query(StatusLine)
-        live = [toast for toast in self._toasts if not toast.has_expired]
-        if line and live:  # said as the workout began ("no voice"): in its line instead
-            self.clear_notifications()
-            for toast in live:
-                line.first().show_notice(toast)
-        if line:
-            self._toasts = []
+        self._notices.came_to_top(self, screen)
 
     def takes_keys(self) -> bool:
         """False while the screen cannot be seen (the terminal is too small for it)
@@ -136,15 +128,8 @@ class BacktimerApp(App[None]):
         await super().on_event(event)
 
     def on_notify(self, event: Notify) -> None:
-        """In a workout, a notice goes in its line (`StatusLine`), never over the move's
-        instructions; a toast elsewhere. (Textual's own handler adds the toast; a
-        handler here runs first, and stops it.)"""
-        line = self.screen.query(StatusLine)
-        if line:
-            event.prevent_default()
-            line.first().show_notice(event.notification)
-        else:
-            self._toasts = [*self._toasts[-4:], event.notification]
+        """In a workout, a notice goes in its status line; elsewhere, a toast."""
+        self._notices.notify(self, event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return CHART_COLOURS  # for every theme that does not set its own
@@ -208,28 +193,16 @@ class BacktimerApp(App[None]):
     def on_start_routine(self, message: StartRoutine) -> None:
         """Start a routine; when another window of backtimer is running it now, ask first:
         two at once would fill the same programme slot twice."""
-        from backtimer.tui.screens.confirm import Confirm
+        from backtimer.tui.screens.routine_questions import elsewhere_question
 
         entry = message.entry
         running = [s for s in self.services.store.under_way_elsewhere() if s.routine == entry.id]
-        if not running:
+        if running:
+            began = running[0].started_at.astimezone(self.services.zone)
+            question = elsewhere_question(entry, began)
+            self.push_screen(question, lambda yes: self.start_routine(entry) if yes else None)
+        else:
             self.start_routine(entry)
-            return
-        began = running[0].started_at.astimezone(self.services.zone)
-        question = Confirm(
-            f"{entry.name} is under way in another window",
-            f"Another backtimer started it at {began:%H:%M} and it has not ended."
-            " Two at once would count as two sessions of the same programme slot."
-            " Start it here as well?",
-            yes="Start here too",
-            no="Not now",
-        )
-
-        def answered(start: bool | None) -> None:
-            if start:
-                self.start_routine(entry)
-
-        self.push_screen(question, answered)
 
     def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
         """Ask about pain (unless resuming), run the workout, then show its summary."""
@@ -336,7 +309,7 @@ class BacktimerApp(App[None]):
         """Open a routine in the builder; a built-in one as the person's copy, or, when
         they have a copy of it already, that copy if they choose it (one copy, not two)."""
         from backtimer.storage.progression import own_copy
-        from backtimer.tui.screens.confirm import Confirm
+        from backtimer.tui.screens.routine_questions import copy_question
 
         if not entry.ok:
             self.notify(f"{entry.path} does not load; nothing to edit.", severity="warning")
@@ -350,15 +323,7 @@ class BacktimerApp(App[None]):
             if mine is not None:
                 self._build(copy if mine else entry)
 
-        question = Confirm(
-            f"You have your own {entry.name}",
-            f"{copy.name} ({copy.id}) is your copy of it; programmes run it."
-            " Change that copy, or make a second one?",
-            yes="Change my copy",
-            no="A second copy",
-            cancel="Neither",
-        )
-        self.push_screen(question, answered)
+        self.push_screen(copy_question(entry, copy), answered)
 
     def _build(self, entry: RoutineEntry | None) -> None:
         """The builder, at once (the keys typed next are its): a new routine's id and a

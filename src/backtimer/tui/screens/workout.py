@@ -19,8 +19,8 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
 
-from backtimer.domain.describe import clock_text, segment_counts
-from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, Engine
+from backtimer.domain.describe import clock_text, segment_counts, stopping_keeps
+from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, NextMove
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
@@ -46,23 +46,17 @@ MAX_WAIT = 1.0
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
-SHORT_SESSION = 10
-"""Seconds: a workout stopped sooner is still kept, and the Stop question says so."""
-
-
-def stop_detail(engine: Engine) -> str:
-    """What stopping keeps: a session stopped in its first seconds is kept all the same."""
-    seconds = round(engine.active_seconds())
-    if seconds < SHORT_SESSION:
-        return (
-            f"Only {seconds} s done so far: it is kept in your history all the same, as a"
-            " stopped session (d in the history deletes it)."
-        )
-    return "What you have done so far is saved."
-
-
-SKIP_REST = "End a rest early; in a move, go on to its other side, then to the next step"
-"""What n does, in full: the keys screen shows it once for all four of its bindings."""
+NEXT_WORDS: dict[NextMove, tuple[str, str]] = {
+    # The first says what n does in full: the keys screen shows it once for all four.
+    "end-break": (
+        "Skip rest",
+        "End a rest early; in a move, on to its other side, then the next step",
+    ),
+    "other-side": ("Other side", "On to the other side of this move"),
+    "next-step": ("Next step", "Leave this step for the next"),
+    "finish": ("Finish", "End the workout"),
+}
+"""What n does where the workout is (`Engine.next_move`): the footer's words, and more."""
 
 
 class WorkoutScreen(AppScreen[Session | None]):
@@ -77,24 +71,10 @@ class WorkoutScreen(AppScreen[Session | None]):
         Binding("space", "resume", "Resume", tooltip="Go on from where you paused"),
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         # Four bindings on n: the footer says what it does now (`Engine.next_move`).
-        Binding("n,right", "next('end-break')", "Skip rest", key_display="n →", tooltip=SKIP_REST),
-        Binding(
-            "n,right",
-            "next('other-side')",
-            "Other side",
-            key_display="n →",
-            tooltip="On to the other side of this move",
-        ),
-        Binding(
-            "n,right",
-            "next('next-step')",
-            "Next step",
-            key_display="n →",
-            tooltip="Leave this step for the next",
-        ),
-        Binding(
-            "n,right", "next('finish')", "Finish", key_display="n →", tooltip="End the workout"
-        ),
+        *[
+            Binding("n,right", f"next('{move}')", words, key_display="n →", tooltip=tooltip)
+            for move, (words, tooltip) in NEXT_WORDS.items()
+        ],
         Binding(
             "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
         ),
@@ -405,7 +385,8 @@ class WorkoutScreen(AppScreen[Session | None]):
             elif was_running:
                 self._act(engine.resume())
 
-        self.app.push_screen(Confirm("Stop the workout?", stop_detail(engine)), answered)
+        kept = stopping_keeps(engine.active_seconds())
+        self.app.push_screen(Confirm("Stop the workout?", kept), answered)
 
     # ------------------------------------------------------------ the end
 
