@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from backtimer.domain.history import Session, StepRecord, session_json
 from tests.system.conftest import backtimer
 
@@ -83,3 +85,14 @@ def test_your_routines_are_listed_by_their_names(home: Path) -> None:
     listed = json.loads(backtimer("routines", "--json").stdout)
     yours = [row["name"] for row in listed if row["source"] == "user"]
     assert yours == ["Apple", "Desk (mine)", "Zebra"]
+
+
+def test_serves_hint_keeps_its_command_whole_on_a_line_of_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from backtimer.cli.serve import announce
+
+    announce("127.0.0.1", "http://127.0.0.1:8000/3TqAbCdEfGhIjKlMnOpQrZw/")
+    lines = capsys.readouterr().out.splitlines()
+    assert "  backtimer serve --host 0.0.0.0" in lines
+    assert all(len(line) <= 80 for line in lines), lines  # none wraps at 80 columns, nor 100
