@@ -14,7 +14,15 @@ from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
 from backtimer.tui.screens.programs import ProgramsScreen
 from backtimer.tui.screens.settings import SettingsScreen
-from tests.tui.helpers import open_history, routines_listed, screen_lines, start_routine, until
+from backtimer.tui.screens.summary import SummaryScreen
+from tests.tui.helpers import (
+    answer,
+    open_history,
+    routines_listed,
+    screen_lines,
+    start_routine,
+    until,
+)
 
 Make = Callable[..., BacktimerApp]
 SIZES = [(60, 20), (100, 30)]
@@ -36,6 +44,13 @@ async def history(pilot: Pilot[None]) -> None:
 
 async def a_workout(pilot: Pilot[None]) -> None:
     await start_routine(pilot, "desk")
+
+
+async def summary(pilot: Pilot[None]) -> None:
+    await start_routine(pilot, "desk")
+    await pilot.press("q")
+    await answer(pilot, "y")  # "Stop the workout?"
+    await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen))
 
 
 async def settings(pilot: Pilot[None]) -> None:
@@ -62,6 +77,7 @@ SCREENS: dict[str, Callable[[Pilot[None]], Awaitable[None]]] = {
     "history": history,
     "workout": a_workout,
     "settings": settings,
+    "summary": summary,
     "guide": guide,
     "programmes": programmes,
 }

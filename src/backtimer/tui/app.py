@@ -48,7 +48,8 @@ class BacktimerApp(App[None]):
     COMMANDS = {BacktimerCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
-        Binding("f1", "help", "Keys", show=False),
+        # Shown where "?" is not (a text box with the focus types it): the key to every key.
+        Binding("f1", "help", "Keys", key_display="F1", tooltip="Show every key"),
         Binding(
             ALWAYS,
             "quit",

@@ -79,6 +79,12 @@ class KeyFooter(Footer):
                 # restyled a second time.
                 widget.set_class(self.compact, "-compact", update=False)
             (palette if widget.has_class("-command-palette") else keys).append(widget)
+        seen: set[tuple[str, str]] = set()
+        for key in list(keys):  # "F1 Keys" of the screen and of the app: once
+            shown = (str(getattr(key, "key_display", "")), str(getattr(key, "description", "")))
+            if shown in seen:
+                keys.remove(key)
+            seen.add(shown)
         later = getattr(self.screen, "FOOTER_LAST", ())
         keys.sort(key=lambda key: getattr(key, "action", "") in later)  # stable: in order
         # The palette's key sits on the right, after a bar: "▏^p Find".
