@@ -46,17 +46,15 @@ MAX_WAIT = 1.0
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
-NEXT_WORDS: dict[NextMove, tuple[str, str]] = {
-    # The first says what n does in full: the keys screen shows it once for all four.
-    "end-break": (
-        "Skip rest",
-        "End a rest early; in a move, on to its other side, then the next step",
-    ),
-    "other-side": ("Other side", "On to the other side of this move"),
-    "next-step": ("Next step", "Leave this step for the next"),
-    "finish": ("Finish", "End the workout"),
+NEXT_WORDS: dict[NextMove, str] = {
+    "end-break": "Skip rest",
+    "other-side": "Other side",
+    "next-step": "Next step",
+    "finish": "Finish",
 }
-"""What n does where the workout is (`Engine.next_move`): the footer's words, and more."""
+"""What n does where the workout is (`Engine.next_move`), in the footer's words."""
+NEXT_IN_FULL = "End a rest early; in a move, on to its other side, then to the next step"
+"""What n does, in full: the keys screen and the palette say it, whichever it is now."""
 
 
 class WorkoutScreen(AppScreen[Session | None]):
@@ -72,8 +70,8 @@ class WorkoutScreen(AppScreen[Session | None]):
         Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         # Four bindings on n: the footer says what it does now (`Engine.next_move`).
         *[
-            Binding("n,right", f"next('{move}')", words, key_display="n →", tooltip=tooltip)
-            for move, (words, tooltip) in NEXT_WORDS.items()
+            Binding("n,right", f"next('{move}')", words, key_display="n →", tooltip=NEXT_IN_FULL)
+            for move, words in NEXT_WORDS.items()
         ],
         Binding(
             "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
