@@ -35,9 +35,12 @@ def session_of(
     partly: Sequence[int] = (),
     number: int = 0,
     stopped_after: int | None = None,
+    leg_symptoms: bool | None = None,
+    next_morning: int | None = None,
 ) -> Session:
     """A session of ``routine``: completed, or stopped after its first ``stopped_after``
-    steps; the steps in ``partly`` (from 0) half done."""
+    steps; the steps in ``partly`` (from 0) half done; with the answers to the leg question
+    and the morning question when given."""
     steps = []
     for index, plan in enumerate(compile_timeline(routine, library.exercises()).steps):
         half = index in partly
@@ -67,13 +70,16 @@ def session_of(
         pain_before=before,
         pain_after=after,
         note=note,
+        leg_symptoms=leg_symptoms,
+        next_morning=next_morning,
         steps=steps,
     )
 
 
 def weeks_of_durability(end: datetime, weeks: int, seed: int = 14) -> list[Session]:
     """``back-durability`` on Monday, Wednesday and Friday mornings for ``weeks`` weeks up to
-    ``end``, pain before easing from 5 to 2 and after within a point of it."""
+    ``end``, pain before easing from 5 to 2 and after within a point of it, each next
+    morning answered as good as before the session."""
     rng = random.Random(seed)
     routine = durability()
     sessions: list[Session] = []
@@ -84,7 +90,9 @@ def weeks_of_durability(end: datetime, weeks: int, seed: int = 14) -> list[Sessi
             done = len(sessions)
             before = max(1, 5 - done * 3 // max(1, weeks * 3 - 1))
             after = max(0, min(3, before + rng.choice((-1, 0, 0, 1))))
-            sessions.append(session_of(routine, day, before, after, number=done))
+            sessions.append(
+                session_of(routine, day, before, after, number=done, next_morning=before)
+            )
         day += timedelta(days=1)
     return sessions
 

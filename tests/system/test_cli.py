@@ -66,6 +66,40 @@ def test_show_tells_the_steps_and_the_time() -> None:
     assert "Estimated time: 14 min 27 s" in result.stdout
 
 
+def test_show_figures_draws_each_step_phase_by_phase() -> None:
+    result = backtimer("show", "flexible-back-morning", "--figures")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    pictures = [line for line in lines if any("\u2800" <= char <= "\u28ff" for char in line)]
+    assert len(pictures) > 20  # braille dots: still pictures, not words
+    captions = " ".join(line for line in lines if line.startswith("     ") and line.strip())
+    for words in ("start", "1. Breathe out, round up", "2. Breathe in, chest up"):
+        assert words in captions  # cat-cow, phase by phase
+
+
+def test_show_figures_says_when_a_move_of_ones_own_has_none(home: Path) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "mine.toml").write_text(
+        'format = 1\nname = "Mine"\n[[step]]\nexercise = "dead-bug"\nreps = 5\n'
+        '[[exercise]]\nid = "dead-bug"\nname = "Dead bug"\n'
+    )
+    result = backtimer("show", "mine", "--figures")
+    assert result.returncode == 0
+    assert "(no figure for this move)" in result.stdout
+
+
+def test_validate_checks_the_figure_a_move_of_ones_own_borrows(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    own = 'format = 1\nname = "Mine"\n[[step]]\nexercise = "march"\nreps = 5\n'
+    own += '[[exercise]]\nid = "march"\nname = "March"\nfigure = "{}"\n'
+    path.write_text(own.format("banded-glute-bridge"))
+    assert backtimer("validate", str(path)).returncode == 0
+    path.write_text(own.format("glute-bridge"))
+    result = backtimer("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}: exercise[1].figure: 'glute-bridge' is not a built-in move" in result.stdout
+
+
 def test_show_an_unknown_routine_is_a_usage_error() -> None:
     result = backtimer("show", "nope")
     assert result.returncode == 2

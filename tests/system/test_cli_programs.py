@@ -52,7 +52,7 @@ def test_programs_json_lists_the_builtins() -> None:
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     durability, flexible = rows["back-durability-6wk"], rows["flexible-back-3wk"]
     assert (durability["weeks"], durability["sessions"], durability["active"]) == (6, 18, False)
-    assert durability["schedule"] == "3 days a week for 6 weeks"
+    assert durability["schedule"] == "3 days a week for 6 weeks, a day off between sessions"
     assert durability["slots"] == [{"time": "any", "routine": "back-durability"}]
     assert flexible["schedule"] == "every day for 3 weeks, morning and evening"
     assert [s["routine"] for s in flexible["slots"]] == [
@@ -135,3 +135,31 @@ def test_a_broken_program_file_is_reported_and_set_aside_when_written(home: Path
     started = backtimer("programs", "start", "flexible-back-3wk")
     assert "could not be read, kept as program.toml.unreadable-" in started.stderr
     assert [p.name for p in home.glob("program.toml.unreadable-*")]
+
+
+def test_a_flare_up_puts_the_programme_into_an_easier_week_and_today_says_so(home: Path) -> None:
+    assert backtimer("programs", "start", "flexible-back-3wk").returncode == 0
+    flared = completed("flexible-back-morning").model_copy(
+        update={"pain_before": 2, "pain_after": 5}
+    )
+    HistoryStore().record(flared)
+    said = backtimer("today").stdout
+    assert "Easier week, to " in said, said
+    assert f"flared up on {flared.started_at:%a} {flared.started_at.day}" in said
+    assert "pain rose from 2 to 5" in said
+    assert "leave out any move that brings the pain on" in said
+    week = json.loads(backtimer("today", "--json").stdout)["easier_week"]
+    assert week["reasons"] == [
+        f"pain rose from 2 to 5 on {flared.started_at:%a} "
+        f"{flared.started_at.day} {flared.started_at:%b}"
+    ]
+    assert week["see_professional"] is False
+
+
+def test_with_no_flare_there_is_no_easier_week(home: Path) -> None:
+    assert backtimer("programs", "start", "flexible-back-3wk").returncode == 0
+    HistoryStore().record(
+        completed("flexible-back-morning").model_copy(update={"pain_before": 2, "pain_after": 2})
+    )
+    assert "Easier week" not in backtimer("today").stdout
+    assert json.loads(backtimer("today", "--json").stdout)["easier_week"] is None

@@ -15,6 +15,7 @@ from backtimer.storage.history import HistoryStore
 from tests.progress_histories import durability, session_of, weeks_of_durability
 
 STEP_KEYS = {
+    "dose_since",
     "step",
     "exercise",
     "name",
@@ -51,8 +52,10 @@ def test_progress_says_what_each_step_needs_and_apply_accepts_it(
     assert (report["routine"], report["source"], report["changes"]) == (
         "back-durability",
         "built-in",
-        4,
+        1,
     )
+    assert report["grows"] == 1 and report["paused_until"] is None
+    assert report["pain_at_rest"]["rise"] <= 0  # easing from 5 to 2
     carry = report["steps"][0]
     assert set(carry) == STEP_KEYS
     assert (carry["verdict"], carry["dose"], carry["sessions_at_dose"]) == (
@@ -63,11 +66,14 @@ def test_progress_says_what_each_step_needs_and_apply_accepts_it(
     assert carry["change"] == {
         "field": "work",
         "from": 45,
-        "to": 60,
-        "dose": "2 sets of 60 s",
-        "text": "45 s → 60 s",
+        "to": 55,
+        "dose": "2 sets of 55 s",
+        "text": "45 s → 55 s",
     }
-    assert carry["ladder"] == {"rung": 1, "rungs": 5, "text": "rung 1 of 5; next 60 s"}
+    assert carry["ladder"] == {"rung": 1, "rungs": 10, "text": "rung 1 of 10; next 55 s"}
+    assert carry["dose_since"] is None  # the same dose for three weeks and more
+    bridge = report["steps"][1]
+    assert bridge["verdict"] == "hold" and bridge["reasons"][0].startswith("waits its turn")
 
     code, out, _ = run(capsys, "progress", "--apply")
     assert code == 0

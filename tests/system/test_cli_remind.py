@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
+from backtimer.storage.programs import start_program
 from tests.system.conftest import backtimer
 from tests.system.test_cli_programs import completed
 
@@ -136,3 +138,25 @@ def test_a_session_of_the_persons_own_copy_fills_the_slot_as_in_the_full_answer(
     quick = backtimer("today", "--exit-code")
     assert quick.returncode == 1
     assert "day 1 of 18 done" in quick.stdout, quick.stdout
+
+
+def test_the_day_after_a_strength_session_is_a_rest_day_for_today_notify_and_the_prompt(
+    tmp_path: Path,
+) -> None:
+    today = datetime.now(UTC).date()
+    start_program("back-durability-6wk", today - timedelta(days=1))
+    yesterday = completed("back-durability")
+    moved = yesterday.started_at - timedelta(days=1)
+    HistoryStore().record(yesterday.model_copy(update={"started_at": moved, "ended_at": moved}))
+    rest = (
+        "Back durability: rest day, a day off between sessions — day 2 of 18 comes on"
+        f" {today + timedelta(days=1):%a %d %b}"
+    )
+    quick = backtimer("today", "--exit-code")
+    assert (quick.returncode, quick.stdout) == (1, rest + "\n")
+    fake = fake_notifier(tmp_path / "bin")
+    assert backtimer("today", "--notify", path=fake).returncode == 0
+    assert not (tmp_path / "bin" / "said").exists()  # nothing to remind of
+    full = backtimer("today")
+    assert full.stdout.splitlines()[0] == rest
+    assert "Start it" not in full.stdout

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
+from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
 from tests.progress_histories import a_routine_that_grew, durability, session_of
 from tests.tui.conftest import START
@@ -56,6 +57,22 @@ async def mat(pilot: Pilot[None], clock: FakeClock) -> None:
     """The mat view: a side of the piriformis stretch, in large type."""
     await start_routine(pilot, "desk")
     await advance(pilot, clock, 5 + 7)
+    await pilot.press("v")
+    await pilot.pause()
+
+
+async def massage_mat(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The mat view in the rest before the psoas massage: the next move and its side in
+    large type, who should skip it, and its safety line."""
+    await start_routine(pilot, "culprit")
+    screen = pilot.app.screen
+    assert isinstance(screen, WorkoutScreen)
+    for _ in range(40):  # n until that rest, whatever n does on a side
+        segment = screen.segment
+        if segment and segment.kind == "rest" and segment.exercise.id == "psoas-massage":
+            break
+        await pilot.press("n")
+    await advance(pilot, clock, 3)
     await pilot.press("v")
     await pilot.pause()
 
@@ -186,15 +203,18 @@ async def history_10k(pilot: Pilot[None], clock: FakeClock) -> None:
 
 
 def three_easy_sessions() -> None:
-    """Back durability 2, 4 and 6 days before START, done in full, pain 2 before and after."""
+    """Back durability 10, 8 and 6 days before START, done in full, pain 2 before and after,
+    each next morning answered 2."""
     routine = durability()
-    sessions = [session_of(routine, START - timedelta(days=d), 2, 2) for d in (6, 4, 2)]
+    sessions = [
+        session_of(routine, START - timedelta(days=d), 2, 2, next_morning=2) for d in (10, 8, 6)
+    ]
     HistoryStore(lambda: START).record_many(sessions)
 
 
 async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
-    """A fourth session of back-durability, stopped after the carry: the three before went
-    well, so every step can grow a notch."""
+    """A fourth session of back-durability, stopped after the carry: the three days before
+    went well, the dose is a week old, so one step (the carry) can grow a notch."""
     three_easy_sessions()
     await routines_listed(pilot)
     await pilot.press("enter")  # back-durability, the first routine
@@ -209,9 +229,8 @@ async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
 
 async def next_time(pilot: Pilot[None], clock: FakeClock) -> None:
     await summary_next_time(pilot, clock)
-    await answer(pilot, "enter")  # save: then the first change is asked
+    await answer(pilot, "enter")  # save: then the change (one step grows) is asked
     await settled(pilot)
-    await answer(pilot, "enter")  # the carry: accepted
 
 
 async def history_moves(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -235,6 +254,7 @@ SCENES: dict[str, Scene] = {
     "rest": rest,
     "side": side,
     "mat": mat,
+    "massage_mat": massage_mat,
     "self_paced": self_paced,
     "summary": summary,
     "keys": keys,

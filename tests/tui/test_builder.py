@@ -296,3 +296,21 @@ async def test_deleting_a_step_asks_first(make_app: Make) -> None:
         assert builder(app) is screen
         assert [step.exercise for step in screen.draft.steps] == before[:2] + before[3:]
         assert screen.selected == 3 and rows(screen)[3].startswith(" 3. Banded glute bridge")
+
+
+async def test_a_move_of_ones_own_can_look_like_a_built_in_move(make_app: Make, home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await keys(pilot, "ctrl+n", *typed("Marching"))
+        await keys(pilot, "ctrl+o", *typed("Bridge march"))
+        await keys(pilot, *["tab"] * 7)  # id, kind, sides, muscles, equipment, cues, looks like
+        await keys(pilot, *["right"] * 6)  # no figure, then the catalogue's moves in order
+        await keys(pilot, "ctrl+s")
+        await field(pilot, "8")  # reps
+        await keys(pilot, "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    saved = (home / "routines" / "marching.toml").read_text()
+    assert 'id = "bridge-march"' in saved
+    assert 'figure = "banded-glute-bridge"' in saved

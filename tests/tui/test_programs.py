@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import OptionList, Static
 
+from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import load_state
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
@@ -107,3 +108,21 @@ async def test_f6_in_the_picker_and_t_in_the_programmes_start_todays_session(
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, PainQuestion)
+
+
+async def test_the_programmes_screen_says_when_a_flare_up_calls_for_an_easier_week(
+    make_app: MakeApp,
+) -> None:
+    follow_a_programme()
+    store = HistoryStore()
+    last = max(store.load().sessions, key=lambda s: s.started_at)
+    store.record(
+        last.model_copy(update={"id": f"{last.id}-legs", "leg_symptoms": True, "pain_before": 1})
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await programs(pilot, None)  # type: ignore[arg-type]
+        today = text(app, "#program-today")
+        assert "Easier week, to" in today
+        assert "ran down a leg" in today
+        assert "doctor or a physiotherapist" in today

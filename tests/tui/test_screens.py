@@ -191,10 +191,10 @@ async def test_the_pain_guide_leads_from_a_complaint_to_a_workout(make_app: Make
         await app.workers.wait_for_complete()
         await pilot.press("f4")
         advice = app.screen.query_one("#advice")
-        assert "Likely: Quadratus lumborum (QL)" in shown(advice)
+        assert "Often involved: Quadratus lumborum (QL)" in shown(advice)
         await pilot.press("down", "down", "down")  # the tailbone: its second muscle
-        assert "▶ Likely: Piriformis" in shown(advice)
-        assert "Likely: Gluteus medius (Glute med)" in shown(advice)  # the other one, to compare
+        assert "▶ Often involved: Piriformis" in shown(advice)
+        assert "Often involved: Gluteus medius (Glute med)" in shown(advice)  # to compare
         assert "Seated piriformis stretch" in shown(advice)
         await pilot.press("enter")  # start the routine it built
         await answer(pilot, "enter")  # skip the pain question

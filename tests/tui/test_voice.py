@@ -244,3 +244,32 @@ async def test_the_last_words_of_a_workout_are_heard_to_the_end(
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)  # the workout screen and its voice are gone
         assert lines(log)[-1] == "said: Release. Done. Well done!"  # and not cut short
+
+
+async def test_the_psoas_massage_says_its_safety_line_on_both_sides(
+    make_app: Callable[..., BacktimerApp], clock: FakeClock, quick_voice: tuple[Path, Path]
+) -> None:
+    program, log = quick_voice
+    app = make_app(Settings(voice=True, sound=False, flash=False))
+    app.services.speech = [str(program)]
+    pulse = "Never press on a pulse: move the tool aside. Stop on sharp pain or if you feel sick."
+
+    def heard(phrase: str) -> None:
+        wait_until(lambda: lines(log)[-1:] == [phrase], seconds=5, what=repr(phrase))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "culprit")
+        screen = workout(app)
+        for _ in range(40):  # n to the rest before the psoas massage, the last step
+            segment = screen.segment
+            if segment is not None and segment.exercise.id == "psoas-massage":
+                break
+            await pilot.press("n")
+        heard("Rest. Next: Psoas massage, 45 seconds each side, left of the navel.")
+        await advance(pilot, clock, 10, step=1)  # the rest
+        heard(f"{pulse} Very gentle; belly soft.")
+        await advance(pilot, clock, 45, step=1)  # the left side
+        heard("Switch: right of the navel.")
+        await advance(pilot, clock, 5, step=1)  # the switch
+        heard(f"{pulse} Sink in a little on each breath out.")
+        assert screen.segment is not None and screen.segment.side == "right"

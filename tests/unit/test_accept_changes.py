@@ -149,10 +149,18 @@ def test_the_copys_advice_counts_the_builtins_sessions(home: Path) -> None:
     progression.accept(builtin(), [grown(base, 0, work=60)])
     copy = next(e for e in library.all_routines() if e.id == "my-back-durability")
     now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
-    sessions = [digest(session_of(base, now - timedelta(days=d), 2, 2)) for d in (6, 4, 2)]
+    sessions = [
+        digest(session_of(base, now - timedelta(days=d), 2, 2, next_morning=2)) for d in (10, 8, 6)
+    ]
     advice = progression.advise_on(copy, sessions, now, UTC)
-    assert [item.verdict for item in advice] == ["hold", "progress", "progress", "progress"]
+    assert [item.verdict for item in advice] == ["hold"] * 4
     assert advice[0].reasons == ("no session at this dose yet",)  # 60 s is new
+    # The built-in's three good days count for the other steps, which wait for the carry's
+    # new dose to be tried first.
+    assert advice[1].reasons == (
+        "waits until the last change, Suitcase carry, has been done and the morning after"
+        " rated: one change at a time",
+    )
 
 
 def test_the_version_changes_with_the_steps_not_with_the_comments() -> None:

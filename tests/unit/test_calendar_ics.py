@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar
 
 from backtimer.domain.calendar_ics import RoutineFacts, program_calendar, training_dates
-from tests.unit.test_schedule import MON_WED_FRI, MONDAY, THREE_A_WEEK, TWICE_DAILY
+from tests.unit.test_schedule import MON_WED_FRI, MONDAY, STRENGTH, THREE_A_WEEK, TWICE_DAILY
 
 STAMP = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 ROUTINES = {
@@ -75,3 +75,13 @@ def test_the_same_programme_and_start_give_the_same_event_ids() -> None:
         return [str(event["UID"]) for event in Calendar.from_ical(raw).walk("VEVENT")]
 
     assert ids(STAMP) == ids(STAMP + timedelta(days=3))  # a newer file updates, not doubles
+
+
+def test_a_strength_programme_puts_a_day_of_rest_between_its_events() -> None:
+    start = date(2026, 11, 25)
+    dates = training_dates(STRENGTH, start)
+    assert len(dates) == 18
+    assert all((after - before).days >= 2 for before, after in zip(dates, dates[1:], strict=False))
+    raw = program_calendar(STRENGTH, "back-durability-6wk", start, ROUTINES, STAMP)
+    event = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert "with a day off between sessions" in str(event["DESCRIPTION"])

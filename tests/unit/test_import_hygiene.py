@@ -20,6 +20,7 @@ DATA_COMMANDS = [
     ["routines", "--json"],
     ["exercises"],
     ["show", "desk-reset"],
+    ["show", "desk-reset", "--figures"],
     ["--version"],
     ["programs", "--json"],
     ["today"],
@@ -38,8 +39,8 @@ def loaded(*packages):
     return sorted(m for m in sys.modules if any(m == p or m.startswith(p + ".") for p in packages))
 
 def every_module(package):
-    for module in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{package.__name__}.{module.name}")
+    for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(module.name)
 
 found = {}
 import backtimer.domain

@@ -109,6 +109,7 @@ def test_a_users_own_move_may_give_every_cue_and_keeps_them_when_written_out() -
         'rep_cues = ["Hips high", "Long line from head to heel"]\n'
         'hold_cue = "Lift the hips and hold"\nrelease_cue = "Release: hips down"\n'
         'left_side = "left elbow down"\nright_side = "right elbow down"\n'
+        'safety = "Stop if the shoulder hurts."\nskip_if = "your shoulder is sore"\n'
     )
     routine = parse(text)
     assert parse(routine_toml(routine)) == routine
@@ -117,6 +118,7 @@ def test_a_users_own_move_may_give_every_cue_and_keeps_them_when_written_out() -
     shown = segments(text)
     assert [s.cue for s in shown if s.kind == "hold"] == ["Lift the hips and hold"] * 2
     assert next(s for s in shown if s.kind == "switch").cue == "Switch: right elbow down"
+    assert {s.exercise.safety for s in shown} == {"Stop if the shoulder hurts."}
 
 
 def test_up_next_names_the_side_in_the_moves_own_words() -> None:

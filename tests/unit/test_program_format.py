@@ -97,3 +97,20 @@ def test_the_readme_example_is_valid() -> None:
     example = next(block for block in readme.split("```toml\n")[1:] if "[[slot]]" in block)
     program = parse_program_bytes(example.split("```", 1)[0].encode(), "README.md")
     assert check_routines(program, {"flexible-back-morning", "flexible-back-evening"}) == []
+
+
+def test_rest_days_that_cannot_fit_the_schedule_are_refused() -> None:
+    base = 'format = 1\nname = "S"\nweeks = 2\nrest_days = 1\n[[slot]]\nroutine = "x"\n'
+    assert parse_program_bytes(base.replace("weeks", "days_per_week = 3\nweeks").encode(), "s")
+    crowded = base.replace("weeks", "days_per_week = 4\nweeks")
+    with pytest.raises(ProblemsError) as found:
+        parse_program_bytes(crowded.encode(), "s.toml")
+    assert "4 days a week with 1 day of rest after each do not fit in a week" in str(found.value)
+    back_to_back = base.replace("weeks", 'days = ["mon", "tue", "thu"]\nweeks')
+    with pytest.raises(ProblemsError) as found:
+        parse_program_bytes(back_to_back.encode(), "s.toml")
+    assert "Mon and Tue leave no day of rest between them" in str(found.value)
+    around = base.replace("weeks", 'days = ["mon", "wed", "sun"]\nweeks')
+    with pytest.raises(ProblemsError) as found:
+        parse_program_bytes(around.encode(), "s.toml")
+    assert "Sun and Mon leave no day of rest between them" in str(found.value)

@@ -104,10 +104,11 @@ def test_the_built_in_programmes_read_quickly_as_the_model_reads_them() -> None:
         table = tomllib.loads(resource.read_text("utf-8"))
         quick, model = quick_program(table), Program.model_validate(table)
         assert quick is not None, resource.name
-        assert (quick.name, quick.weeks, quick.days_per_week) == (
+        assert (quick.name, quick.weeks, quick.days_per_week, quick.rest_days) == (
             model.name,
             model.weeks,
             model.days_per_week,
+            model.rest_days,
         )
         assert quick.weekdays == model.weekdays
         assert [(s.time, s.routine) for s in quick.slot] == [
@@ -142,6 +143,7 @@ CHANGES = st.fixed_dictionaries(
             st.none(), st.lists(st.sampled_from(["mon", "tue", "sun", "xyz", 1]), max_size=8)
         ),
         "days_per_week": st.one_of(st.none(), st.integers(-1, 9), st.just(True)),
+        "rest_days": st.one_of(st.integers(-1, 8), st.sampled_from([True, 1.0, "1"])),
         "description": st.one_of(st.text(max_size=10), st.integers()),
         "slot": SLOTS,
         "colour": st.text(max_size=5),
@@ -163,7 +165,7 @@ def test_what_the_quick_reading_takes_the_model_takes_and_reads_the_same(
     except ValidationError as exc:
         raise AssertionError(f"the quick reading took what the model does not: {exc}") from None
     assert (quick.name, quick.weeks, quick.weekdays) == (model.name, model.weeks, model.weekdays)
-    assert quick.days_per_week == model.days_per_week
+    assert (quick.days_per_week, quick.rest_days) == (model.days_per_week, model.rest_days)
     assert [(s.time, s.routine) for s in quick.slot] == [(s.time, s.routine) for s in model.slot]
 
 

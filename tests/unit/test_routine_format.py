@@ -86,6 +86,31 @@ def test_an_unknown_exercise_gets_a_suggestion() -> None:
     assert "did you mean 'cat-cow'" in line
 
 
+OWN_MOVE = """
+[[step]]
+exercise = "bridge-march"
+reps = 8
+tempo = 4
+
+[[exercise]]
+id = "bridge-march"
+name = "Bridge march"
+figure = "{figure}"
+"""
+
+
+def test_a_move_of_ones_own_may_borrow_a_built_in_moves_figure() -> None:
+    routine = parse(HEADER + OWN_MOVE.format(figure="banded-glute-bridge"))
+    assert routine.exercise[0].figure == "banded-glute-bridge"
+    (line,) = problems(HEADER + OWN_MOVE.format(figure="banded-glute-bridg"))
+    assert line == (
+        "test.toml: exercise[1].figure: 'banded-glute-bridg' is not a built-in move"
+        " (did you mean 'banded-glute-bridge'?); use an id from `backtimer exercises`"
+    )
+    (line,) = problems(HEADER + OWN_MOVE.format(figure="bridge-march"))  # not its own
+    assert line.startswith("test.toml: exercise[1].figure: 'bridge-march' is not a built-in")
+
+
 def test_a_file_that_is_not_toml() -> None:
     (line,) = problems("format = 1\nname = \n")
     assert line.startswith("test.toml: not valid TOML: ")

@@ -31,6 +31,13 @@ def test_the_product_example_with_its_own_move_reads_back_the_same() -> None:
     assert parse(routine_toml(routine)) == routine
 
 
+def test_a_borrowed_figure_is_written_and_read_back() -> None:
+    text = (FIXTURES / "builder-made.toml").read_text() + 'figure = "elephant-walk"\n'
+    routine = parse(text)
+    assert routine.exercise[0].figure == "elephant-walk"
+    assert routine_toml(routine) == text
+
+
 def test_the_layout_is_the_one_people_write() -> None:
     text = (FIXTURES / "builder-made.toml").read_text()
     assert routine_toml(parse(text)) == text  # the fixture is laid out by hand, like this

@@ -298,3 +298,42 @@ def test_where_a_programme_stands_is_worked_out_without_any_file() -> None:
     lost = standing(gone, [], [], now, UTC, entries)
     assert lost.progress is None
     assert lost.problems == ("the active programme 'gone' is not there any more",)
+
+
+STRENGTH = Program.model_validate(
+    {
+        "format": 1,
+        "name": "Back durability",
+        "weeks": 6,
+        "days_per_week": 3,
+        "rest_days": 1,
+        "slot": [{"routine": "durability"}],
+    }
+)
+
+
+def test_a_strength_programme_leaves_a_day_between_sessions() -> None:
+    done = [session("durability", at(MONDAY, 9))]
+    tuesday = plan(STRENGTH, done, at(MONDAY + timedelta(days=1), 9))
+    assert tuesday.lead is None and tuesday.today_slots == ()
+    assert tuesday.headline() == (
+        "Back durability: rest day, a day off between sessions — day 2 of 18 comes on Wed 25 Nov"
+    )
+    assert tuesday.weeks_grid()[0] == ["done", "upcoming", "upcoming"]
+    wednesday = plan(STRENGTH, done, at(MONDAY + timedelta(days=2), 9))
+    assert wednesday.lead is not None
+    assert wednesday.headline() == "Back durability — day 2 of 18"
+
+
+def test_the_day_of_rest_holds_across_the_end_of_a_programme_week() -> None:
+    sunday = MONDAY + timedelta(days=6)
+    done = [session("durability", at(MONDAY + timedelta(days=d), 9)) for d in (2, 4)]
+    done.append(session("durability", at(sunday, 9)))
+    monday = plan(STRENGTH, done, at(sunday + timedelta(days=1), 9))
+    assert monday.week == 2 and monday.lead is None
+    assert plan(STRENGTH, done, at(sunday + timedelta(days=2), 9)).lead is not None
+
+
+def test_without_a_day_of_rest_the_next_day_is_due_as_before() -> None:
+    done = [session("durability", at(MONDAY, 9))]
+    assert plan(THREE_A_WEEK, done, at(MONDAY + timedelta(days=1), 9)).lead is not None

@@ -143,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "show", help="show a routine's steps and how long it takes", command="show"
     )
     show.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
+    show.add_argument(
+        "--figures",
+        action="store_true",
+        help="draw each step's move, phase by phase, as still pictures",
+    )
 
     validate = _command(
         commands,

@@ -9,23 +9,44 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
 from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error, print_json, table
+from backtimer.domain.easier_week import EasierWeek
 from backtimer.domain.program import ProgramEntry
 from backtimer.domain.reminder import due_now
-from backtimer.domain.schedule import Progress, Standing, local_zone
+from backtimer.domain.schedule import Progress, Situation, Standing, local_zone
 from backtimer.storage import programs
 from backtimer.storage.history import HistoryStore
+from backtimer.storage.library import RoutineEntry
 
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
+
+
+def _found(now: datetime | None = None) -> Situation[RoutineEntry]:
+    """Every programme, where the active one stands, the routines; problems reported."""
+    found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
+    for problem in found.problems:
+        error(problem)
+    return found
 
 
 def _situation(
     now: datetime | None = None,
 ) -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
-    found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
-    for problem in found.problems:
-        error(problem)
+    found = _found(now)
     return found.programs, found.standing, found.names
+
+
+def easier_json(week: EasierWeek | None) -> dict[str, Any] | None:
+    """The easier week under way, as ``today --json`` prints it."""
+    if week is None:
+        return None
+    return {
+        "flare_day": week.flare_day.isoformat(),
+        "until": week.until.isoformat(),
+        "reasons": list(week.reasons),
+        "see_professional": week.see_professional,
+        "advice": week.advice(),
+    }
 
 
 def progress_json(plan: Progress, names: dict[str, str]) -> dict[str, Any]:
@@ -127,7 +148,8 @@ def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
 
 def today(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
-    _, standing, names = _situation(now)
+    found = _found(now)
+    standing, names, easier = found.standing, found.names, found.easier
     _why_it_does_not_load(standing)
     plan = standing.progress
     due = due_now(plan, now.astimezone(local_zone())) if plan else None
@@ -137,6 +159,7 @@ def today(args: argparse.Namespace) -> int:
             data |= {"program": standing.entry.id, "name": standing.entry.name}
             data |= progress_json(plan, names)
             data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
+            data["easier_week"] = easier_json(easier)
         print_json(data)
         if args.exit_code:
             return EXIT_OK if due is not None else EXIT_INVALID
@@ -152,6 +175,9 @@ def today(args: argparse.Namespace) -> int:
             "done" if state.done else "late, but there is still time" if state.late else "to do"
         )
         print(f"  {when:<8} {names.get(state.slot.routine, state.slot.routine)} — {status}")
+    if easier is not None:
+        print(easier.headline())
+        print(easier.advice())
     if plan.lead is not None:
         print(f"Start it: backtimer start {plan.lead.routine}")
     return EXIT_OK

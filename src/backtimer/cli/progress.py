@@ -18,8 +18,10 @@ from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
 from backtimer.domain.describe import plural
 from backtimer.domain.digest import SessionDigest
-from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, WINDOW, StepAdvice
+from backtimer.domain.pain_trend import RestTrend, rest_ratings, rest_trend
+from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice
 from backtimer.domain.schedule import local_zone
+from backtimer.domain.step_history import WINDOW
 from backtimer.domain.suggestion import (
     VERDICT_WORDS,
     advice_json,
@@ -90,9 +92,11 @@ def progress(args: argparse.Namespace) -> int:
     copied = progression.copies()
     reports = []
     status = EXIT_OK
+    today = now.astimezone(zone).date()
+    at_rest = rest_trend(rest_ratings(sessions, zone, today), today)
     for entry in entries:
         advice = progression.advise_on(entry, sessions, now, zone, copied)
-        report = Report(entry, advice, _data(entry, advice, sessions, copied))
+        report = Report(entry, advice, _data(entry, advice, sessions, copied, at_rest))
         if args.apply and report.data["changes"]:
             try:
                 accepted = progression.accept(entry, advice)
@@ -119,6 +123,7 @@ def _data(
     advice: list[StepAdvice],
     sessions: list[SessionDigest],
     copied: dict[str, str],
+    at_rest: RestTrend,
 ) -> dict[str, Any]:
     """One routine's advice as ``progress --json`` prints it (the README lists the keys)."""
     own = progression.own_sessions_of(entry.id, copied)
@@ -126,6 +131,7 @@ def _data(
     moves = library.exercises()
     ladders = library.catalogue().ladders
     professional = any(item.see_professional for item in advice)
+    paused_until = next((item.paused_until for item in advice if item.paused_until), None)
     return {
         "routine": entry.id,
         "name": entry.name,
@@ -134,6 +140,9 @@ def _data(
         "sessions": len(mine),
         "last_session": mine[-1].started_at.isoformat() if mine else None,
         "changes": sum(1 for item in advice if item.notch is not None),
+        "grows": next((item.number for item in advice if item.verdict == "progress"), None),
+        "paused_until": paused_until.isoformat() if paused_until else None,
+        "pain_at_rest": at_rest.as_json(),
         "see_professional": professional,
         "advice": PROFESSIONAL if professional else None,
         "steps": [advice_json(item, moves, ladders) for item in advice],
@@ -171,6 +180,7 @@ def _print(reports: list[Report]) -> None:
             also = f", your copy of {copy_of}: programmes run it now" if copy_of else ""
             print(f"  Saved {report.saved}{also}.")
         elif data["changes"]:
-            print(f"  Accept them all: backtimer progress {entry.id} --apply")
+            them = "it" if data["changes"] == 1 else "them all"
+            print(f"  Accept {them}: backtimer progress {entry.id} --apply")
         print()
     print(RULE_OF_THUMB)

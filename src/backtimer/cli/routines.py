@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,10 @@ from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
 from backtimer.domain.catalogue import CatalogueExercise
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import clock, describe_step, duration, plural
 from backtimer.domain.exercise import Exercise, kit_of
+from backtimer.domain.routine import Step
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
@@ -93,6 +96,8 @@ def _move_json(move: Exercise, source: str) -> dict[str, Any]:
         "release_cue": move.release_cue,
         "left_side": move.left_side,
         "right_side": move.right_side,
+        "safety": move.safety,
+        "skip_if": move.skip_if,
         "source": source,
     }
 
@@ -128,14 +133,50 @@ def show(args: argparse.Namespace) -> int:
     print("You need: " + (", ".join(kit.needed) if kit.needed else "nothing but some floor"))
     if kit.optional:
         print("Optional: " + ", ".join(kit.optional))
+    for note in skip_notes(moves):
+        print(f"Caution: {note}")
     print()
     for plan, move in zip(timeline.steps, moves, strict=True):
         seconds = timeline.seconds_from(plan.first) - timeline.seconds_from(plan.end)
         what = describe_step(plan.step, move, routine.rest_between_sets)
         print(f"{plan.index + 1:>3}. {pad(move.name, 28)} {what}  [{duration(seconds)}]")
+        if args.figures:
+            print("\n".join(figure_lines(plan.step, move)))
     print()
     print(f"Estimated time: {duration(timeline.estimated_seconds)}")
     return EXIT_OK
+
+
+FRAME = (24, 8)
+"""Columns and rows of each still picture of `show --figures`."""
+
+
+def figure_lines(step: Step, move: Exercise) -> list[str]:
+    """A step's still pictures side by side, each captioned, as many a row as the terminal takes."""
+    from backtimer.domain.figure.canvas import plain, render
+    from backtimer.domain.figure.motion import key_frames
+    from backtimer.domain.figure.stage import draw
+
+    frames = key_frames(step, move, library.figures())
+    indent = " " * 5
+    if not frames:
+        return [f"{indent}(no figure for this move)", ""]
+    width, height = FRAME
+    room = shutil.get_terminal_size((100, 24)).columns - len(indent)
+    per_row = max(1, (room + 2) // (width + 2))
+    lines = []
+    for first in range(0, len(frames), per_row):
+        row = frames[first : first + per_row]
+        pictures = [plain(render(draw(staged), width, height)) for _, staged in row]
+        lines += [(indent + "  ".join(p[y] for p in pictures)).rstrip() for y in range(height)]
+        captions = [pad(cut(caption, width), width) for caption, _ in row]
+        lines += [indent + "  ".join(captions).rstrip(), ""]
+    return lines
+
+
+def cut(text: str, width: int) -> str:
+    """``text``, shortened with an ellipsis to fit ``width`` columns."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def validate(args: argparse.Namespace) -> int:

@@ -10,7 +10,8 @@ backtimer running. Decisions:
   evening slots at 19:00, slots for any time at 18:00 (`SLOT_TIMES`); the
   person can drag an event elsewhere in their calendar.
 - **Any N days a week.** Such a programme has no set days; the file suggests
-  days spread over each programme week (days 1, 3 and 5 for three a week) and
+  days spread over each programme week (days 1, 3 and 5 for three a week),
+  keeping the programme's days of rest between them (`rest_days.spread`), and
   each event says that another day of the week will do.
 - **Stable ids.** An event's UID is made of the programme, its start and the
   slot, so importing a newer file updates the events rather than adding twins.
@@ -27,6 +28,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from backtimer import __version__
+from backtimer.domain.rest_days import days_off, spread
 from backtimer.domain.schedule import Plan, PlanSlot, SlotTime, progress, slot_label
 
 SLOT_TIMES: dict[SlotTime, time] = {
@@ -57,8 +59,7 @@ def training_dates(program: Plan, start: date) -> list[date]:
         midnight = datetime.combine(start, time(), UTC)
         plan = progress(program, start, (), midnight - timedelta(days=1), UTC)
         return [day.day for day in plan.days if day.day is not None]
-    per_week = program.days_per_week or 0
-    offsets = [number * 7 // per_week for number in range(per_week)]
+    offsets = spread(program.days_per_week or 0, program.rest_days)
     return [
         start + timedelta(weeks=week, days=offset)
         for week in range(program.weeks)
@@ -86,8 +87,10 @@ def _event(programme: _Programme, number: int, day: date, index: int, slot: Plan
     summary = f"{what} (day {number} of {programme.total})"
     lines = [f"{facts.name}: backtimer start {slot.routine}"]
     if plan.days is None:
+        rest = f", with {days_off(plan.rest_days)} between sessions" if plan.rest_days else ""
         lines.append(
-            f"Any {plan.days_per_week} days of each week will do: move it to a day that suits you."
+            f"Any {plan.days_per_week} days of each week will do{rest}: move it to a day that"
+            " suits you."
         )
     event = Event()
     event.add("uid", f"{programme.id}-{programme.start:%Y%m%d}-{number}-{index}@backtimer")

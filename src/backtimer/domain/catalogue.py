@@ -38,7 +38,7 @@ class Muscle(BaseModel):
 
 
 class Area(BaseModel):
-    """Where it hurts, in the words a person would use, and the muscles likely behind it."""
+    """Where it hurts, in the words a person would use, and the muscles often involved."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
@@ -46,9 +46,12 @@ class Area(BaseModel):
     label: str
     """The answer to "where does it hurt?"."""
     muscles: list[Id]
-    """Ids of the culprit muscles that most often cause this pain; the person picks one."""
+    """Ids of the culprit muscles often involved in this pain; the person picks one."""
     see_first: bool = False
     """Pain like this is for a professional to look at before any routine."""
+    moves: list[Id] = Field(default_factory=list)
+    """When given, the guide's routine for this pain is these moves alone, and no massage:
+    for pain that may come from a nerve, gentle movement and no pressure over it."""
 
 
 class CatalogueExercise(Exercise):
@@ -127,6 +130,12 @@ def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
         for index, area in enumerate(data.area, start=1)
         for muscle in area.muscles
         if muscle not in muscles
+    ]
+    problems += [
+        Problem(f"area[{index}].moves", f"unknown move '{move}'")
+        for index, area in enumerate(data.area, start=1)
+        for move in area.moves
+        if move not in exercises
     ]
     problems += [
         Problem(f"muscle[{index}].key_moves", f"'{move}' is not a move that works {muscle.id}")

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: `duration` and `clock` serve commands that load no model
-    from backtimer.domain.exercise import Exercise, Sides
+    from backtimer.domain.exercise import Exercise, Side, Sides
     from backtimer.domain.routine import Step
-    from backtimer.domain.timeline import Segment
+    from backtimer.domain.timeline import Segment, Timeline
 
 
 def plural(count: int, word: str) -> str:
@@ -156,6 +156,30 @@ def big_count(segment: Segment) -> str:
     if segment.sets > 1:
         return f"{segment.set}/{segment.sets}"
     return ""
+
+
+def coming_side(segment: Segment, timeline: Timeline) -> Side | None:
+    """The side to show now: the segment's own, or in a rest or get-ready, the side the
+    work after it starts on (None for reps that change sides every time)."""
+    if segment.side or segment.kind not in ("get-ready", "rest"):
+        return segment.side
+    following = timeline.next_work(segment.index)
+    if following is None or timeline.steps[following.step].sides == "alternate-reps":
+        return None
+    return following.side
+
+
+def mat_words(segment: Segment, timeline: Timeline) -> str:
+    """What the mat view shows under the clock: in a rest or the get-ready, the move that
+    comes next and its side ("Psoas massage, left of the navel"); else the segment's cue."""
+    if segment.kind not in ("get-ready", "rest"):
+        return segment.cue
+    following = timeline.next_work(segment.index)
+    if following is None:
+        return segment.cue
+    side = coming_side(segment, timeline)
+    name = following.exercise.name
+    return f"{name}, {following.exercise.side_words(side)}" if side else name
 
 
 def clock_text(seconds: int) -> str:

@@ -347,6 +347,8 @@ class MoveDraft:
     equipment: str = ""
     cues: str = ""
     sides: Sides = "none"
+    figure: str = ""
+    """The built-in move whose figure it borrows; empty for none."""
 
     def data(self) -> dict[str, object]:
         return {
@@ -357,6 +359,7 @@ class MoveDraft:
             "equipment": split_list(self.equipment),
             "cues": split_list(self.cues, "\n"),
             "sides": self.sides,
+            "figure": self.figure or None,
         }
 
 
@@ -375,4 +378,6 @@ def check_move(
     if move.id in own:
         message = f"'{move.id}' is already one of this routine's moves; give this one another id"
         return None, (Problem("id", message),)
+    if move.figure is not None and move.figure not in catalogue:
+        return None, (Problem("figure", f"'{move.figure}' is not a built-in move"),)
     return move, ()

@@ -31,6 +31,9 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Cue = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 """One line of instruction, short enough to read from the mat."""
 
+Caution = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+"""Who should leave a move out, in a clause that follows "Skip it if"."""
+
 Kind = Literal["strength", "mobility", "stretch", "massage"]
 KINDS: tuple[Kind, ...] = ("strength", "mobility", "stretch", "massage")
 
@@ -80,6 +83,15 @@ class Exercise(BaseModel):
     """The left side in the move's own words ("left foot forward"); "left side" when empty."""
     right_side: Cue | None = None
     """The right side in the move's own words ("right foot forward"); "right side" when empty."""
+    safety: Cue | None = None
+    """What keeps the move safe ("Never press on a pulse: move the tool aside."): not one of
+    the cues that take turns, but said as each side and each set begins and shown the
+    whole time the move is on screen."""
+    skip_if: Caution | None = None
+    """Who should leave the move out ("you are pregnant, …"): shown before the move starts."""
+    figure: Id | None = None
+    """The built-in move whose moving figure this move borrows (for a person's own move);
+    None: the move's own figure, if it has one."""
 
     @property
     def per_side(self) -> bool:

@@ -1,10 +1,15 @@
-"""The pain guide: from where it hurts to the muscles likely behind it, and a routine for one.
+"""The pain guide: from where it hurts to the muscles often involved, and a routine for one.
 
-The guide follows the six culprit muscles. Where a complaint has more than one
-likely muscle, it shows each and the person chooses. The routine it builds for a
-muscle is short: the muscle's massage first (to loosen it), then its key moves
-and up to `MOVES_PER_MUSCLE` moves in all that work it, stretches and mobility
-before strength, each at its catalogue prescription.
+The guide follows the six culprit muscles: muscles often involved in lower-back
+pain, not a diagnosis. Where a complaint has more than one, it shows each and the
+person chooses. The routine it builds for a muscle is short and starts gently:
+the muscle's massage first (to loosen it), then its key moves and up to
+`MOVES_PER_MUSCLE` moves in all that work it, stretches and mobility before
+strength, each at its catalogue prescription. A strength move that is not a key
+move comes in only when nothing gentler works the muscle (so the groin gets a
+pelvic tilt, not a deep split squat). Pain that may come from a nerve (an area
+with ``moves``, like pain shooting down the thigh) gets those gentle moves alone:
+no massage, no firm pressure over the nerve.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from backtimer.domain.routine import Routine
 
 MOVES_PER_MUSCLE = 2
 KIND_ORDER = {"massage": 0, "stretch": 1, "mobility": 2, "strength": 3}
+GENTLE_KINDS = frozenset({"stretch", "mobility"})
 SEE_SOMEONE_FIRST = (
     "Pain that shoots down the leg can come from a trapped or irritated nerve. Have a doctor"
     " or a physiotherapist look at it before you try a routine for it."
@@ -26,7 +32,7 @@ SEE_SOMEONE_FIRST = (
 
 
 def muscles_for(area: Area, catalogue: Catalogue) -> list[Muscle]:
-    """The muscles likely behind the pain, in the order the guide offers them."""
+    """The muscles often involved in the pain, in the order the guide offers them."""
     return [catalogue.muscles[muscle_id] for muscle_id in area.muscles]
 
 
@@ -48,12 +54,33 @@ def guide_id(area: Area, muscle: Muscle) -> str:
     return f"guide-{area.id}" if len(area.muscles) == 1 else f"guide-{area.id}-{muscle.id}"
 
 
+def gentle_first(muscle: Muscle, moves: list[CatalogueExercise]) -> list[CatalogueExercise]:
+    """The moves besides the massage for a first routine: key moves, then stretches and
+    mobility; strength only when it is a key move or nothing gentler works the muscle."""
+    others = [m for m in moves if m.kind != "massage"]
+    gentler = any(m.kind in GENTLE_KINDS for m in others)
+    allowed = [
+        m for m in others if m.id in muscle.key_moves or m.kind in GENTLE_KINDS or not gentler
+    ]
+    return sorted(allowed[:MOVES_PER_MUSCLE], key=lambda move: KIND_ORDER[move.kind])
+
+
 def guide_routine(area: Area, muscle: Muscle, catalogue: Catalogue) -> Routine:
-    """A short routine for one muscle behind the pain: its massage, then a couple of moves."""
-    moves = moves_for(muscle, catalogue)
-    massages = [m for m in moves if m.kind == "massage"]
-    others = [m for m in moves if m.kind != "massage"][:MOVES_PER_MUSCLE]
-    chosen = massages + sorted(others, key=lambda move: KIND_ORDER[move.kind])
+    """A short routine for one muscle behind the pain: its massage, then a couple of moves;
+    for pain that may come from a nerve, the area's gentle moves alone."""
+    if area.moves:
+        chosen = [catalogue.exercises[move_id] for move_id in area.moves]
+        about = (
+            f"Built by the pain guide for {area.label.lower()}: gentle movement only, no"
+            " massage or firm pressure, while you wait to have it looked at."
+        )
+    else:
+        moves = moves_for(muscle, catalogue)
+        chosen = [m for m in moves if m.kind == "massage"] + gentle_first(muscle, moves)
+        about = (
+            f"Built by the pain guide for the {muscle.short}: the massage first,"
+            " then gentle moves that work the same muscle."
+        )
     name = f"Guide: {area.label.lower()}"
     if len(area.muscles) > 1:
         name += f" ({muscle.short})"
@@ -61,8 +88,7 @@ def guide_routine(area: Area, muscle: Muscle, catalogue: Catalogue) -> Routine:
         {
             "format": 1,
             "name": name[:80],
-            "description": f"Built by the pain guide for the {muscle.short}: the massage first,"
-            " then moves that work the same muscle.",
+            "description": about,
             "tags": ["guide", muscle.id],
             "lead_in": 5,
             "rest_between_steps": 10,

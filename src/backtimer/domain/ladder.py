@@ -1,25 +1,36 @@
 """Ladders: how a move's dose grows a notch at a time, and comes down again.
 
 Each catalogue move that can grow has a ladder (``[exercise.ladder]`` in
-``catalogue.toml``): one or more stages, each growing one field of a step
-(``work``, ``hold``, ``reps`` or ``sets``) by a fixed amount from an entry
-value up to a top, and, where a harder version of the move exists, the move
-that comes ``next``. Going up grows the first stage that is below its top
-(so the seconds of a carry grow before its sets); at the top of every stage
-the step becomes the next move, at that move's entry dose. Going down is the
-reverse: the last stage above its entry comes down, and at the entry dose of
-a harder version the step goes back to the move before it, at its top. No
-notch goes below the entry dose of the first move of the chain.
+``catalogue.toml``): the step fields it grows (``grow``: ``work``, ``hold``,
+``reps``, ``sets``, one or more) and its rungs, the values of those fields
+from the entry dose up to the top, and, where a harder version of the move
+exists, the move that comes ``next``. A notch up is the next rung; at the top,
+the next move at its first rung. A notch down is the rung before; at the first
+rung of a harder version, the move before it at its top. No notch goes below
+the first rung of the first move of the chain.
 
-Everything here is pure: steps in, steps out.
+The rungs are written out rather than worked out from a step size, for two
+reasons. A notch down is then the exact reverse of a notch up on every rung
+(a step size clipped at the top is not: 85 + 10 → 90, 90 − 10 → 80). And the
+steps can stay small all the way: exercise therapy grows the work by roughly
+10 to 25 % at a time, so every rung asks at most `MOST_A_NOTCH_ADDS` more work
+than the one before it (the work of a rung is the product of its values: 2
+sets of 45 s is 90 s), which the catalogue checks. A change of move (to the
+harder version) starts it at its first rung, fewer reps than the easier one's
+top: the harder version is the growth there.
+
+A step whose values sit between two rungs (one the person set in the builder)
+stands on the rung below; its notch up is the rung above, its notch down the
+rung below that. Everything here is pure: steps in, steps out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from math import ceil
-from typing import Literal
+from itertools import pairwise
+from math import prod
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -27,51 +38,71 @@ from backtimer.domain.exercise import Id
 from backtimer.domain.routine import Step
 
 Grow = Literal["work", "hold", "reps", "sets"]
-"""The step field a stage of a ladder grows."""
+"""A step field a ladder grows."""
+Change = Grow | Literal["exercise", "dose"]
+"""What a notch changes: one field, the move itself, or several fields at once (``dose``)."""
 
+MOST_A_NOTCH_ADDS = 0.25
+"""The most work a rung may add to the one before it: a quarter."""
+LIMITS: dict[Grow, int] = {"work": 3600, "hold": 3600, "reps": 500, "sets": 50}
+"""The largest value of each field, as the routine format allows it."""
 
-class Stage(BaseModel):
-    """One field of a step, grown by ``by`` from ``from`` (the entry dose) up to ``to``."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
-
-    grow: Grow
-    """The field that grows: work or hold seconds, reps (per side), or sets."""
-    by: int = Field(ge=1, le=60)
-    """How much a notch adds."""
-    low: int = Field(alias="from", ge=1, le=3600)
-    """The entry dose: a notch down never goes below it."""
-    high: int = Field(alias="to", ge=1, le=3600)
-    """The top."""
-
-    @model_validator(mode="after")
-    def _in_order(self) -> Stage:
-        if self.low > self.high:
-            raise ValueError(f"from ({self.low}) must not be above to ({self.high})")
-        return self
-
-    @property
-    def notches(self) -> int:
-        """Notches from the entry dose to the top."""
-        return ceil((self.high - self.low) / self.by)
+Rung = tuple[int, ...]
 
 
 class Ladder(BaseModel):
-    """How a move's dose grows: its stages in order, then the harder move that follows."""
+    """How a move's dose grows: the fields it grows, their values rung by rung, then the
+    harder move that follows."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
-    stages: list[Stage] = Field(min_length=1, max_length=4)
-    """Grown one after the other: the first until its top, then the next."""
+    grow: list[Grow] = Field(min_length=1, max_length=4)
+    """The fields the rungs give values to, in the order of each rung's values. In the file:
+    one name (``grow = "reps"``) or a list (``grow = ["sets", "work"]``)."""
+    rungs: list[list[int]] = Field(min_length=1, max_length=60)
+    """The values of ``grow`` on each rung, the entry dose first. In the file: a number a rung
+    for one field (``rungs = [6, 7, 8]``), a list a rung for several (``[[2, 45], [2, 55]]``)."""
     next: Id | None = None
-    """The harder version of the move, taken up at the top of every stage."""
+    """The harder version of the move, taken up at the top."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lists(cls, data: Any) -> Any:
+        """One field may be named alone and its rungs given as plain numbers."""
+        if isinstance(data, dict):
+            data = dict(data)
+            if isinstance(data.get("grow"), str):
+                data["grow"] = [data["grow"]]
+            rungs = data.get("rungs")
+            if isinstance(rungs, list):
+                data["rungs"] = [[r] if isinstance(r, int) else r for r in rungs]
+        return data
 
     @model_validator(mode="after")
-    def _each_field_once(self) -> Ladder:
-        grown = [stage.grow for stage in self.stages]
-        if len(set(grown)) != len(grown):
-            raise ValueError("each field may grow in one stage only")
+    def _rungs_in_small_steps(self) -> Ladder:
+        if len(set(self.grow)) != len(self.grow):
+            raise ValueError("grow: each field once")
+        for number, rung in enumerate(self.rungs, start=1):
+            if len(rung) != len(self.grow):
+                raise ValueError(f"rungs[{number}]: {len(self.grow)} values, one for each of grow")
+            for field, found in zip(self.grow, rung, strict=True):
+                if not 1 <= found <= LIMITS[field]:
+                    raise ValueError(f"rungs[{number}]: {field} must be 1 to {LIMITS[field]}")
+        for number, (lower, higher) in enumerate(pairwise(self.rungs), start=2):
+            added = prod(higher) / prod(lower) - 1
+            if added <= 0:
+                raise ValueError(f"rungs[{number}]: must ask more work than the rung before")
+            if added > MOST_A_NOTCH_ADDS + 1e-9:
+                raise ValueError(
+                    f"rungs[{number}]: adds {added:.0%} to the work of the rung before;"
+                    f" a notch adds at most {MOST_A_NOTCH_ADDS:.0%}"
+                )
         return self
+
+    @property
+    def top(self) -> int:
+        """The index of the last rung."""
+        return len(self.rungs) - 1
 
 
 Ladders = Mapping[str, Ladder]
@@ -91,11 +122,26 @@ def value(step: Step, grow: Grow) -> int | None:
 
 def fits(ladder: Ladder, step: Step) -> bool:
     """Whether every field the ladder grows is one the step has (a carry timed, not held)."""
-    return all(value(step, stage.grow) is not None for stage in ladder.stages)
+    return all(value(step, field) is not None for field in ladder.grow)
 
 
-def _set(step: Step, changes: Mapping[str, int]) -> Step:
-    return step.model_copy(update=dict(changes))
+def _values(ladder: Ladder, step: Step) -> Rung:
+    return tuple(value(step, field) or 0 for field in ladder.grow)
+
+
+def at_rung(step: Step, ladder: Ladder, index: int, move: str | None = None) -> Step:
+    """The step with the values of the ladder's rung ``index`` (and the move ``move``)."""
+    update: dict[str, Any] = dict(zip(ladder.grow, ladder.rungs[index], strict=True))
+    if move is not None:
+        update["exercise"] = move
+    return step.model_copy(update=update)
+
+
+def rung_of(ladder: Ladder, step: Step) -> int:
+    """The rung the step stands on: the last whose work is no more than the step's (-1 below
+    the first rung)."""
+    work = prod(_values(ladder, step))
+    return max((i for i, rung in enumerate(ladder.rungs) if prod(rung) <= work), default=-1)
 
 
 @dataclass(frozen=True)
@@ -104,23 +150,35 @@ class Notch:
 
     before: Step
     after: Step
-    grow: Grow | Literal["exercise"]
-    """What changed: one field, or the move itself (a harder or easier version)."""
+    grow: Change
+    """What changed: one field, several (``dose``), or the move itself."""
+    fields: tuple[Grow, ...] = ()
+    """The fields of the step the ladder grows."""
 
     @property
-    def old(self) -> int | str:
+    def old(self) -> int | str | tuple[int, ...]:
         return self._of(self.before)
 
     @property
-    def new(self) -> int | str:
+    def new(self) -> int | str | tuple[int, ...]:
         return self._of(self.after)
 
-    def _of(self, step: Step) -> int | str:
+    def _of(self, step: Step) -> int | str | tuple[int, ...]:
         if self.grow == "exercise":
             return step.exercise
+        if self.grow == "dose":
+            return tuple(value(step, field) or 0 for field in self.fields)
         found = value(step, self.grow)
         assert found is not None
         return found
+
+
+def _notch(before: Step, after: Step, ladder: Ladder) -> Notch:
+    fields = tuple(ladder.grow)
+    if after.exercise != before.exercise:
+        return Notch(before, after, "exercise", fields)
+    changed = [f for f in ladder.grow if value(before, f) != value(after, f)]
+    return Notch(before, after, changed[0] if len(changed) == 1 else "dose", fields)
 
 
 def previous_move(move: str, ladders: Ladders) -> str | None:
@@ -148,18 +206,15 @@ def up(step: Step, ladders: Ladders) -> Notch | None:
     ladder = ladders.get(step.exercise)
     if ladder is None or not fits(ladder, step):
         return None
-    for stage in ladder.stages:
-        now = value(step, stage.grow)
-        assert now is not None
-        if now < stage.high:
-            grown = _set(step, {stage.grow: min(now + stage.by, stage.high)})
-            return Notch(step, grown, stage.grow)
+    work = prod(_values(ladder, step))
+    above = next((i for i, rung in enumerate(ladder.rungs) if prod(rung) > work), None)
+    if above is not None:
+        return _notch(step, at_rung(step, ladder, above), ladder)
     harder = ladders.get(ladder.next) if ladder.next is not None else None
     if harder is None or ladder.next is None:
         return None
-    entry: dict[str, int] = {stage.grow: stage.low for stage in harder.stages}
-    after = _set(step, entry).model_copy(update={"exercise": ladder.next})
-    return Notch(step, after, "exercise") if fits(harder, after) else None
+    after = at_rung(step, harder, 0, ladder.next)
+    return _notch(step, after, harder) if fits(harder, after) else None
 
 
 def down(step: Step, ladders: Ladders) -> Notch | None:
@@ -167,19 +222,16 @@ def down(step: Step, ladders: Ladders) -> Notch | None:
     ladder = ladders.get(step.exercise)
     if ladder is None or not fits(ladder, step):
         return None
-    for stage in reversed(ladder.stages):
-        now = value(step, stage.grow)
-        assert now is not None
-        if now > stage.low:
-            eased = _set(step, {stage.grow: max(now - stage.by, stage.low)})
-            return Notch(step, eased, stage.grow)
+    work = prod(_values(ladder, step))
+    below = max((i for i, rung in enumerate(ladder.rungs) if prod(rung) < work), default=None)
+    if below is not None:
+        return _notch(step, at_rung(step, ladder, below), ladder)
     easier_move = previous_move(step.exercise, ladders)
     if easier_move is None:
         return None
     easier = ladders[easier_move]
-    top: dict[str, int] = {stage.grow: stage.high for stage in easier.stages}
-    after = _set(step, top).model_copy(update={"exercise": easier_move})
-    return Notch(step, after, "exercise") if fits(easier, after) else None
+    after = at_rung(step, easier, easier.top, easier_move)
+    return _notch(step, after, easier) if fits(easier, after) else None
 
 
 @dataclass(frozen=True)
@@ -195,22 +247,15 @@ class Position:
 
 
 def position(step: Step, ladders: Ladders) -> Position | None:
-    """The step's rung on its ladder (a value between two notches counts as the lower one)."""
+    """The step's rung on its ladder, counted over every move of the chain (a step between
+    two rungs stands on the lower one, a step below the first on the first)."""
     ladder = ladders.get(step.exercise)
     if ladder is None or not fits(ladder, step):
         return None
-    moves = chain(step.exercise, ladders)
     below = 0
     rungs = 0
-    for move in moves:
-        stages = ladders[move].stages
+    for move in chain(step.exercise, ladders):
         if move == step.exercise:
-            below = rungs
-            for stage in stages:
-                now = value(step, stage.grow) or stage.low
-                if now >= stage.high:
-                    below += stage.notches
-                elif now > stage.low:
-                    below += (now - stage.low) // stage.by
-        rungs += sum(stage.notches for stage in stages) + 1
+            below = rungs + max(rung_of(ladder, step), 0)
+        rungs += len(ladders[move].rungs)
     return Position(below + 1, rungs)

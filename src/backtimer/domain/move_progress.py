@@ -18,7 +18,7 @@ from typing import Literal
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.exercise import Exercise
 from backtimer.domain.ladder import Ladders
-from backtimer.domain.stats import CHART_WEEKS, local_day, week_of
+from backtimer.domain.stats import CHART_WEEKS, local_day, week_means, week_of
 
 Unit = Literal["seconds", "reps"]
 
@@ -26,11 +26,9 @@ Values = tuple[float | None, ...]
 
 
 def unit_of(move: Exercise | None, ladders: Ladders) -> Unit:
-    """What a move's dose is counted in: what its ladder grows first, else seconds."""
+    """What a move's dose is counted in: reps for a ladder of reps alone, else seconds."""
     ladder = ladders.get(move.id) if move is not None else None
-    if ladder is not None:
-        return "reps" if ladder.stages[0].grow == "reps" else "seconds"
-    return "seconds"
+    return "reps" if ladder is not None and ladder.grow == ["reps"] else "seconds"
 
 
 @dataclass(frozen=True)
@@ -46,10 +44,6 @@ class MoveWeeks:
     after: Values
     last: SessionDigest
     """The latest session that included the move."""
-
-
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
 
 
 def move_weeks(
@@ -69,12 +63,13 @@ def move_weeks(
     """
     first_week = week_of(today) - timedelta(weeks=chart_weeks - 1)
     weeks = tuple(first_week + timedelta(weeks=n) for n in range(chart_weeks))
-    dose: defaultdict[tuple[str, date], list[float]] = defaultdict(list)
-    before: defaultdict[tuple[str, date], list[float]] = defaultdict(list)
-    after: defaultdict[tuple[str, date], list[float]] = defaultdict(list)
+    dose: defaultdict[str, list[tuple[date, float]]] = defaultdict(list)
+    before: defaultdict[str, list[tuple[date, float]]] = defaultdict(list)
+    after: defaultdict[str, list[tuple[date, float]]] = defaultdict(list)
     last: dict[str, SessionDigest] = {}
     for session in reversed(sessions):  # newest first: stop at the chart's first week
-        week = week_of(local_day(session.started_at, zone))
+        day = local_day(session.started_at, zone)
+        week = week_of(day)
         if week < first_week:
             break
         if week > weeks[-1]:
@@ -85,20 +80,25 @@ def move_weeks(
                 counted = units.get(step.exercise, "seconds") == "reps"
                 done[step.exercise] += step.reps_done if counted else step.seconds_done
         for move, amount in done.items():
-            dose[move, week].append(amount)
+            dose[move].append((day, amount))
             if session.pain_before is not None:
-                before[move, week].append(session.pain_before)
+                before[move].append((day, session.pain_before))
             if session.pain_after is not None:
-                after[move, week].append(session.pain_after)
+                after[move].append((day, session.pain_after))
             last.setdefault(move, session)
+
+    def by_week(values: list[tuple[date, float]]) -> Values:
+        means = week_means(values, week_of)
+        return tuple(means.get(week) for week in weeks)
+
     return [
         MoveWeeks(
             move,
             units.get(move, "seconds"),
             weeks,
-            tuple(_mean(dose[move, week]) for week in weeks),
-            tuple(_mean(before[move, week]) for week in weeks),
-            tuple(_mean(after[move, week]) for week in weeks),
+            by_week(dose[move]),
+            by_week(before[move]),
+            by_week(after[move]),
             session,
         )
         for move, session in last.items()

@@ -33,6 +33,7 @@ from backtimer.domain.problems import (
     from_validation_error,
     suggest,
 )
+from backtimer.domain.rest_days import days_off, rest_problem
 from backtimer.domain.routine import Source
 from backtimer.domain.safe_parse import ShapeError, load_toml
 from backtimer.domain.schedule import SlotTime
@@ -75,6 +76,9 @@ class Program(BaseModel):
     """The weekdays to train on (or give days_per_week)."""
     days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
     """Train on any this many days of each week (or give days)."""
+    rest_days: Annotated[int, Field(ge=0, le=6)] = 0
+    """Days off after each training day before the next is due: 1 for strength work,
+    which needs a day to recover (`backtimer.domain.rest_days`)."""
     slot: list[Slot] = Field(min_length=1, max_length=4)
     """The sessions of each training day, in the order of the day."""
 
@@ -92,6 +96,9 @@ class Program(BaseModel):
             )
         if self.days is not None and len(set(self.days)) != len(self.days):
             raise ValueError("days: each weekday may be given once")
+        problem = rest_problem(self.weekdays, self.days_per_week, self.rest_days)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
     @property
@@ -124,6 +131,8 @@ class Program(BaseModel):
         text = f"{when} for {weeks}"
         if times:
             text += ", " + " and ".join(times)
+        if self.rest_days:
+            text += f", {days_off(self.rest_days)} between sessions"
         return text
 
 

@@ -2,64 +2,76 @@
 
 The rules follow the pain-monitoring model used in physiotherapy (Thomeé 1997;
 Silbernagel et al. 2007): pain during or right after exercise up to about 5 of
-10 is acceptable if it settles by the next morning; while it stays low the
-load can go up, and when it rises the load comes down. In backtimer's words
-(the README says the same):
+10 is acceptable if it has settled by the next morning and does not build up
+from week to week; while that holds the load may rise a little, and when it
+fails the load comes down. Exercise-therapy practice adds the pace: one thing
+at a time, small steps (`ladder`), about once a week per exercise. In
+backtimer's words (the README's table says the same):
 
-- A step **progresses** a notch up its move's ladder when its last 3 sessions
-  at the dose it has now, none older than 3 weeks, each did it in full, with
-  pain after rated 3 or less and at most 1 above pain before, and, where there
-  is a rating the next day, the first rating of the next day no higher than
-  the first rating of the day of the session.
-- It **backs off** a notch when, in either of its last 2 sessions at this dose,
-  pain after rose by 2 or more, or was above 5, or the next morning was worse.
-- Otherwise it **holds**, and says why (too few sessions, ratings missing,
-  pain after 4 or 5, a step not done in full, the top of the ladder).
-- Safety first: a session rated 7 or more after, or with a note that says
-  "sharp", "shooting" or "numb", never lets a step progress; it backs off and
-  adds the advice to see a professional. So do two sessions in a row that
-  called for a back-off. After a session of the routine that hurt more or
-  warned, no step of it grows, even one that session did not reach.
+- A step goes **up a notch** when its last 3 *days* at the dose it has now
+  (sessions on one day count as one; none older than 3 weeks; only sessions
+  since the dose last changed) went well: each session done in full, started
+  below pain 7, pain after 3 or less and at most 1 above before, no warning;
+  and the morning after the last of those days was rated and no worse than
+  before that session (`pain_reading` says what a morning is). A session whose
+  morning is still to come is not one of the 3, but must have gone well too.
+- A dose is kept at least **a week** (from its first session) before it grows.
+- **One step at a time**: at most one step of a routine grows after a session,
+  the one at its dose the longest (the first in the routine on a tie); the
+  others wait their turn. And after a step's dose changed, no other step grows
+  until the changed one has been done and the morning after rated.
+- A step **backs off** a notch when, in either of its last 2 sessions at this
+  dose, pain after rose by 2 or more, or was above 5, or the next morning was
+  worse than before that session (so a worse morning after a notch takes it
+  back), or the session warned.
+- **The back at rest** (pain before sessions and the mornings after, weekly
+  means, `pain_trend.rest_trend`): 1 point or more above two weeks before and
+  nothing grows; 2 or more and every step backs off, unless its dose came
+  down in the last week already.
+- **A flare pauses growth**: after a session (of any routine) that called for
+  a back-off or warned, nothing grows for a week.
+- **Warnings** (pain after 7 or more, a sign in the note, a leg answered yes:
+  `pain_reading`) never let a step grow, back it off, and add the advice to
+  see a professional; so do two sessions in a row that called for a back-off,
+  and an open red flag (``red_flag_open``: nothing grows until it is checked).
+- Otherwise it **holds**, and says why.
 
-A session *includes* a step when some of the step was done (done in full or
-part done); a step is matched in a session by its move and its place among
-the steps with the same move (moves on one ladder count as one move, so a
-split squat that became the weighted one is still the same step). Only
-sessions at the dose the step has now count as evidence, so an accepted
-change starts afresh: three new sessions before the next notch up.
-
-Days are local: the caller gives "now" and the time zone. Nothing here reads a
-file or a clock.
+A session *includes* a step when some of the step was done; a step is matched
+in a session by its move and its place among the steps with the same move
+(moves on one ladder count as one move). Days are local: the caller gives
+"now" and the time zone. Nothing here reads a file or a clock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
 from backtimer.domain.exercise import Exercise
-from backtimer.domain.ladder import Ladders, Notch, Position, chain, down, fits, position, up
+from backtimer.domain.ladder import Ladders, Notch, Position, down, fits, position, up
 from backtimer.domain.pain_reading import (
     LOW_AFTER,
     RISE_ALLOWED,
-    Mornings,
     RatedSession,
     Reading,
-    RecordedStep,
+    day_text,
 )
+from backtimer.domain.pain_trend import RestTrend, rest_ratings, rest_trend
 from backtimer.domain.routine import Routine, Step
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.step_history import LOOK_BACK, PAUSE_DAYS, WINDOW, Pair, Track, gather
 
 Verdict = Literal["progress", "hold", "back-off"]
 
 SESSIONS_NEEDED = 3
-"""Sessions in a row at one dose, all going well, before it grows."""
-WINDOW = timedelta(weeks=3)
-"""Sessions older than this are not evidence for growing a dose."""
-LOOK_BACK = 2
-"""A back-off looks at this many of the step's last sessions."""
+"""Days at one dose, all going well, before it grows."""
+KEEP_A_DOSE = 7
+"""Days a dose is kept, from its first session, before it grows."""
+REST_RISE_HOLDS = 1.0
+"""The back at rest this much above two weeks before: nothing grows."""
+REST_RISE_BACKS_OFF = 2.0
+"""The back at rest this much above two weeks before: every step backs off."""
 RULE_OF_THUMB = (
     "After each workout backtimer suggests, from your pain ratings, when a step can grow"
     " or should ease off: a timer's rule of thumb, not medical advice."
@@ -91,47 +103,27 @@ class StepAdvice:
     position: Position | None = None
     """Where the step stands on its ladder."""
     at_dose: int = 0
-    """Sessions at this dose in the last 3 weeks (up to 3 are looked at)."""
+    """Days at this dose in the last 3 weeks that count toward growth (up to 3)."""
+    since: date | None = None
+    """The day of the first session at this dose (None: none yet, or over 3 weeks back)."""
+    paused_until: date | None = None
+    """Growth waits until this day after a flare; None when it does not."""
 
 
-StepKey = tuple[str, int]
-"""A step's move family (its ladder's first move) and its place among the steps of that family."""
+@dataclass(frozen=True)
+class _Context:
+    """What every step's advice shares."""
 
-
-class _Keys:
-    """The `StepKey` of each step of a list of moves; the same few lists, worked out once."""
-
-    def __init__(self, ladders: Ladders) -> None:
-        self.ladders = ladders
-        self.families: dict[str, str] = {}
-        self.known: dict[tuple[str, ...], list[StepKey]] = {}
-
-    def __call__(self, moves: tuple[str, ...]) -> list[StepKey]:
-        keys = self.known.get(moves)
-        if keys is None:
-            seen: dict[str, int] = {}
-            keys = []
-            for move in moves:
-                family = self.families.get(move)
-                if family is None:
-                    family = self.families[move] = chain(move, self.ladders)[0]
-                keys.append((family, seen.get(family, 0)))
-                seen[family] = seen.get(family, 0) + 1
-            self.known[moves] = keys
-        return keys
-
-
-Dose = tuple[str, int, int | None, int | None]
-"""A step's move, sets, reps in all and seconds of work in all, as sessions record them."""
-
-
-def _doses(routine: Routine, moves: Mapping[str, Exercise]) -> list[Dose]:
-    plans = compile_timeline(routine, moves).steps
-    return [(p.step.exercise, p.step.sets, p.reps or None, p.work_seconds or None) for p in plans]
-
-
-def _recorded_dose(record: RecordedStep) -> Dose:
-    return (record.exercise, record.planned_sets or 0, record.planned_reps, record.planned_seconds)
+    now: datetime
+    today: date
+    moves: Mapping[str, Exercise]
+    ladders: Ladders
+    held_back: tuple[str, ...]
+    """Why no step of the routine grows now (a red flag, a flare, the back at rest)."""
+    warned: bool
+    """A warning in the last week, or a red flag: every step calls for a professional."""
+    paused_until: date | None
+    trend: RestTrend
 
 
 def advise(
@@ -149,8 +141,8 @@ def advise(
 
     Args:
         routine: the routine as it is now.
-        sessions: the history, oldest first (every routine: the next morning's
-            rating may come from any session).
+        sessions: the history, oldest first (every routine: mornings, flares and the
+            back at rest come from any session).
         routine_ids: the routines whose sessions are this routine's (its id, and
             the built-in it is a copy of).
         now: the time of the advice; sessions older than `WINDOW` do not count to grow.
@@ -160,138 +152,210 @@ def advise(
         red_flag_open: the person said a red flag applies (`red_flags`) and has not yet
             said it was checked: no step grows, and every step says to see someone.
     """
-    ratings = Mornings(sessions, zone)
-    doses = _doses(routine, {**moves, **routine.own_exercises()})
-    keys_of = _Keys(ladders)
-    wanted = {key: i for i, key in enumerate(keys_of(tuple(s.exercise for s in routine.step)))}
-    # Newest first, and only as far back as the rules look: for each step, its last
-    # sessions up to the 3rd at this dose (and at least the last 2 that included it).
-    history: list[list[tuple[Reading, RecordedStep]]] = [[] for _ in routine.step]
-    at_dose = [0] * len(routine.step)
-    open_steps = set(range(len(routine.step)))
-    last: list[Reading] = []  # the routine's last sessions, whatever steps they reached
-    for session in reversed(sessions):
-        if not open_steps:
-            break
-        if session.routine not in routine_ids:
-            continue
-        reading: Reading | None = None
-        if len(last) < LOOK_BACK:
-            reading = ratings.reading(session)
-            last.append(reading)
-        session_keys = keys_of(tuple(record.exercise for record in session.steps))
-        for key, record in zip(session_keys, session.steps, strict=True):
-            index = wanted.get(key)
-            if index not in open_steps or record.outcome not in ("done", "partly"):
-                continue
-            assert index is not None
-            reading = reading or ratings.reading(session)
-            history[index].append((reading, record))
-            at_dose[index] += _recorded_dose(record) == doses[index]
-            if at_dose[index] >= SESSIONS_NEEDED and len(history[index]) >= LOOK_BACK:
-                open_steps.discard(index)
-    # Safety first, for the whole routine: no step grows after a session of it that hurt
-    # more, whichever steps that session reached; a warning in either of its last two
-    # sessions calls for a professional on every step.
-    warned = [warning for reading in last for warning in reading.warnings()]
-    if red_flag_open:
-        warned.insert(0, RED_FLAG_OPEN)
-    context = _Context(
-        now, moves, ladders, (*(last[0].flares() if last else []), *warned), bool(warned)
-    )
-    return [
-        _step_advice(number, step, doses[number - 1], history[number - 1][::-1], context)
+    today = now.astimezone(zone).date()
+    found = gather(routine, sessions, routine_ids, now=now, zone=zone, moves=moves, ladders=ladders)
+    trend = rest_trend(rest_ratings(found.recent, zone, today), today)
+    context = _context(now, today, moves, ladders, found.flared, trend, red_flag_open)
+    drafts = [
+        _step_advice(number, step, found.tracks[number - 1], context)
         for number, step in enumerate(routine.step, start=1)
     ]
+    return _one_at_a_time(drafts, found.tracks, context)
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What every step's advice shares."""
+def _context(
+    now: datetime,
+    today: date,
+    moves: Mapping[str, Exercise],
+    ladders: Ladders,
+    flared: list[Reading],
+    trend: RestTrend,
+    red_flag_open: bool,
+) -> _Context:
+    held_back = [RED_FLAG_OPEN] if red_flag_open else []
+    paused_until = None
+    if flared:
+        paused_until = flared[0].day + timedelta(days=PAUSE_DAYS)
+        held_back.append(
+            f"growth waits until {day_text(paused_until)}, a week after the flare of"
+            f" {flared[0].when}"
+        )
+        held_back += [reason for reading in flared for reason in reading.flares()]
+    rise = trend.rise
+    if rise is not None and rise >= REST_RISE_HOLDS:
+        held_back.append(_rest_words(trend) + "; nothing grows until it settles")
+    warned = red_flag_open or any(reading.warnings() for reading in flared)
+    held = tuple(dict.fromkeys(held_back))
+    return _Context(now, today, moves, ladders, held, warned, paused_until, trend)
 
-    now: datetime
-    moves: Mapping[str, Exercise]
-    ladders: Ladders
-    held_back: tuple[str, ...]
-    """Why no step of the routine grows now (its last session hurt more, or warned)."""
-    warned: bool
-    """The routine's last sessions call for a professional."""
+
+def _rest_words(trend: RestTrend) -> str:
+    assert trend.this_week is not None and trend.earlier is not None
+    weeks = "two weeks" if trend.weeks == 2 else "a week"
+    return (
+        f"your back at rest has built up: {trend.this_week:.1f} on average this week,"
+        f" against {trend.earlier:.1f} {weeks} before"
+    )
 
 
-def _step_advice(
-    number: int,
-    step: Step,
-    dose: Dose,
-    included: list[tuple[Reading, RecordedStep]],
-    context: _Context,
-) -> StepAdvice:
-    now, moves, ladders = context.now, context.moves, context.ladders
-    at_dose = [(reading, record) for reading, record in included if _recorded_dose(record) == dose]
+def _step_advice(number: int, step: Step, track: Track, context: _Context) -> StepAdvice:
+    now, ladders = context.now, context.ladders
     since = now - WINDOW
-    recent = [pair for pair in at_dose if pair[0].session.started_at >= since][-SESSIONS_NEEDED:]
-    last_any = [reading for reading, _ in included[-LOOK_BACK:]]
-    looked_at = {id(r): r for r in [*(reading for reading, _ in recent), *last_any]}
-    warned = [w for reading in looked_at.values() for w in reading.warnings()]
-    in_a_row = len(last_any) == LOOK_BACK and all(reading.flares() for reading in last_any)
+    recent = [pair for pair in track.at_dose if pair[0].session.started_at >= since]
+    pending = []
+    for pair in recent:
+        if not pair[0].pending:
+            break
+        pending.append(pair)
+    evidence = _last_days(recent[len(pending) :])
+    last_two = [reading for reading, _ in track.included[:LOOK_BACK]]
+    looked_at = [reading for reading, _ in [*pending, *evidence]] + last_two
+    in_a_row = len(last_two) == LOOK_BACK and all(reading.flares() for reading in last_two)
 
-    def advice(verdict: Verdict, reasons: list[str], notch: Notch | None = None) -> StepAdvice:
+    def advice(verdict: Verdict, reasons: Iterable[str], notch: Notch | None = None) -> StepAdvice:
+        warned = any(reading.warnings() for reading in looked_at)
         return StepAdvice(
             number,
             step,
             verdict,
-            tuple(reasons),
+            tuple(dict.fromkeys(reasons)),
             notch,
-            see_professional=bool(warned) or in_a_row or context.warned,
+            see_professional=warned or in_a_row or context.warned,
             position=position(step, ladders),
-            at_dose=len(recent),
+            at_dose=len({reading.day for reading, _ in evidence}),
+            since=track.since,
+            paused_until=context.paused_until,
         )
 
-    flares = [f for reading, _ in at_dose[-LOOK_BACK:] for f in reading.flares()]
+    flares = [f for reading, _ in track.at_dose[:LOOK_BACK] for f in reading.flares()]
+    rise = context.trend.rise
+    # Once a week at most: a step whose dose came down in the last week has eased off already.
+    week_ago = now - timedelta(days=PAUSE_DAYS)
+    rising = rise is not None and rise >= REST_RISE_BACKS_OFF
+    if not flares and rising and track.included and not track.came_down(week_ago, ladders):
+        flares.append(_rest_words(context.trend) + ": ease off")
     if flares:
         if in_a_row:
             flares.append("two sessions in a row called for a back-off")
         notch = down(step, ladders)
         if notch is None:
-            flares.append(_floor(step, moves, ladders))
+            flares.append(_floor(step, context.moves, ladders))
         return advice("back-off", flares, notch)
-    reasons = list(dict.fromkeys([*context.held_back, *_why_not(recent, warned, bool(at_dose))]))
+    reasons = [*context.held_back, *_why_not(track, pending, evidence, context)]
     if reasons:
         return advice("hold", reasons)
     notch = up(step, ladders)
     if notch is None:
-        return advice("hold", [_top(step, moves, ladders)])
+        return advice("hold", [_top(step, context.moves, ladders)])
     why = (
-        f"its last {SESSIONS_NEEDED} sessions at this dose went well: done in full, pain after"
-        f" {LOW_AFTER} or less and at most {RISE_ALLOWED} above before"
+        f"its last {SESSIONS_NEEDED} days at this dose went well: done in full, pain after"
+        f" {LOW_AFTER} or less and at most {RISE_ALLOWED} above before, the morning after no"
+        " worse"
     )
     return advice("progress", [why], notch)
 
 
-def _why_not(
-    recent: list[tuple[Reading, RecordedStep]], warned: list[str], ever: bool
-) -> list[str]:
-    """Why the evidence does not let the dose grow; empty when it does.
+def _last_days(pairs: list[Pair]) -> list[Pair]:
+    """The sessions of the last `SESSIONS_NEEDED` days among ``pairs`` (newest first)."""
+    days: set[date] = set()
+    kept = []
+    for pair in pairs:
+        if pair[0].day not in days and len(days) == SESSIONS_NEEDED:
+            break
+        days.add(pair[0].day)
+        kept.append(pair)
+    return kept
 
-    Args:
-        recent: the step's last sessions at this dose within the window, oldest first.
-        warned: reasons to see a professional.
-        ever: whether there was a session at this dose at all.
-    """
-    reasons = list(warned)
-    for reading, record in reversed(recent):
-        if record.outcome != "done":
-            reasons.append(f"not done in full on {reading.when}")
+
+def _why_not(
+    track: Track, pending: list[Pair], evidence: list[Pair], context: _Context
+) -> list[str]:
+    """Why the step's own sessions do not let its dose grow; empty when they do."""
+    # The same problem on several days is one reason naming the days, so a bad spell reads
+    # as one line: "started at pain 9 on Mon 7 Dec, Sun 6 Dec and Sat 5 Dec: …".
+    problems: dict[str, list[str]] = {}
+    for reading, record in [*pending, *evidence]:
+        found = [f"not done in full on {reading.when}"] if record.outcome != "done" else []
         unsettled = reading.unsettled()
-        if unsettled is not None and unsettled not in reasons:
-            reasons.append(unsettled)
-    if len(recent) < SESSIONS_NEEDED:
-        if not recent:
-            when = " in the last 3 weeks" if ever else " yet"
-            reasons.append(f"no session at this dose{when}")
-        else:
-            done = f"{len(recent)} of the {SESSIONS_NEEDED}"
-            reasons.append(f"{done} sessions it needs at this dose in the last 3 weeks")
+        found += [unsettled] if unsettled is not None else []
+        for text in found:
+            named = problems.setdefault(text.replace(reading.when, "\0"), [])
+            named += [] if reading.when in named else [reading.when]
+    reasons = [text.replace("\0", _and(named)) for text, named in problems.items()]
+    days = {reading.day for reading, _ in [*pending, *evidence]}
+    if not days:
+        reasons.append(f"no session at this dose {'yet' if not track.run else 'in 3 weeks'}")
+    elif len(days) < SESSIONS_NEEDED:
+        reasons.append(
+            f"{len(days)} of the {SESSIONS_NEEDED} days it needs at this dose in the last"
+            " 3 weeks (sessions on one day count once)"
+        )
+    elif len({reading.day for reading, _ in evidence}) < SESSIONS_NEEDED:
+        reasons.append(
+            f"waits for the morning after {pending[-1][0].when}: the dose grows once it is"
+            " rated no worse than before that session"
+        )
+    elif evidence[0][0].next_morning is None:
+        reasons.append(
+            f"the morning after {evidence[0][0].when} was not rated: the dose grows once the"
+            " morning after a good session is, and no worse than before it"
+        )
+    if track.since is not None and track.since + timedelta(days=KEEP_A_DOSE) > context.today:
+        grows_from = day_text(track.since + timedelta(days=KEEP_A_DOSE))
+        reasons.append(
+            f"at this dose since {day_text(track.since)}: a dose is kept a week before it"
+            f" grows, so not before {grows_from}"
+        )
     return reasons
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _one_at_a_time(
+    drafts: list[StepAdvice], tracks: list[Track], context: _Context
+) -> list[StepAdvice]:
+    """At most one step grows: none while a changed step is untried, else the one at its
+    dose the longest; the others say why they wait."""
+    growing = [item for item in drafts if item.notch is not None and item.verdict == "progress"]
+    if not growing:
+        return drafts
+    name = {item.number: _name(item.step, context.moves) for item in drafts}
+    since = context.now - WINDOW
+    untried = [
+        item
+        for item, track in zip(drafts, tracks, strict=True)
+        if track.changed_at is not None
+        and track.changed_at >= since
+        and not any(reading.next_morning is not None for reading, _ in track.at_dose)
+    ]
+    if untried:
+        wait = (
+            f"waits until the last change, {name[untried[0].number]}, has been done and the"
+            " morning after rated: one change at a time"
+        )
+        chosen = None
+    else:
+        chosen = min(growing, key=lambda item: (item.since or date.min, item.number))
+        wait = (
+            f"waits its turn: one step grows at a time, and {name[chosen.number]} goes first,"
+            " at its dose the longest"
+        )
+    result = []
+    for item in drafts:
+        if item in growing and item is not chosen:
+            item = replace(item, verdict="hold", notch=None, reasons=(wait,))
+        elif item is chosen and len(growing) > 1:
+            first = "one step grows at a time: this one first, at its dose the longest"
+            item = replace(item, reasons=(*item.reasons, first))
+        result.append(item)
+    return result
+
+
+def _name(step: Step, moves: Mapping[str, Exercise]) -> str:
+    move = moves.get(step.exercise)
+    return move.name if move is not None else step.exercise
 
 
 def _no_ladder(step: Step, moves: Mapping[str, Exercise], ladders: Ladders) -> str:
@@ -314,9 +378,10 @@ def _floor(step: Step, moves: Mapping[str, Exercise], ladders: Ladders) -> str:
     ladder = ladders.get(step.exercise)
     if ladder is None or not fits(ladder, step):
         return _no_ladder(step, moves, ladders)
-    move = moves.get(step.exercise)
-    name = move.name if move is not None else step.exercise
-    return f"{name} is at its entry dose already: rest it, or leave it out until the pain settles"
+    return (
+        f"{_name(step, moves)} is at its entry dose already: rest it, or leave it out until"
+        " the pain settles"
+    )
 
 
 def changed(routine: Routine, advice: Iterable[StepAdvice]) -> Routine:

@@ -25,12 +25,15 @@ from datetime import date, datetime
 from typing import Any, TypeGuard, get_args
 
 from backtimer.domain.outcome import session_counts
+from backtimer.domain.rest_days import rest_problem
 from backtimer.domain.schedule import EVENING_FROM_HOUR, PlanSlot, Progress, SlotTime, slot_label
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 """As in `backtimer.domain.exercise` (a test checks that the two agree)."""
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-PROGRAM_KEYS = {"format", "name", "description", "weeks", "days", "days_per_week", "slot"}
+PROGRAM_KEYS = {
+    "format", "name", "description", "weeks", "days", "days_per_week", "rest_days", "slot",
+}  # fmt: skip
 MAX_WEEKS = 52
 """As in `backtimer.domain.program` (a test checks that the two agree)."""
 
@@ -50,6 +53,7 @@ class QuickProgram:
     days: tuple[str, ...] | None
     days_per_week: int | None
     slot: tuple[QuickSlot, ...]
+    rest_days: int = 0
 
     @property
     def weekdays(self) -> tuple[int, ...]:
@@ -107,14 +111,20 @@ def quick_program(table: Mapping[str, Any]) -> QuickProgram | None:
         return None
     if per_week is not None and not _is_int(per_week, 1, 7):
         return None
+    rest_days = table.get("rest_days", 0)
+    if not _is_int(rest_days, 0, 6):
+        return None
     if not (isinstance(slots, list) and 1 <= len(slots) <= 4):
         return None
     read = [_quick_slot(slot) for slot in slots]
     if any(slot is None for slot in read):
         return None
-    return QuickProgram(
-        name, weeks, tuple(days) if days else None, per_week, tuple(s for s in read if s)
+    program = QuickProgram(
+        name, weeks, tuple(days) if days else None, per_week, tuple(s for s in read if s), rest_days
     )
+    if rest_problem(program.weekdays, per_week, rest_days) is not None:
+        return None
+    return program
 
 
 @dataclass(frozen=True)

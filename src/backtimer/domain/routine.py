@@ -243,6 +243,15 @@ def check_references(
                 Problem(where, f"'{own_id}' is already defined by exercise[{own[own_id]}]")
             )
         own.setdefault(own_id, index)
+        borrowed = exercise.get("figure") if exercise is not None else None
+        if isinstance(borrowed, str) and borrowed not in catalogue:
+            problems.append(
+                Problem(
+                    f"exercise[{index}].figure",
+                    f"'{borrowed}' is not a built-in move{suggest(borrowed, catalogue)};"
+                    " use an id from `backtimer exercises`",
+                )
+            )
     known = set(catalogue) | set(own)
     for index, step in enumerate(_tables(data, "step"), start=1):
         used = step.get("exercise") if step is not None else None

@@ -126,7 +126,8 @@ def _exercise(exercise: Exercise) -> list[str]:
         lines.append(f"sides = {toml_string(exercise.sides)}")
     if exercise.rep_cues:
         lines.append(_list("rep_cues", exercise.rep_cues))
-    for key in ("hold_cue", "release_cue", "left_side", "right_side"):
+    keys = ("hold_cue", "release_cue", "left_side", "right_side", "safety", "skip_if", "figure")
+    for key in keys:
         value = getattr(exercise, key)
         if value is not None:
             lines.append(f"{key} = {toml_string(value)}")

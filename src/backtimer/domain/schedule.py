@@ -14,6 +14,8 @@ Rules (the README says them in plain words):
 - A missed day never breaks the plan: past training days not done are missed
   and the calendar moves on; with N a week, a week that ended short counts its
   shortfall as missed.
+- A programme with ``rest_days`` (strength work) has no day due while its last
+  session done is fewer than that many days back (`backtimer.domain.rest_days`).
 - Dates are local: the caller passes "now" and the time zone.
 
 Nothing here reads a file or a clock.
@@ -27,7 +29,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
+from backtimer.domain.rest_days import days_off, rest_until
+
 if TYPE_CHECKING:
+    from backtimer.domain.easier_week import EasierWeek
     from backtimer.domain.program import Enrolment, ProgramEntry, ProgramState
 
 Mark = Literal["done", "missed", "due", "upcoming"]
@@ -62,6 +67,8 @@ class Plan(Protocol):
     def slot(self) -> Sequence[PlanSlot]: ...
     @property
     def weekdays(self) -> tuple[int, ...]: ...
+    @property
+    def rest_days(self) -> int: ...
 
 
 EVENING_FROM_HOUR = 14
@@ -104,6 +111,8 @@ class Progress:
     """Today's slots when today is a training day (done or due), else empty."""
     lead: PlanSlot | None
     """The session to do now: the first slot of today not done yet, by time of day."""
+    rest_until: date | None = None
+    """Today is a day off after a session (`Plan.rest_days`): the next is due from this date."""
 
     @property
     def end(self) -> date:
@@ -166,6 +175,9 @@ class Progress:
             line = f"{what} — day {today.number} of {self.total}"
         elif today is not None:
             line = f"{name}: day {today.number} of {self.total} done" + self._coming()
+        elif self.rest_until is not None:
+            line = f"{name}: rest day, {days_off(self.program.rest_days)} between sessions"
+            line += self._coming()
         else:
             line = f"{name}: rest day" + self._coming()
         note = self.missed_text() if missed else ""
@@ -177,6 +189,8 @@ class Progress:
             return ""
         if upcoming.day is not None:
             when = f"on {upcoming.day:%a %d %b}"
+        elif self.rest_until is not None and upcoming.week == self.week:
+            when = f"on {self.rest_until:%a %d %b}"
         else:
             when = "this week" if upcoming.week == self.week else f"in week {upcoming.week}"
         return f" — day {upcoming.number} of {self.total} comes {when}"
@@ -263,10 +277,11 @@ def progress(
         pairs = zip(program.slot, done, strict=True)
         return all(is_done or not asked(slot, day) for slot, is_done in pairs)
 
+    resting = rest_until(today, start, program.rest_days, complete)
     if program.days is not None:
         days = _set_weekdays(program, start, today, complete)
     else:
-        days = _days_a_week(program, start, today, complete)
+        days = _days_a_week(program, start, today, complete, resting is not None)
     today_slots: tuple[SlotState, ...] = ()
     lead = None
     if any(day.day == today and day.mark in ("done", "due") for day in days):
@@ -278,7 +293,9 @@ def progress(
             if is_done or not afternoon or asked(slot, today)
         )
         lead = _lead(today_slots, afternoon)
-    return Progress(program, start, today, tuple(days), today_slots, lead)
+    if any(day.day == today and day.mark != "missed" for day in days):
+        resting = None  # a training day after all: done already, or set on the weekday
+    return Progress(program, start, today, tuple(days), today_slots, lead, resting)
 
 
 def _lead(slots: tuple[SlotState, ...], afternoon: bool) -> PlanSlot | None:
@@ -313,7 +330,7 @@ def _set_weekdays(
 
 
 def _days_a_week(
-    program: Plan, start: date, today: date, complete: Callable[[date], bool]
+    program: Plan, start: date, today: date, complete: Callable[[date], bool], resting: bool
 ) -> list[TrainingDay]:
     needed = program.days_per_week or 0
     days: list[TrainingDay] = []
@@ -326,7 +343,7 @@ def _days_a_week(
         if short:
             if today > week_dates[-1]:
                 marks += [("missed", None)] * short
-            elif week_dates[0] <= today and today not in done:
+            elif week_dates[0] <= today and today not in done and not resting:
                 due: tuple[Mark, date | None] = ("due", today)
                 marks += [due] + [("upcoming", None)] * (short - 1)
             else:
@@ -397,6 +414,8 @@ class Situation(Generic[R]):
     standing: Standing
     problems: tuple[str, ...]
     """Problems with the history or ``program.toml``, to show once."""
+    easier: EasierWeek | None = None
+    """The easier week the programme under way is in after a flare-up, if any."""
 
     @property
     def names(self) -> dict[str, str]:

@@ -10,6 +10,9 @@ What is said, and when:
 - tempo and self-paced reps: the count ("one" … "last one"); reps that change
   sides every time: the sides on the first pair, then the count on each pair;
 - timed work: a form point as it starts;
+- the move's safety line, if it has one, as each side and each set begins (after
+  the side, before the form point or the count, which give way to it when time is
+  short): never one of the form points that take turns, so never left to one side;
 - a change of sides: the new side in the move's own words ("Switch: right foot forward.");
 - halfway through holds and timed work of `HALFWAY_SECONDS` or more;
 - three, two, one wherever the engine counts down (`COUNTDOWN_MIN_SECONDS`);
@@ -194,11 +197,23 @@ def _lead(segment: Segment, plan: StepPlan, timeline: Timeline) -> list[str]:
     return [_sentence(_capital(segment.side_words))]
 
 
+def _safety(segment: Segment, plan: StepPlan) -> str:
+    """The move's safety line, where a side or a set begins; "" elsewhere or without one."""
+    safety = segment.exercise.safety
+    if not safety or segment.index not in plan.blocks:
+        return ""
+    return safety if safety.endswith((".", "!", "?")) else f"{safety}."
+
+
 def _work(segment: Segment, timeline: Timeline) -> str | None:
     plan = timeline.steps[segment.step]
     room = budget(segment)
     lead = _lead(segment, plan, timeline)
     own = _own(segment, plan)
+    safety = _safety(segment, plan)
+    if safety:  # said in full, after the side; the segment's own words only if there is room
+        heads = [f"{first} {safety}" for first in lead] or [safety]
+        return _fitting([f"{head} {second}" for head in heads for second in own] + heads, room)
     if not lead:
         if segment.kind == "work":  # a form point is worth saying only in good time
             return next((text for text in own if fits(text, room)), None)

@@ -20,7 +20,7 @@ The rules, also stated in the README:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -177,8 +177,22 @@ def streak_weeks(per_week: Counter[date], this_week: date, goal: int) -> int:
     return run_back(met, start, timedelta(weeks=1))
 
 
-def _average(values: Sequence[int]) -> float | None:
-    return sum(values) / len(values) if values else None
+def week_means(
+    values: Iterable[tuple[date, float]], week: Callable[[date], date]
+) -> dict[date, float]:
+    """The mean of the values of each week that has one: pain ratings, or a move's dose.
+
+    Args:
+        values: each value with the local day it was given (or done).
+        week: the first day of the week a day is in (`week_of` for ISO weeks; the
+            progression's trend counts weeks back from today).
+    """
+    sums: defaultdict[date, list[float]] = defaultdict(lambda: [0.0, 0])
+    for day, value in values:
+        total = sums[week(day)]
+        total[0] += value
+        total[1] += 1
+    return {start: total / count for start, (total, count) in sums.items()}
 
 
 def move_totals(sessions: Iterable[SessionDigest]) -> tuple[MoveTotal, ...]:
@@ -211,8 +225,8 @@ def statistics(
     days: set[date] = set()
     per_week: Counter[date] = Counter()
     minutes: defaultdict[date, float] = defaultdict(float)
-    before: defaultdict[date, list[int]] = defaultdict(list)
-    after: defaultdict[date, list[int]] = defaultdict(list)
+    before: list[tuple[date, int]] = []
+    after: list[tuple[date, int]] = []
     total_sessions = 0
     total_minutes = 0.0
     listed = list(sessions)
@@ -227,10 +241,11 @@ def statistics(
         if week >= chart_start:
             minutes[week] += session.minutes
             if session.pain_before is not None:
-                before[week].append(session.pain_before)
+                before.append((day, session.pain_before))
             if session.pain_after is not None:
-                after[week].append(session.pain_after)
+                after.append((day, session.pain_after))
     chart = [chart_start + timedelta(weeks=n) for n in range(chart_weeks)]
+    mean_before, mean_after = week_means(before, week_of), week_means(after, week_of)
     return Statistics(
         today=today,
         weekly_goal=weekly_goal,
@@ -242,6 +257,6 @@ def statistics(
         minutes_total=total_minutes,
         last_day=max(days) if days else None,
         weeks=tuple(WeekMinutes(w, minutes[w], per_week[w]) for w in chart),
-        pain=tuple(WeekPain(w, _average(before[w]), _average(after[w])) for w in chart),
+        pain=tuple(WeekPain(w, mean_before.get(w), mean_after.get(w)) for w in chart),
         moves=move_totals(listed),
     )

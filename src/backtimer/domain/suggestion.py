@@ -51,17 +51,20 @@ def dose_text(step: Step, moves: Mapping[str, Exercise]) -> str:
 
 
 def change_text(notch: Notch, moves: Mapping[str, Exercise]) -> str:
-    """A change in a few words: "45 s → 60 s", "8 → 9 holds", "2 → 4 sets"."""
+    """A change in a few words: "45 s → 55 s", "8 → 9 holds", "2 sets of 90 s → 4 sets of 50 s"."""
     before, after = notch.before, notch.after
     if notch.grow == "exercise":
         return f"{dose_text(before, moves)} → {move_name(after.exercise, moves)}, " + dose_text(
             after, moves
         )
+    if notch.grow == "dose":
+        return f"{dose_text(before, moves)} → {dose_text(after, moves)}"
     old, new = notch.old, notch.new
+    assert isinstance(old, int) and isinstance(new, int)
     if notch.grow == "work":
-        return f"{seconds(int(old))} → {seconds(int(new))}"
+        return f"{seconds(old)} → {seconds(new)}"
     if notch.grow == "hold":
-        return f"hold {seconds(int(old))} → {seconds(int(new))}"
+        return f"hold {seconds(old)} → {seconds(new)}"
     if notch.grow == "sets":
         return f"{old} → {new} sets"
     unit = "holds" if before.kind == "hold" else "reps"
@@ -99,10 +102,11 @@ def advice_json(
     notch = advice.notch
     change = None
     if notch is not None:
+        several = notch.grow == "dose"
         change = {
             "field": notch.grow,
-            "from": notch.old,
-            "to": notch.new,
+            "from": dose_text(notch.before, moves) if several else notch.old,
+            "to": dose_text(notch.after, moves) if several else notch.new,
             "dose": dose_text(notch.after, moves),
             "text": change_text(notch, moves),
         }
@@ -118,6 +122,7 @@ def advice_json(
         "advice": PROFESSIONAL if advice.see_professional else None,
         "change": change,
         "sessions_at_dose": advice.at_dose,
+        "dose_since": None if advice.since is None else advice.since.isoformat(),
         "ladder": None
         if place is None
         else {

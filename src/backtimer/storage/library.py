@@ -13,6 +13,7 @@ from pathlib import Path
 
 from backtimer.domain.catalogue import Catalogue, parse_catalogue
 from backtimer.domain.exercise import Exercise
+from backtimer.domain.figure.moves import FigureBook, parse_figures
 from backtimer.domain.problems import Problem, ProblemsError, nearest
 from backtimer.domain.routine import MAX_FILE_BYTES, Routine, Source, parse_routine_bytes
 from backtimer.domain.routine_length import routine_length, total
@@ -31,6 +32,12 @@ from backtimer.storage.found_files import (
 def catalogue() -> Catalogue:
     """The catalogue shipped with the package (read once)."""
     return parse_catalogue(locations.catalogue_resource().read_text("utf-8"))
+
+
+@cache
+def figures() -> FigureBook:
+    """How each built-in move is drawn, shipped with the package (read once)."""
+    return parse_figures(locations.poses_resource().read_text("utf-8"))
 
 
 def exercises() -> dict[str, Exercise]:

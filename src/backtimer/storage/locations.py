@@ -80,3 +80,8 @@ def builtin_programs() -> Traversable:
 
 def catalogue_resource() -> Traversable:
     return files("backtimer.domain") / "catalogue.toml"
+
+
+def poses_resource() -> Traversable:
+    """How each built-in move is drawn (`backtimer.domain.figure.moves`)."""
+    return files("backtimer.domain.figure") / "poses.toml"

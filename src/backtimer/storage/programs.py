@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
+from backtimer.domain.easier_week import easier_week
 from backtimer.domain.problems import Problem, ProblemsError
 from backtimer.domain.program import (
     MAX_FILE_BYTES,
@@ -158,13 +159,16 @@ def leave_program(today: date) -> Enrolment | None:
 
 def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation[RoutineEntry]:
     """Read the routines, programmes, history and ``program.toml``; where things stand
-    (`backtimer.domain.schedule.standing` works it out)."""
+    (`backtimer.domain.schedule.standing` works it out), and whether the programme under
+    way is in an easier week after a flare-up (`backtimer.domain.easier_week`)."""
     routines = {entry.id: entry for entry in all_routines() if entry.ok}
     entries = all_programs(set(routines))
     history = store.load_digests()  # the compact form: fast and small at 10,000 sessions
     state, problems = load_state()
     found = standing(state, problems, history.sessions, now, zone, entries, set(routines))
-    return Situation(entries, routines, found, (*history.problems, *found.problems))
+    under_way = found.progress is not None and not found.progress.finished
+    easier = easier_week(history.sessions, now, zone) if under_way else None
+    return Situation(entries, routines, found, (*history.problems, *found.problems), easier)
 
 
 def record_copy(builtin: str, copy: str) -> list[str]:

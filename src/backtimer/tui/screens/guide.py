@@ -1,6 +1,6 @@
-"""The pain guide: where does it hurt? The likely muscles, what works each, a routine for one.
+"""The pain guide: where does it hurt? The muscles often involved, what works each, a routine.
 
-Each complaint with one likely muscle is one choice in the list; a complaint with
+Each complaint with one such muscle is one choice in the list; a complaint with
 several lists each of them under it, so the person picks the one that fits.
 """
 
@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from backtimer.domain.catalogue import Area, CatalogueExercise, Muscle
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import describe_step, duration
 from backtimer.domain.exercise import kit_of
 from backtimer.domain.guide import (
@@ -41,7 +42,12 @@ from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.hanging_text import BLANK, HangingText, Line
+from backtimer.tui.widgets.move_strip import MoveStrip
 
+NERVE_ROUTINE = (
+    "Gentle movement only, while you wait to be seen: no massage, since firm pressure on"
+    " the buttock can press on the sciatic nerve. Stop if the pain spreads or grows."
+)
 SEE_SOMEONE = (
     "Pain that is sharp, shoots down the leg, or comes with numbness or weakness"
     " is for a professional to look at first."
@@ -50,7 +56,7 @@ SEE_SOMEONE = (
 
 @dataclass(frozen=True)
 class Choice:
-    """A complaint and one muscle likely behind it."""
+    """A complaint and one muscle often involved in it."""
 
     area: Area
     muscle: Muscle
@@ -87,7 +93,7 @@ def options() -> list[Option]:
 
 def _muscle(muscle: Muscle, chosen: bool) -> list[Line]:
     also = f" ({escape(muscle.short)})" if muscle.short != muscle.name else ""
-    title = f"Likely: {escape(muscle.name)}{also}"
+    title = f"Often involved: {escape(muscle.name)}{also}"
     lines: list[Line] = [(f"[b $accent]▶ {title}[/]" if chosen else f"[b]  {title}[/]", 2)]
     lines += [
         (f"  [b]Where:[/] {escape(muscle.where)}", len("  Where: ")),
@@ -125,14 +131,18 @@ def advice(choice: Choice, entry: RoutineEntry) -> list[Line]:
         ]
     for muscle in muscles:
         lines += _muscle(muscle, muscle == chosen)
-    lines.append((f"[b]What works the {escape(chosen.short)}[/]", 0))
-    lines += [
-        (f"  • {escape(move.name)} [dim]{escape(about_move(move))}[/]", 4)
-        for move in moves_for(chosen, catalogue)
-    ]
+    moves = moves_for(chosen, catalogue)
+    if area.moves:
+        lines += [(f"[b]What works the {escape(chosen.short)}, once it has been looked at[/]", 0)]
+    else:
+        lines.append((f"[b]What works the {escape(chosen.short)}[/]", 0))
+    lines += [(f"  • {escape(move.name)} [dim]{escape(about_move(move))}[/]", 4) for move in moves]
+    lines += [(f"  [$warning]⚠ {escape(note)}[/]", 4) for note in skip_notes(moves)]
     assert entry.routine is not None
     timeline = entry.timeline
     lines += [BLANK, (f"[b]A routine for it[/] [dim]{duration(timeline.estimated_seconds)}[/]", 0)]
+    if area.moves:
+        lines.append((f"  [$warning]{escape(NERVE_ROUTINE)}[/]", 2))
     lines += [
         (
             f"  {plan.index + 1}. {escape(plan.exercise.name)}"
@@ -174,6 +184,7 @@ class GuideScreen(AppScreen[None]):
                 yield Label("Where does it hurt?", classes="question")
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
+                yield MoveStrip(library.figures(), id="guide-moves")
                 yield HangingText(id="advice")
 
     def on_mount(self) -> None:
@@ -200,6 +211,8 @@ class GuideScreen(AppScreen[None]):
 
     def watch_choice(self) -> None:
         if self.choice is not None:
+            moves = moves_for(self.choice.muscle, library.catalogue())
+            self.query_one(MoveStrip).show_moves(moves)
             lines = advice(self.choice, _routine_for(self.choice))
             self.query_one("#advice", HangingText).lines = lines
 
@@ -252,12 +265,18 @@ class GuideScreen(AppScreen[None]):
             if start:
                 self.post_message(StartRoutine(entry))
 
+        moves = [plan.exercise.name for plan in entry.timeline.steps]
         self.app.push_screen(
             Confirm(
                 "Have it looked at first?",
-                f"{SEE_SOMEONE_FIRST} Start the gentle routine anyway?",
+                f"{SEE_SOMEONE_FIRST} Start anyway? It runs {_listed(moves)} and nothing more.",
                 yes="Start anyway",
                 no="Not now",
             ),
             answered,
         )
+
+
+def _listed(names: list[str]) -> str:
+    """ "Pelvic tilt and Cat-cow": names in a sentence."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 from backtimer.domain.draft import MoveDraft, check_move, propose_id
 from backtimer.domain.exercise import KINDS, Exercise
 from backtimer.domain.problems import Problem
+from backtimer.storage import library
 from backtimer.tui.widgets.choice import Choice
 from backtimer.tui.widgets.field import Field, text_field, when_typed
 from backtimer.tui.widgets.text_input import TextBox
@@ -55,10 +56,18 @@ class MoveEditor(ModalScreen[Exercise | None]):
             yield text_field("Muscles", "muscles", "", "like core, glutes")
             yield text_field("Equipment", "equipment", "", "like mat; empty for nothing")
             yield Field("Cues", TextBox(id="cues", compact=True), "cues")
+            yield Field("Looks like", Choice(self._figures(), ""), "figure")
             yield Label(
-                "Cues: one a line. ← → change a choice. ctrl+s adds the move, Escape cancels.",
+                "Cues: one a line. ← → change a choice. Looks like: a built-in move whose"
+                " figure the workout draws for it. ctrl+s adds the move, Escape cancels.",
                 classes="dialog-hint",
             )
+
+    @staticmethod
+    def _figures() -> list[tuple[str, str]]:
+        """No figure, or the figure of a built-in move."""
+        moves = library.catalogue().exercises.values()
+        return [("", "no figure"), *((move.id, move.name) for move in moves)]
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -10,12 +10,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from backtimer.domain.exercise import Exercise
+from backtimer.domain.exercise import Exercise, Side
+from backtimer.domain.figure.stage import Staged
+from backtimer.storage import library
+from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.text_input import TextInput
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -59,7 +62,9 @@ class MovePicker(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="move-picker"):
             yield Label("Add a step: which move?", classes="dialog-title")
             yield TextInput(placeholder="Type to search: name, muscle, equipment", id="move-filter")
-            yield OptionList(id="moves")
+            with Horizontal(id="move-choice"):
+                yield OptionList(id="moves")
+                yield FigureView(library.figures(), id="move-figure")
             yield Label(
                 "Enter adds it, Escape goes back. ctrl+o in the builder makes a move of your own.",
                 classes="dialog-hint",
@@ -67,6 +72,17 @@ class MovePicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._fill("")
+
+    @on(OptionList.OptionHighlighted, "#moves")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Draw the highlighted move in its key poses, the way it starts and the way it ends."""
+        move = next((m for m in self.moves if m.id == event.option.id), None)
+        figure = library.figures().figure_for(move) if move is not None else None
+        staged = []
+        if move is not None and figure is not None:
+            side: Side | None = "left" if move.per_side else None
+            staged = [Staged(figure, figure.pose(name), side) for name in figure.key]
+        self.query_one("#move-figure", FigureView).still(staged)
 
     @on(Input.Changed, "#move-filter")
     def _filtered(self, event: Input.Changed) -> None:

@@ -17,6 +17,7 @@ from textual.reactive import var
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from backtimer.domain.easier_week import EasierWeek
 from backtimer.domain.program import ProgramEntry
 from backtimer.domain.schedule import Mark, Progress, Situation, slot_label
 from backtimer.storage import programs
@@ -50,8 +51,9 @@ def week_grid(plan: Progress) -> Text:
     return text
 
 
-def today_text(plan: Progress, names: dict[str, str]) -> Text:
-    """Today's slots and what is done of them, under the headline."""
+def today_text(plan: Progress, names: dict[str, str], easier: EasierWeek | None = None) -> Text:
+    """Today's slots and what is done of them, under the headline; an easier week after a
+    flare-up, and what it asks, under them."""
     text = Text(plan.headline(names), style="bold")
     for state in plan.today_slots:
         when = state.slot.time if state.slot.time != "any" else "today"
@@ -63,6 +65,9 @@ def today_text(plan: Progress, names: dict[str, str]) -> Text:
             text.append("late, still doable", style="yellow")
         else:
             text.append("to do", style="bold yellow")
+    if easier is not None:
+        text.append(f"\n{easier.headline()}", style="bold yellow")
+        text.append(f"\n{easier.advice()}", style="yellow")
     return text
 
 
@@ -156,7 +161,7 @@ class ProgramsScreen(AppScreen[None]):
         about.update(self._about(entry))
         today.display = grid.display = plan is not None
         if plan is not None:
-            today.update(today_text(plan, self.found.names))
+            today.update(today_text(plan, self.found.names, self.found.easier))
             grid.update(week_grid(plan))
 
     def _about(self, entry: ProgramEntry) -> Text:

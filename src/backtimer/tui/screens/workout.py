@@ -19,13 +19,14 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
 
-from backtimer.domain.describe import clock_text, segment_counts, stopping_keeps
+from backtimer.domain.describe import clock_text, mat_words, segment_counts, stopping_keeps
 from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, NextMove
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
 from backtimer.domain.timeline import Segment
 from backtimer.domain.workout import Workout
+from backtimer.storage import library
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
 from backtimer.tui.recorder import SessionRecorder
@@ -33,8 +34,10 @@ from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.speaker import Speaker
 from backtimer.tui.widgets.big_text import BigText
+from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
+from backtimer.tui.widgets.safety_line import SafetyLine
 from backtimer.tui.widgets.status_line import StatusLine
 from backtimer.tui.widgets.step_notes import StepNotes
 from backtimer.tui.widgets.too_small import too_small
@@ -129,10 +132,17 @@ class WorkoutScreen(AppScreen[Session | None]):
                 yield Label(id="step-label")
                 yield Label(id="exercise")
                 yield Label(id="counts")
-            yield Moment(id="moment").data_bind(segment=WorkoutScreen.segment)
-            yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
+            yield Moment(self.workout.timeline, id="moment").data_bind(
+                segment=WorkoutScreen.segment, paused=WorkoutScreen.paused
+            )
+            with Horizontal(id="stage"):
+                yield BigText(id="clock").data_bind(text=WorkoutScreen.clock)
+                yield FigureView(library.figures(), self.workout.engine.snapshot, id="figure")
             yield Label(id="cue")
             yield BigText(id="cue-large", wrap=True)
+            yield SafetyLine(self.workout.timeline, id="safety").data_bind(
+                segment=WorkoutScreen.segment
+            )
             yield StatusLine(id="status")
             yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
             yield StepNotes(self.workout.timeline, id="notes").data_bind(
@@ -230,6 +240,7 @@ class WorkoutScreen(AppScreen[Session | None]):
         total = self.workout.timeline.estimated_seconds
         self.done = max(0, total - snapshot.left_seconds)
         self.segment = segment
+        self.query_one(FigureView).show(snapshot)
 
     # ------------------------------------------------------------ out of sight
 
@@ -269,7 +280,7 @@ class WorkoutScreen(AppScreen[Session | None]):
         self.query_one("#cue", Label).update(
             f"{segment.cue} · {side}" if shown_side else segment.cue
         )
-        self.query_one("#cue-large", BigText).text = segment.cue
+        self.query_one("#cue-large", BigText).text = mat_words(segment, self.workout.timeline)
         shown = segment.seconds if segment.seconds is not None else segment.reps
         clock = self.query_one("#clock", BigText)
         clock.template = clock_text(shown)
@@ -280,6 +291,7 @@ class WorkoutScreen(AppScreen[Session | None]):
 
     def watch_mat(self, mat: bool) -> None:
         self.set_class(mat, "-mat")
+        self.query_one(FigureView).bold = mat
         self.refresh_bindings()  # "Mat view" or "Keyboard view" in the footer
 
     def watch_paused(self) -> None:

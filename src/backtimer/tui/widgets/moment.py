@@ -2,7 +2,9 @@
 
 "HOLD", "LEFT", "3/8": three words in `BigText`, each keeping its size for a
 whole step (it is fitted to the widest word it can show), the side on its own
-colour so left and right cannot be mistaken across a room.
+colour so left and right cannot be mistaken across a room. In a rest or the
+get-ready the side is the one the next work starts on; while the workout is
+paused the first word is "PAUSED".
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 
-from backtimer.domain.describe import BIG_WORDS, big_count
-from backtimer.domain.timeline import Segment
+from backtimer.domain.describe import BIG_WORDS, big_count, coming_side
+from backtimer.domain.timeline import Segment, Timeline
+from backtimer.tui.widgets import block_font
 from backtimer.tui.widgets.big_text import BigText
 
 SIDE_WORDS = {"left": "LEFT", "right": "RIGHT"}
-WIDEST_WORD = max(BIG_WORDS.values(), key=len)
+PAUSED = "PAUSED"
+WIDEST_WORD = max([*BIG_WORDS.values(), PAUSED], key=block_font.pixel_width)
 
 
 class Moment(Horizontal):
@@ -25,6 +29,7 @@ class Moment(Horizontal):
     DEFAULT_CSS = """
     Moment { height: 4; }
     Moment #kind { width: 1fr; content-align: left middle; }
+    Moment #kind.-paused { color: $text-warning; }
     Moment #side { width: auto; display: none; padding: 0 1; }
     Moment #side.-left { display: block; background: $primary; color: $text; }
     Moment #side.-right { display: block; background: $secondary; color: $text; }
@@ -32,8 +37,13 @@ class Moment(Horizontal):
     """
 
     segment: reactive[Segment | None] = reactive(None)
+    paused: reactive[bool] = reactive(False)
     scale: reactive[int] = reactive(1)
     """The size of the block letters: 1 (four rows), 2 from about 160 x 45."""
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._timeline = timeline
 
     def compose(self) -> ComposeResult:
         for widget in (
@@ -50,14 +60,20 @@ class Moment(Horizontal):
         for widget in self.query(BigText):
             widget.max_scale = scale
 
+    def watch_paused(self) -> None:
+        self.watch_segment(self.segment)
+
     def watch_segment(self, segment: Segment | None) -> None:
         if segment is None or not self.is_mounted:
             return
-        self.query_one("#kind", BigText).text = BIG_WORDS[segment.kind]
+        kind = self.query_one("#kind", BigText)
+        kind.text = PAUSED if self.paused else BIG_WORDS[segment.kind]
+        kind.set_class(self.paused, "-paused")
+        shown = coming_side(segment, self._timeline)
         side = self.query_one("#side", BigText)
-        side.text = SIDE_WORDS.get(segment.side or "", "")
-        side.set_class(segment.side == "left", "-left")
-        side.set_class(segment.side == "right", "-right")
+        side.text = SIDE_WORDS.get(shown or "", "")
+        side.set_class(shown == "left", "-left")
+        side.set_class(shown == "right", "-right")
         count = self.query_one("#count", BigText)
         total = segment.reps if segment.reps > 1 else segment.sets
         count.template = f"{total}/{total}"

@@ -6,11 +6,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 
+from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import describe_step, duration
 from backtimer.domain.exercise import kit_of
+from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.markup import escape
 from backtimer.tui.widgets.hanging_text import BLANK, HangingText, Line
+from backtimer.tui.widgets.move_strip import MoveStrip
 
 
 def nothing_found(query: str) -> str:
@@ -49,8 +52,9 @@ def preview_lines(entry: RoutineEntry | None, query: str = "") -> list[Line]:
         lines.append((f"[b]Optional:[/] {escape(', '.join(kit.optional))}", len("Optional: ")))
     lines += [
         (f"[b]Works:[/] {escape(', '.join(muscles))}", len("Works: ")),
-        BLANK,
     ]
+    lines += [(f"[b $warning]⚠[/] [$warning]{escape(note)}[/]", 2) for note in skip_notes(moves)]
+    lines.append(BLANK)
     for plan in timeline.steps:
         what = describe_step(plan.step, plan.exercise, routine.rest_between_sets)
         lines.append((f"[b]{plan.index + 1:>2}. {escape(plan.exercise.name)}[/]", 4))
@@ -61,20 +65,22 @@ def preview_lines(entry: RoutineEntry | None, query: str = "") -> list[Line]:
 
 
 class RoutinePreview(VerticalScroll, can_focus=False):
-    """Scrolls when the routine is long."""
+    """Scrolls when the routine is long; its moves drawn small above the words."""
 
     entry: reactive[RoutineEntry | None] = reactive(None)
     filter_words: reactive[str] = reactive("")
     """The filter's words, for the line shown when no routine matches them."""
 
     def compose(self) -> ComposeResult:
+        yield MoveStrip(library.figures(), id="preview-moves")
         yield HangingText(id="preview-text")
 
     def watch_entry(self, entry: RoutineEntry | None) -> None:
         if self.is_mounted:
-            self.query_one("#preview-text", HangingText).lines = preview_lines(
-                entry, self.filter_words
-            )
+            moves = [plan.exercise for plan in entry.timeline.steps] if entry and entry.ok else []
+            self.query_one(MoveStrip).show_moves(moves)
+            lines = preview_lines(entry, self.filter_words)
+            self.query_one("#preview-text", HangingText).lines = lines
             self.scroll_home(animate=False)
 
     def watch_filter_words(self) -> None:
