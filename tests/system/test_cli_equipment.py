@@ -14,7 +14,9 @@ def test_show_says_what_is_needed_and_what_is_optional_apart() -> None:
     need = next(line for line in lines if line.startswith("You need: "))
     optional = next(line for line in lines if line.startswith("Optional: "))
     # "No bar? Cross your arms": the good morning's barbell is optional, so is the squat's box.
-    assert need == "You need: chair or bench, dumbbell or kettlebell, loop band, mat"
+    assert need == (
+        "You need: a chair or wall to hold, chair or bench, dumbbell or kettlebell, loop band, mat"
+    )
     assert optional == "Optional: barbell, box or bench, weight"
 
 

@@ -13,12 +13,14 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.geometry import Size
 from textual.notifications import Notification
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
 
+from backtimer.domain.cautions import safety_lines
 from backtimer.domain.describe import clock_text, mat_words, segment_counts, stopping_keeps
 from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, NextMove
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
@@ -170,6 +172,26 @@ class WorkoutScreen(AppScreen[Session | None]):
             2 if width >= LARGE_MOMENT[0] and height >= LARGE_MOMENT[1] else 1
         )
         self._out_of_sight(event.size)
+        self.call_after_refresh(self._room_for_safety)
+
+    def _room_for_safety(self) -> None:
+        """Keep as many rows for the safety line, all through the workout, as its longest
+        takes at this width: it is never cut, and the clock then keeps its size from one
+        moment to the next (a rest that adds who should skip the move, a move with none)."""
+        line = self.query_one(SafetyLine)
+        width = self.query_one("#workout").content_size.width - line.styles.gutter.width
+        if width <= 0:
+            return
+        timeline = self.workout.timeline
+        rows = max(
+            (
+                sum(len(Content(text).wrap(width)) for text in safety_lines(segment, timeline))
+                for segment in timeline.segments
+            ),
+            default=0,
+        )
+        line.styles.min_height = rows
+        line.styles.display = "block" if rows else "none"
 
     def _save_failed(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, severity="error", timeout=8)
