@@ -21,7 +21,7 @@ from backtimer.tui.services import Services
 
 
 async def measure(seconds: float) -> tuple[float, float, int]:
-    app = BacktimerApp(Services(settings=Settings(sound=False, flash=False)))
+    app = BacktimerApp(Services(settings=Settings(sound=False, flash=False)), greet=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause(1.0)

@@ -6,7 +6,9 @@ Runs each case 15 times as a fresh process, through the installed ``backtimer``
 script as a prompt would, and prints the median and the slowest wall time and the median CPU time.
 Each case has its own data directory: no programme; a programme under way
 with ten years of heavy use behind it (10,000 sessions, this month's file with
-about 80 of them); the same through the full path (``today`` without the flag,
+about 80 of them); the same with a ``[copies]`` table in ``program.toml`` (a copy
+of a routine the programme does not run, and one its slot runs: issue 21, point
+10 measured 0.2-0.35 s there); the same through the full path (``today`` without the flag,
 which loads every routine and the whole history); and a programme file the
 quick reading does not take (an unknown key), so the full path answers and
 names the problem. The machine may be shared and noisy: compare rows of one run.
@@ -80,6 +82,22 @@ def not_plain(home: Path) -> None:
     (folder / "mine.toml").write_text(text.replace("weeks = 6", 'weeks = 6\ncolour = "blue"'))
 
 
+def copied(routine: str) -> Callable[[Path], None]:
+    """The person's copy of a built-in routine, remembered in program.toml's [copies] (as
+    accepting a progression suggestion leaves it), and the routines once read in full."""
+
+    def make(home: Path) -> None:
+        folder = home / "routines"
+        folder.mkdir(exist_ok=True)
+        text = (Path(__file__).parents[1] / "routines" / f"{routine}.toml").read_text()
+        (folder / f"my-{routine}.toml").write_text(text)
+        state = home / "program.toml"
+        state.write_text(state.read_text() + f'\n[copies]\n{routine} = "my-{routine}"\n')
+        subprocess.run([str(SCRIPT), "routines"], check=True, capture_output=True)
+
+    return make
+
+
 CASES: list[tuple[str, list[str], list[Callable[[Path], None]]]] = [
     ("python -c pass", [sys.executable, "-c", "pass"], []),
     ("today --exit-code, no programme", [str(SCRIPT), "today", "--exit-code"], []),
@@ -87,6 +105,16 @@ CASES: list[tuple[str, list[str], list[Callable[[Path], None]]]] = [
         "today --exit-code, 10,000 sessions",
         [str(SCRIPT), "today", "--exit-code"],
         [ten_years, under_way],
+    ),
+    (
+        "today --exit-code, a copy not run",
+        [str(SCRIPT), "today", "--exit-code"],
+        [ten_years, under_way, copied("desk-reset")],
+    ),
+    (
+        "today --exit-code, a slot runs a copy",
+        [str(SCRIPT), "today", "--exit-code"],
+        [ten_years, under_way, copied("back-durability")],
     ),
     ("today (full), 10,000 sessions", [str(SCRIPT), "today"], [ten_years, under_way]),
     (

@@ -58,6 +58,8 @@ def main() -> None:
         empty, full = root / "empty", root / "full"
         empty.mkdir()
         full.mkdir()
+        for home in (empty, full):  # not a first start: the red flags were shown before
+            (home / "coaching.toml").write_text("red_flags_shown = 2026-01-01T00:00:00Z\n")
         env = os.environ | {"BACKTIMER_HOME": str(full)}
         subprocess.run([sys.executable, HERE / "history_scale.py", "fill", "10000"], env=env)
         subprocess.run([*backtimer, "stats"], env=env, capture_output=True, check=True)

@@ -45,7 +45,7 @@ async def shoot(
         settings=Settings(sound=False, flash=False, theme=theme or Settings().theme),
         zone=UTC,
     )
-    app = BacktimerApp(services)
+    app = BacktimerApp(services, greet=False)
     async with app.run_test(size=size) as pilot:
         await (SCENES | SCREENSHOTS_ONLY)[scene or name](pilot, clock)
         await pilot.pause()

@@ -13,24 +13,41 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
+from hypothesis import strategies as st
+
+from backtimer.domain import plain_tables
 from backtimer.domain.history import Session, StepRecord, session_json
 from backtimer.storage import locations
 from backtimer.storage.history_file import dump
-from tests.hostile import DOTTED_KEY, GOOD_PROGRAM, GOOD_ROUTINE, LONG_INTEGER, NESTING
+from tests.hostile import (
+    DEEP_SHAPES,
+    DOTTED_KEY,
+    GOOD_PROGRAM,
+    GOOD_ROUTINE,
+    HUGE_NUMBERS,
+    JSON_DEEP_SHAPES,
+    JSON_HUGE_NUMBERS,
+    LONG_INTEGER,
+    NESTING,
+)
 
 ROUTINE = (Path(__file__).parents[1] / "routines" / "eight-contenders.toml").read_text()
 
 
-def _sessions(count: int) -> list[Session]:
-    start = datetime(2026, 1, 5, 7, 30, tzinfo=UTC)
+def _sessions(
+    count: int,
+    start: datetime = datetime(2026, 1, 5, 7, 30, tzinfo=UTC),
+    routine: str = "desk-reset",
+) -> list[Session]:
     return [
         Session(
-            id=f"20260105T0730{n:02d}Z-00000{n}",
-            routine="desk-reset",
-            routine_name="Desk reset",
+            id=f"{start + timedelta(days=n):%Y%m%dT%H%M%SZ}-00000{n}",
+            routine=routine,
+            routine_name=routine.replace("-", " ").capitalize(),
             started_at=start + timedelta(days=n),
             ended_at=start + timedelta(days=n, minutes=7),
             status="completed",
@@ -44,6 +61,9 @@ def _sessions(count: int) -> list[Session]:
     ]
 
 
+RECENT = (datetime.now(UTC) - timedelta(days=5)).replace(microsecond=0)
+"""Sessions of the last days (of the programme the fuzzer starts), so that what
+``today`` says depends on them."""
 GOOD: dict[str, str] = {
     "routine": ROUTINE,
     "small-routine": GOOD_ROUTINE,
@@ -51,6 +71,8 @@ GOOD: dict[str, str] = {
     "settings": "weekly_goal = 4\nsound = true\nvoice = false\nlead_in = 5\n",
     "program-state": '[active]\nprogram = "back-durability-6wk"\nstart = 2026-01-05\n',
     "history": dump(_sessions(4)),
+    "recent-history": dump(_sessions(6, RECENT, "back-durability")),
+    "archive": dump(_sessions(4)),
     "journal": dump(_sessions(1)),
     "export": json.dumps([session_json(s) for s in _sessions(3)], indent=2),
 }
@@ -71,6 +93,8 @@ TARGETS: dict[str, Target] = {
     "settings": Target(locations.settings_file),
     "program-state": Target(locations.program_file),
     "history": Target(locations.history_file),
+    "recent-history": Target(locations.history_file),
+    "archive": Target(lambda: locations.archive_dir() / "2026-01.toml"),
     "journal": Target(lambda: locations.journal_dir() / "20260105T073000Z-000000.toml"),
     "export": Target(None),
 }
@@ -102,6 +126,8 @@ SNIPPETS = [
     "weekly_goal = 99999999999999999999",
     "= = =",
     "\ufeff",
+    *DEEP_SHAPES.values(),
+    *(f"x = {number}" for number in HUGE_NUMBERS.values()),
 ]
 JSON_SNIPPETS = [
     "null",
@@ -119,6 +145,8 @@ JSON_SNIPPETS = [
     "{}",
     '""',
     "true",
+    *JSON_DEEP_SHAPES.values(),
+    *JSON_HUGE_NUMBERS.values(),
 ]
 BYTES = [b"\xff", b"\x00", b"\xc3", b"\xed\xa0\x80", b"\r", b"\x1b[2J"]
 
@@ -180,3 +208,75 @@ def _json_mutation(text: str, rng: random.Random) -> str:
     comma = "," if lines[at].rstrip().endswith(",") else ""
     lines[at] = f"{key}: {rng.choice(JSON_SNIPPETS)}{comma}"
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------ tables broken in every way
+
+WEST = timezone(-timedelta(hours=23, minutes=59))
+EAST = timezone(timedelta(hours=14))
+ODD_VALUES: list[Any] = [
+    -1,
+    0,
+    1,
+    10,
+    11,
+    201,
+    10**6,
+    10**6 + 1,
+    2**63 - 1,
+    -(2**63),
+    366 * 24 * 3600,
+    366 * 24 * 3600 + 1,
+    0.0,
+    -0.0,
+    1.5,
+    -0.5,
+    float("nan"),
+    float("inf"),
+    1e300,
+    True,
+    False,
+    "",
+    "x",
+    "completed",
+    "interrupted",
+    "a/b",
+    "é" * 65,
+    "x" * 2001,
+    "\u2028",
+    "2026-11-23T07:00:00+00:00",
+    date(2026, 11, 23),
+    date(1969, 12, 31),
+    datetime(2026, 11, 23, 7),
+    datetime(2026, 11, 23, 7, tzinfo=UTC),
+    datetime(2199, 12, 31, 23, 59, 59, tzinfo=WEST),
+    datetime(1970, 1, 1, 0, 0, tzinfo=EAST),
+    datetime(2200, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))),
+    datetime(1, 1, 1, 0, 30, tzinfo=EAST),
+    [],
+    [1],
+    [[[]]],
+    {},
+    {"a": 1},
+    {"a": {"b": [1, 2]}},
+]
+odd_values = st.sampled_from(ODD_VALUES) | st.recursive(
+    st.integers(-(2**63), 2**63 - 1) | st.text(max_size=5) | st.booleans(),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=4,
+)
+SESSION_KEYS = sorted(plain_tables.SESSION_KEYS | {"outcome", "colour", "steps"})
+STEP_KEYS = sorted(plain_tables.STEP_KEYS | {"outcome", "colour"})
+
+
+@st.composite
+def broken(draw: st.DrawFn, table: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """``table`` with up to three keys dropped, set to odd values or added."""
+    changed = dict(table)
+    for _ in range(draw(st.integers(1, 3))):
+        key = draw(st.sampled_from(keys))
+        if draw(st.booleans()) and key in changed:
+            del changed[key]
+        else:
+            changed[key] = draw(odd_values)
+    return changed

@@ -79,3 +79,53 @@ JSON_CASES = {
     "infinity": export(session_table(1)).replace("394.0", "Infinity"),
 }
 """`history import` files: each was a traceback, or imported and then broke `history`."""
+
+
+DEEP = 600
+"""Levels of nesting: well past the 32 a file may have, and past tomllib's recursion."""
+DEEP_SHAPES = {
+    "lists": "x = " + "[" * DEEP + "]" * DEEP,
+    "lists over lines": "x = " + "[\n" * DEEP + "1" + "\n]" * DEEP,
+    "inline tables": "x = " + "{a = " * DEEP + "1" + "}" * DEEP,
+    "tables in lists": "x = " + "[{a = " * DEEP + "1" + "}]" * DEEP,
+    "a table header": "[" + "a." * DEEP + "a]",
+    "an array of tables": "[[" + "a." * DEEP + "a]]",
+    "a dotted key": "a" + ".a" * DEEP + " = 1",
+    "a dotted key in a table": "x = {" + "a." * DEEP + "a = 1}",
+    "brackets in a string": 'x = "' + "[" * 5000 + '"',
+    "brackets in a comment": "# " + "[" * 5000,
+    "brackets in a multi-line string": 'x = """\n' + "[\n" * 5000 + '"""',
+}
+"""Nesting in every shape TOML has (the last three are no nesting at all: text)."""
+HUGE_NUMBERS = {
+    "decimal": "9" * 5000,
+    "negative": "-" + "9" * 5000,
+    "with underscores": "_".join(["999"] * 2000),
+    "hexadecimal": "0x" + "f" * 3700,
+    "octal": "0o" + "7" * 5000,
+    "binary": "0b" + "1" * 15000,
+    "a long float": "0." + "9" * 5000,
+    "a float with a huge exponent": "1e" + "9" * 400,
+    "just over 64 bits": str(2**64),
+}
+"""A number in every base and form TOML has, far beyond what any field takes."""
+JSON_DEEP_SHAPES = {
+    "lists": "[" * DEEP + "]" * DEEP,
+    "objects": '{"a": ' * DEEP + "1" + "}" * DEEP,
+    "objects in lists": '[{"a": ' * DEEP + "1" + "}]" * DEEP,
+    "lists over lines": "[\n" * DEEP + "1" + "\n]" * DEEP,
+}
+JSON_HUGE_NUMBERS = {
+    "decimal": "9" * 5000,
+    "negative": "-" + "9" * 5000,
+    "a long fraction": "0." + "9" * 5000,
+    "a huge exponent": "1e" + "9" * 400,
+    "NaN": "NaN",
+    "Infinity": "Infinity",
+}
+
+
+def with_line(text: str, line: str) -> str:
+    """A TOML file with ``line`` as a top-level line before its first table."""
+    head, marker, rest = text.partition("\n[")
+    return f"{head}\n{line}\n{marker.lstrip()}{rest}" if marker else f"{text}\n{line}\n"

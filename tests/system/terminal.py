@@ -36,6 +36,15 @@ def _take_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+def red_flags_seen(home: Path) -> None:
+    """Write that the red flags were shown, as the first start does, unless the data
+    folder says something of its own already."""
+    home.mkdir(parents=True, exist_ok=True)
+    state = home / "coaching.toml"
+    if not state.exists():
+        state.write_text("red_flags_shown = 2026-01-01T00:00:00Z\n")
+
+
 class Terminal:
     """``backtimer ARGS`` on a pseudo-terminal of a given size, its output collected."""
 
@@ -43,7 +52,9 @@ class Terminal:
         self, home: Path, *args: str, size: tuple[int, int] = (100, 30), controlling: bool = False
     ) -> None:
         """Start it; with ``controlling``, the terminal is the process's controlling
-        terminal, as a shell's is, so closing it (`hang_up`) sends SIGHUP."""
+        terminal, as a shell's is, so closing it (`hang_up`) sends SIGHUP. The red flags
+        count as seen already (`red_flags_seen`): these tests are about something else."""
+        red_flags_seen(home)
         master, slave = pty.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -138,6 +140,82 @@ def test_a_session_of_the_persons_own_copy_fills_the_slot_as_in_the_full_answer(
     quick = backtimer("today", "--exit-code")
     assert quick.returncode == 1
     assert "day 1 of 18 done" in quick.stdout, quick.stdout
+
+
+def _today_session_text() -> str:
+    """Today's completed session of the programme, as backtimer writes it."""
+    from backtimer.storage.history_file import dump
+
+    return dump([completed("back-durability")])
+
+
+REFUSED: dict[str, Callable[[str], str]] = {
+    "no status": lambda t: t.replace('status = "completed"\n', ""),
+    "no id": lambda t: re.sub(r'(?m)^id = ".*"\n', "", t),
+    "a wrong type": lambda t: t.replace('routine_name = "back-durability"', "routine_name = 5"),
+    "a number out of range": lambda t: t.replace("active_seconds = 480", "active_seconds = -5"),
+    "a step without exercise": lambda t: t.replace('exercise = "suitcase-carry"\n', ""),
+    "nesting deeper than 32": lambda t: t + "deep = " + "[" * 40 + "]" * 40 + "\n",
+    "a pain rating out of range": lambda t: t.replace(
+        'status = "completed"\n', 'status = "completed"\npain_before = 11\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", REFUSED)
+def test_a_session_the_full_reading_refuses_leaves_the_day_to_do(damage: str) -> None:
+    """The quick answer counted such a session while `today` said the day was to do."""
+    started()
+    locations.history_file().write_text(REFUSED[damage](_today_session_text()))
+    full = backtimer("today")
+    assert "Back durability — to do" in full.stdout, full.stdout
+    quick = backtimer("today", "--exit-code")
+    assert (quick.returncode, quick.stdout) == (0, DUE + "\n")
+    assert str(locations.history_file()) in quick.stderr  # and the full reading says why
+
+
+def _copy(routine: str) -> None:
+    builtin = (locations.builtin_routines() / f"{routine}.toml").read_text()
+    locations.routines_dir().mkdir(parents=True, exist_ok=True)
+    (locations.routines_dir() / f"my-{routine}.toml").write_text(builtin)
+
+
+def quick_and_light(*expected_codes: int) -> None:
+    """``today --exit-code`` answers by the quick look: no pydantic is loaded."""
+    code = (
+        "import sys\nfrom backtimer.cli import main\n"
+        f"assert main(['today', '--exit-code']) in {expected_codes!r}\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'})\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_copy_of_a_routine_the_programme_does_not_run_keeps_the_answer_quick() -> None:
+    """Issue 21, point 10: any [copies] table sent every prompt the slow way."""
+    started()
+    _copy("desk-reset")
+    program = locations.program_file()
+    program.write_text(program.read_text() + '\n[copies]\ndesk-reset = "my-desk-reset"\n')
+    quick_and_light(0)
+
+
+def test_a_slot_that_runs_the_persons_copy_is_answered_quickly_too() -> None:
+    started()
+    _copy("back-durability")
+    program = locations.program_file()
+    program.write_text(program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n')
+    assert backtimer("routines").returncode == 0  # the routines read in full, as the app does
+    quick_and_light(0)
+    HistoryStore().record(completed("my-back-durability"))
+    quick_and_light(1)
+    # The copy changed since it was read in full: the full path answers, and notes it again.
+    copy = locations.routines_dir() / "my-back-durability.toml"
+    copy.write_text(copy.read_text().replace('name = "Back durability"', 'name = "Mine"'))
+    result = backtimer("today", "--exit-code")
+    assert result.returncode == 1 and "Mine: day 1 of 18 done" not in result.stdout
+    quick_and_light(1)
 
 
 def test_the_day_after_a_strength_session_is_a_rest_day_for_today_notify_and_the_prompt(

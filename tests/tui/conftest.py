@@ -53,9 +53,11 @@ def wall(clock: FakeClock) -> FakeWallClock:
 
 @pytest.fixture
 def make_app(clock: FakeClock, wall: FakeWallClock) -> Callable[..., BacktimerApp]:
-    """Build the app with fake clocks; keyword arguments go to `BacktimerApp`."""
+    """Build the app with fake clocks; keyword arguments go to `BacktimerApp`. It asks
+    nothing as it starts (the red flags, the morning after) unless ``greet=True``."""
 
     def make(settings: Settings | None = None, **kwargs: object) -> BacktimerApp:
+        kwargs.setdefault("greet", False)
         services = Services(
             clock=clock,
             now=wall,

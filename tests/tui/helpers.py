@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
-from backtimer.tui.app import BacktimerApp
+from backtimer.tui.app import FLOW, BacktimerApp
 from backtimer.tui.screens.history import HistoryScreen
-from backtimer.tui.screens.question import GUARD_SECONDS
+from backtimer.tui.screens.question import GUARD_SECONDS, Question
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.big_text import BigText
 from backtimer.tui.widgets.hanging_text import HangingText
@@ -53,6 +56,15 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float, step: fl
     await pilot.pause()
 
 
+async def work_done(app: App[None]) -> None:
+    """Wait for the app's work under way (reading, saving), but not for a flow: a flow
+    waits for the person at each screen (`backtimer.tui.flow`), so it ends only when the
+    test has answered every one."""
+    busy = [worker for worker in app.workers if worker.group != FLOW]
+    if busy:  # an empty list would mean every worker to Textual
+        await app.workers.wait_for_complete(busy)
+
+
 async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> None:
     """Let the app run until ``condition`` holds (or ``tries`` pauses have passed: the
     test's own assertion then says what is wrong). A loaded machine can need more than
@@ -61,6 +73,19 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 
         if condition():
             return
         await pilot.pause(0.01)
+
+
+async def on_top(pilot: Pilot[None], kind: type[Screen[Any]]) -> None:
+    """Wait until a ``kind`` screen is on top and shown (a question: stamped by the app, so
+    that moving the clock on afterwards is time the person spent reading it)."""
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        stamped = not isinstance(screen, Question) or screen.shown_at is not None
+        return isinstance(screen, kind) and screen.is_mounted and stamped
+
+    await until(pilot, shown)
+    assert shown(), f"on {type(pilot.app.screen).__name__}, not {kind.__name__}"
 
 
 async def routines_listed(pilot: Pilot[None]) -> None:
@@ -105,7 +130,7 @@ async def answer(pilot: Pilot[None], *keys: str) -> None:
 async def history_shown(pilot: Pilot[None]) -> HistoryScreen:
     """Wait until the history pane shows the sessions and statistics it read."""
     for _ in range(2000):
-        await pilot.app.workers.wait_for_complete()
+        await work_done(pilot.app)
         await pilot.pause()
         screen = pilot.app.screen
         if isinstance(screen, HistoryScreen) and screen.ready:

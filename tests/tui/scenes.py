@@ -14,11 +14,20 @@ from textual.pilot import Pilot
 from backtimer.domain.history import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programs import start_program
+from backtimer.tui import greeting
+from backtimer.tui.app import FLOW, BacktimerApp
 from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
 from tests.progress_histories import a_routine_that_grew, durability, session_of
 from tests.tui.conftest import START
-from tests.tui.helpers import advance, answer, open_history, routines_listed, start_routine
+from tests.tui.helpers import (
+    advance,
+    answer,
+    open_history,
+    routines_listed,
+    start_routine,
+    work_done,
+)
 from tests.tui.histories import a_few_weeks, ten_years
 
 Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
@@ -26,7 +35,7 @@ Scene = Callable[[Pilot[None], FakeClock], Awaitable[None]]
 
 async def settled(pilot: Pilot[None]) -> None:
     """Wait for workers (loading, saving) and the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
+    await work_done(pilot.app)
     await pilot.pause()
 
 
@@ -90,7 +99,30 @@ async def summary(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("q")
     await answer(pilot, "y")
     await settled(pilot)
-    await answer(pilot, "3")
+    await answer(pilot, "3")  # picked: Enter would give it
+
+
+async def sore_day(pilot: Pilot[None], clock: FakeClock) -> None:
+    """Pain 8 before a workout: the gentlest routine, going on, or rest."""
+    await start_routine(pilot, "durab", pain="8")
+
+
+async def red_flags(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The signs that need a doctor, as the keys screen, the guide and the palette open them."""
+    await routines_listed(pilot)
+    app = pilot.app
+    assert isinstance(app, BacktimerApp)
+    app.action_red_flags()
+    await settled(pilot)
+
+
+async def morning(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The first start on the day after a session: how is your back this morning?"""
+    started = START.replace(hour=18) - timedelta(days=1)
+    HistoryStore(lambda: START).record(session_of(durability(), started, 2, 3))
+    await routines_listed(pilot)
+    pilot.app.run_worker(greeting.morning(pilot.app), group=FLOW)  # type: ignore[arg-type]
+    await settled(pilot)
 
 
 async def keys(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -223,7 +255,8 @@ async def summary_next_time(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.press("q")
     await answer(pilot, "y")
     await settled(pilot)
-    await answer(pilot, "3")
+    await answer(pilot, "3", "enter")
+    await answer(pilot, "n", "enter")  # the note is asked
     await settled(pilot)
 
 
@@ -257,6 +290,9 @@ SCENES: dict[str, Scene] = {
     "massage_mat": massage_mat,
     "self_paced": self_paced,
     "summary": summary,
+    "sore_day": sore_day,
+    "red_flags": red_flags,
+    "morning": morning,
     "keys": keys,
     "guide": guide,
     "programs": programs,

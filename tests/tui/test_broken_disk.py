@@ -28,7 +28,7 @@ from backtimer.tui.signals import stopped
 from tests.disks import broken_home, free_space
 from tests.fakes import FakeClock
 from tests.hostile import GOOD_ROUTINE
-from tests.tui.helpers import advance, answer, told, workout
+from tests.tui.helpers import advance, answer, told, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30")
@@ -45,9 +45,9 @@ def said(app: BacktimerApp) -> list[str]:
 
 
 async def settle(app: BacktimerApp) -> None:
-    await app.workers.wait_for_complete()
+    await work_done(app)
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await work_done(app)
 
 
 async def test_a_read_only_disk_never_stops_a_workout_and_the_session_goes_elsewhere(
@@ -67,7 +67,8 @@ async def test_a_read_only_disk_never_stops_a_workout_and_the_session_goes_elsew
             await settle(app)
             await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
-            await answer(pilot, "2", "enter")  # the pain after; save
+            await answer(pilot, "2", "enter")  # the pain after
+            await answer(pilot, "ctrl+s")  # save
             await settle(app)
             await pilot.pause()
             dialog = app.screen
@@ -143,9 +144,10 @@ async def test_the_note_stops_at_its_limit_as_it_is_typed(make_app: Make, clock:
         await advance(pilot, clock, 21)
         await settle(app)
         await pilot.pause()
+        await answer(pilot, "enter")  # no rating
+        await answer(pilot, "enter")  # nor an answer to the leg question: the note
         note = app.screen.query_one("#note", Input)
-        note.focus()
-        await pilot.pause()
+        assert note.has_focus
         note.value = "x" * 1998
         note.action_end()
         await answer(pilot, "a", "b", "c", "d")

@@ -19,7 +19,7 @@ from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.field import Field
 from tests.conftest import FIXTURES
-from tests.tui.helpers import answer, routines_listed, shown
+from tests.tui.helpers import answer, routines_listed, shown, work_done
 
 Make = Callable[..., BacktimerApp]
 
@@ -95,7 +95,7 @@ async def test_a_routine_built_with_keys_saves_as_the_fixture(make_app: Make, ho
         await build_the_fixture(pilot)
         assert problems_shown(app) == {}
         await keys(pilot, "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
     saved = (home / "routines" / "hips-after-work.toml").read_text()
     fixture = (FIXTURES / "builder-made.toml").read_text()
@@ -121,7 +121,7 @@ async def test_editing_a_builtin_saves_a_copy_and_leaves_the_builtin(
         assert "the built-in stays" in shown(screen.query_one("#save-note"))
         await keys(pilot, "down", "down", "tab", "tab")  # step 2, past its kind to its reps
         await keys(pilot, "ctrl+u", "ctrl+k", "1", "2", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert "Saved as routines/my-desk-reset.toml" in [
             shown(label) for label in screen.query(".form-note")
@@ -148,7 +148,7 @@ async def test_an_invalid_value_is_shown_at_its_field_and_not_saved(
         assert problems_shown(app)["step[2].release"] == "⚠ must be a whole number (got 'x')"
         assert "2 to fix" in shown(screen.query_one("#builder-status"))
         await keys(pilot, "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         assert not (home / "routines").exists()
         await keys(pilot, "backspace", "3")
         status = shown(screen.query_one("#builder-status"))
@@ -198,7 +198,7 @@ async def test_a_hand_written_file_is_kept_as_a_backup_after_asking(
         assert isinstance(app.screen, Confirm)
         assert "physio.toml.bak" in shown(app.screen.query_one(".dialog-detail"))
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
     assert (home / "routines" / "physio.toml.bak").read_text() == hand
     assert library.find_routine("physio").name == "Hips after work again"
 
@@ -223,14 +223,14 @@ async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -
     async with app.run_test(size=(100, 30)) as pilot:
         await open_routine(pilot, "desk")
         await keys(pilot, "ctrl+t")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await answer(pilot, "enter")  # no pain rating
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.workout.timeline.routine.name == "Desk reset (mine)"
         await keys(pilot, "q")
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
-        await answer(pilot, "enter")  # the summary
+        await work_done(app)
+        await answer(pilot, "ctrl+s")  # the summary, saved as it is
         assert isinstance(app.screen, BuilderScreen)
         await keys(pilot, "escape", "escape")  # to the list, then out: nothing unsaved
         assert isinstance(app.screen, PickerScreen)
@@ -255,7 +255,7 @@ async def test_leaving_with_changes_and_deleting_a_routine_both_ask(
         assert (home / "routines" / "hips.toml").exists()
         await keys(pilot, "ctrl+x")
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert not (home / "routines" / "hips.toml").exists()
         options = app.screen.query_one("#routines", OptionList)

@@ -19,7 +19,7 @@ from backtimer.storage import library
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.widgets.field import Field
 from backtimer.tui.widgets.step_editor import StepEditor
-from tests.tui.helpers import routines_listed, shown
+from tests.tui.helpers import routines_listed, shown, work_done
 from tests.tui.test_builder import builder, keys, open_routine, typed
 
 Make = Callable[..., BacktimerApp]
@@ -126,7 +126,7 @@ async def test_keys_typed_just_before_saving_are_saved(make_app: Make, home: Pat
     async with app.run_test(size=(100, 30)) as pilot:
         await reps_of_the_squat(pilot)
         await burst(pilot, "backspace", "1", "2", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         saved = library.find_routine("my-desk-reset").routine
         assert saved is not None and saved.step[2].reps == 12
@@ -239,7 +239,7 @@ async def test_ctrl_s_after_keys_that_move_the_focus_saves_them_all(
     async with app.run_test(size=(100, 30)) as pilot:
         await reps_of_the_squat(pilot)
         await burst(pilot, "backspace", "5", "tab", "3", *["tab"] * 3, "4", "5", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         saved = library.find_routine("my-desk-reset").routine
         assert saved is not None

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.guide import GuideScreen
-from tests.tui.helpers import answer, shown, text, workout
+from tests.tui.helpers import answer, shown, text, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -24,7 +24,7 @@ async def test_each_muscle_behind_a_complaint_is_offered_and_chosen_by_the_perso
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4")
         listed = labels(app)
         for area, muscles in [
@@ -50,7 +50,7 @@ async def test_each_muscle_behind_a_complaint_is_offered_and_chosen_by_the_perso
 async def test_pain_down_the_leg_leads_with_seeing_a_professional(make_app: Make) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4", "end")
         advice = shown(app.screen.query_one("#advice"))
         assert advice.startswith("First: Pain that shoots down the leg")

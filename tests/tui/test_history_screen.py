@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 from textual.widgets import DataTable, Input, TabbedContent
 
+from backtimer.domain.report.period import Period
 from backtimer.domain.settings import Settings
+from backtimer.domain.stats import CHART_WEEKS
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
@@ -16,7 +20,14 @@ from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.widgets.bar_chart import BarChart
 from backtimer.tui.widgets.session_list import SessionList
 from tests.tui.conftest import START
-from tests.tui.helpers import answer, history_shown, open_history, routines_listed, text
+from tests.tui.helpers import (
+    answer,
+    history_shown,
+    open_history,
+    routines_listed,
+    text,
+    until,
+)
 from tests.tui.histories import a_few_weeks, session, ten_years
 
 Make = Callable[..., BacktimerApp]
@@ -184,3 +195,29 @@ async def test_ten_thousand_sessions(make_app: Make) -> None:
         assert rows(app)[0][0] == "2026-11-23 22:44"  # one every 8 h 45 min up to START
         await pilot.press("ctrl+end")  # to the oldest
         assert "Sat 26 Nov 2016, 07:30" in detail(app)  # ten years (3,650 days) before
+
+
+async def test_r_writes_the_report_of_the_weeks_the_charts_show_and_says_where(
+    make_app: Make, home: Path
+) -> None:
+    a_few_weeks()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        assert not app.screen.active_bindings["r"].binding.show  # the sessions' footer is full
+        await pilot.press("r")
+        await until(pilot, lambda: any(n.title == "Report written" for n in app._notifications))
+        (said,) = [str(n.message) for n in app._notifications if n.title == "Report written"]
+        await pilot.press("p")  # the charts of those weeks, and the key in the footer
+        assert app.screen.active_bindings["r"].binding.description == "Report"
+        assert app.screen.active_bindings["r"].binding.show
+    period = Period.weeks(CHART_WEEKS, START.date())
+    path = home / "reports" / f"{period.file_stem()}.html"
+    assert said == (
+        f"The report of {period.text()} is in {path}: open it in a web browser to read or"
+        " print it (readable by you alone)."
+    )
+    assert period.text() == "7 Sep to 24 Nov 2026"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    page = path.read_text()
+    assert "12 sessions" in page and "Keeping it up" in page

@@ -23,7 +23,7 @@ from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
 from tests.hostile import GOOD_ROUTINE, NESTING
 from tests.system.test_cli import write
-from tests.tui.helpers import advance, answer, routines_listed, start_routine, workout
+from tests.tui.helpers import advance, answer, routines_listed, start_routine, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -40,11 +40,11 @@ async def test_a_workout_is_recorded_beside_a_hostile_history_and_a_pipe(
         await routines_listed(pilot)
         await start_routine(pilot, "Mine")
         await advance(pilot, clock, workout(app).workout.timeline.estimated_seconds + 1, step=1.0)
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        await answer(pilot, "enter")
-        await app.workers.wait_for_complete()
+        await answer(pilot, "ctrl+s")
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
     (session,) = HistoryStore().load().sessions

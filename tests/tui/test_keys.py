@@ -25,11 +25,13 @@ from backtimer.tui.widgets.too_small import TooSmall
 from tests.fakes import FakeClock
 from tests.tui.helpers import (
     advance,
+    answer,
     on_show,
     routines_listed,
     start_routine,
     text,
     until,
+    work_done,
     workout,
 )
 
@@ -72,16 +74,18 @@ async def test_an_enter_too_many_after_the_last_rep_does_not_skip_the_pain_ratin
         for _ in range(3):  # Enter after each rep, 150 ms apart; the third ends the workout
             await pilot.press("enter")
             clock.advance(0.15)
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("enter")  # the fourth, 150 ms after the third
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         clock.advance(1)  # the person looks at the summary
-        await pilot.press("3", *"tight", "enter")
-        await app.workers.wait_for_complete()
+        await pilot.press("3", "enter")
+        await answer(pilot, "n", "enter")
+        await answer(pilot, *"tight", "enter")
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
     (session,) = HistoryStore().load().sessions
@@ -132,7 +136,7 @@ async def test_ctrl_q_quits_and_saves_even_as_the_summary_appears(
         await pilot.press("q")
         clock.advance(1)
         await pilot.press("y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("ctrl+q")

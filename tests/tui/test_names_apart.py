@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 
 from backtimer.storage import library
 from backtimer.tui.app import BacktimerApp
-from tests.tui.helpers import routines_listed
+from tests.tui.helpers import routines_listed, work_done
 
 Make = Callable[..., BacktimerApp]
 
@@ -51,14 +51,14 @@ async def test_routines_with_the_same_name_are_told_apart_in_the_picker(
 async def test_the_guides_routine_saved_twice_is_saved_once(make_app: Make, home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         said = notes(app)
         await pilot.press("escape")  # back in the picker, the saved routine is listed
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert any(label.startswith(GUIDE_NAME) for label in labels(app))
     assert sorted(p.name for p in (home / "routines").glob("*.toml")) == [
@@ -74,13 +74,13 @@ async def test_the_guide_saves_under_a_name_of_its_own_when_the_name_is_taken(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         saved = home / "routines" / "guide-low-back-ache.toml"
         saved.write_text(saved.read_text().replace("lead_in = 5", "lead_in = 10"))  # changed
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         said = notes(app)
     copy = library.find_routine("guide-low-back-ache-2")
     assert copy.name == f"{GUIDE_NAME} (2)"
@@ -96,11 +96,11 @@ async def test_the_guide_saves_the_complaint_highlighted_even_when_keys_come_at_
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4")
         # Keys typed in one burst (tmux, a fast typist): ctrl+s arrives while the
         # list's "highlighted" message is still on its way to the screen.
         app.screen.query_one("#areas", OptionList).highlighted = 11  # after sitting all day
         await app.screen.run_action("save")
-        await app.workers.wait_for_complete()
+        await work_done(app)
     assert [p.name for p in (home / "routines").glob("*.toml")] == ["guide-sitting.toml"]

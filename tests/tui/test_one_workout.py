@@ -20,7 +20,7 @@ from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, past_the_guard, start_routine, workout
+from tests.tui.helpers import advance, answer, past_the_guard, start_routine, work_done, workout
 from tests.tui.test_builder_typing import burst
 
 MakeApp = Callable[..., BacktimerApp]
@@ -59,7 +59,7 @@ async def test_the_copy_in_a_workout_holds_the_slot_until_the_workout_ends(
         await pilot.press("q")
         assert isinstance(app.screen, Confirm)
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert elsewhere.take()  # free again once the workout has ended
@@ -96,7 +96,7 @@ async def stopped_after_12_seconds(pilot: Pilot[None], clock: FakeClock) -> None
     await advance(pilot, clock, 12)
     await pilot.press("q")
     await answer(pilot, "y")
-    await pilot.app.workers.wait_for_complete()
+    await work_done(pilot.app)
     await pilot.pause()
     assert isinstance(pilot.app.screen, SummaryScreen)
 
@@ -107,26 +107,31 @@ async def test_a_browser_closed_on_the_summary_keeps_what_was_answered(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await stopped_after_12_seconds(pilot, clock)
-        await answer(pilot, "2", *"tight")
+        await answer(pilot, "2", "enter")
+        await answer(pilot, "y")  # picked, not yet given
+        await pilot.pause()
         app.post_message(messages.ExitApp())
         await pilot.pause()
     (session,) = HistoryStore().load().sessions
-    assert (session.pain_after, session.note) == (2, "tight")
+    assert (session.pain_after, session.leg_symptoms) == (2, True)
 
 
-async def test_a_note_typed_at_once_after_the_rating_is_the_note_not_a_new_rating(
+async def test_keys_handed_over_in_bursts_land_where_they_were_typed(
     make_app: MakeApp, clock: FakeClock
 ) -> None:
-    """A browser (or a fast typist) hands over "2" and the note in one burst: the keys
-    after the digit arrive before the focus has moved to the note, and the "t" of
-    "the" must not re-rate the pain as 10."""
+    """A browser (or a fast typist) hands over keys in bursts: the rating and Enter in
+    one, the answer to the leg question in the next, the note and Enter in the last.
+    Each lands on its own question; the "t" of "the" never re-rates the pain as 10."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await stopped_after_12_seconds(pilot, clock)
         past_the_guard(pilot)
-        await burst(pilot, "2", *"from the mat")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await burst(pilot, "2", "enter")
+        past_the_guard(pilot)
+        await burst(pilot, "n", "enter")
+        past_the_guard(pilot)
+        await burst(pilot, *"from the mat", "enter")
+        await work_done(app)
         await pilot.pause()
     (session,) = HistoryStore().load().sessions
-    assert (session.pain_after, session.note) == (2, "from the mat")
+    assert (session.pain_after, session.leg_symptoms, session.note) == (2, False, "from the mat")

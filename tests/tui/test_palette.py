@@ -14,7 +14,7 @@ from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.programs import ProgramsScreen
 from backtimer.tui.screens.routine_card import RoutineCard
-from tests.tui.helpers import answer, routines_listed, workout
+from tests.tui.helpers import answer, routines_listed, work_done, workout
 
 MakeApp = Callable[..., BacktimerApp]
 
@@ -27,7 +27,7 @@ async def found(pilot: Pilot[None], query: str) -> list[str]:
     assert isinstance(palette, CommandPalette)
     await pilot.press(*["space" if char == " " else char for char in query])
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+    await work_done(pilot.app)  # the palette searches in a worker
     await pilot.pause()
     commands = palette.query_one(CommandList)
     prompts = [commands.get_option_at_index(i).prompt for i in range(commands.option_count)]

@@ -39,6 +39,7 @@ from tests.tui.helpers import (
     routines_listed,
     shown,
     text,
+    work_done,
     workout,
 )
 from tests.tui.test_builder_typing import burst
@@ -52,25 +53,27 @@ MINE = ["end"]  # the last: the only routine of the person's own
 async def a_whole_session(
     pilot: Pilot[None], clock: FakeClock, keys: list[str], before: str, after: str
 ) -> list[str]:
-    """Start the routine ``keys`` highlight in the picker, do it from start to end and rate
-    it; the summary's suggestions, line by line."""
+    """Start the routine ``keys`` highlight in the picker, do it from start to end, rate
+    it and say no to the leg question; the summary's suggestions, line by line, as the
+    note is asked (its Enter saves the session)."""
     app = pilot.app
     await routines_listed(pilot)
     await pilot.press(*keys, "enter")
     await answer(pilot, before)
     timeline = workout(app).workout.timeline  # type: ignore[arg-type]
     await advance(pilot, clock, timeline.estimated_seconds + 1, step=1.9)
-    await app.workers.wait_for_complete()
+    await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
-    await answer(pilot, after)
-    await app.workers.wait_for_complete()
+    await answer(pilot, after, "enter")
+    await answer(pilot, "n", "enter")
+    await work_done(app)
     await pilot.pause()
     return shown(app.screen.query_one(Suggestions)).splitlines()
 
 
 async def back_to_the_picker(pilot: Pilot[None], clock: FakeClock) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await work_done(pilot.app)
     await pilot.pause()
     assert isinstance(pilot.app.screen, PickerScreen)
     clock.advance(DAY)  # the next session is another day
@@ -100,7 +103,7 @@ async def test_a_good_week_grows_one_step_a_notch_and_a_flare_backs_off(
         ) in said
         assert "Enter accepts, x keeps" in text(app, "#summary-hint")
         await answer(pilot, "enter")  # saves the session
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, NextTimeScreen)
         assert text(app, "#next-time-change") == "Suitcase carry: 45 s → 55 s?"
@@ -145,7 +148,7 @@ async def test_a_good_week_grows_one_step_a_notch_and_a_flare_backs_off(
         ]
         assert "· pain rose from 2 to 5 on Wed 25 Nov" in said
         await answer(pilot, "enter")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert text(app, "#next-time-verdict") == "Back off a notch"
         past_the_guard(pilot)
@@ -159,7 +162,7 @@ async def test_a_good_week_grows_one_step_a_notch_and_a_flare_backs_off(
         await pilot.press("f2")
         await history_shown(pilot)
         await pilot.press("p")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         charts = list(app.screen.query(MoveChart))
         assert [shown(chart.query_one(".move-title", Label)) for chart in charts] == [

@@ -22,7 +22,7 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.services import Services
 from tests.fakes import FakeClock
 from tests.tui.conftest import FakeWallClock
-from tests.tui.helpers import advance, answer, start_routine, text
+from tests.tui.helpers import advance, answer, start_routine, text, work_done
 
 THREE = """format = 1
 name = "Three short steps"
@@ -48,12 +48,12 @@ MARKS = {"done": "✓", "partly": "◐", "skipped": "↷", "not-reached": "·"}
 async def summary_of(pilot: Pilot[None], clock: FakeClock) -> tuple[str, list[str]]:
     """What the summary says, then save it and go back to the picker."""
     app = pilot.app
-    await app.workers.wait_for_complete()
+    await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
     said = text(app, "#summary-time"), text(app, "#summary-steps").splitlines()  # type: ignore[arg-type]
-    await answer(pilot, "enter")  # as people do: after reading it
-    await app.workers.wait_for_complete()
+    await answer(pilot, "ctrl+s")  # as people do: after reading it; no answers
+    await work_done(app)
     await pilot.pause()
     assert isinstance(app.screen, PickerScreen)
     await pilot.press("escape")  # clear the filter for the next one
@@ -76,7 +76,7 @@ async def test_summary_files_csv_and_stats_agree(
     services = Services(
         clock=clock, now=wall, store=HistoryStore(wall), settings=Settings(sound=False), zone=UTC
     )
-    app = BacktimerApp(services)
+    app = BacktimerApp(services, greet=False)
     summaries: list[tuple[str, list[str]]] = []
     async with app.run_test(size=(100, 30)) as pilot:
         # 1. As seen: step 1 done; in the rest before step 2, p then n n; the rest runs out.

@@ -28,6 +28,7 @@ from tests.tui.helpers import (
     shown,
     start_routine,
     text,
+    work_done,
     workout,
 )
 
@@ -41,7 +42,7 @@ def preview(app: BacktimerApp) -> str:
 async def test_typing_filters_the_routines_and_the_preview_follows(make_app: Make) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         options = app.screen.query_one("#routines", OptionList)
         assert options.option_count == 6
@@ -78,7 +79,7 @@ async def test_a_broken_user_routine_is_listed_with_its_problem(make_app: Make, 
     )
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert app.screen.query_one("#routines", OptionList).option_count == 7
         await pilot.press(*"mine")
@@ -131,7 +132,7 @@ async def test_a_killed_session_is_recorded_and_can_be_resumed(
     write_atomic(locations.journal_dir() / f"{orphan.id}.toml", dump([orphan]))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert [s.status for s in HistoryStore().load().sessions] == ["interrupted"]
         assert isinstance(app.screen, Confirm)
@@ -141,7 +142,7 @@ async def test_a_killed_session_is_recorded_and_can_be_resumed(
         assert (text(app, "#kind"), text(app, "#exercise")) == ("REST", "Banded glute bridge")
         await pilot.press("q")
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
     (session,) = HistoryStore().load().sessions  # the same session, carried on
     assert session.id == orphan.id and session.status == "stopped"
     assert session.steps[0].sets_done == 2 and session.pain_before == 5
@@ -188,7 +189,7 @@ async def test_a_tiny_terminal_gets_a_message_not_a_crash(make_app: Make) -> Non
 async def test_the_pain_guide_leads_from_a_complaint_to_a_workout(make_app: Make) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4")
         advice = app.screen.query_one("#advice")
         assert "Often involved: Quadratus lumborum (QL)" in shown(advice)
@@ -229,7 +230,7 @@ async def test_a_users_own_routine_is_listed_as_theirs(make_app: Make, home: Pat
     )
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         await pilot.press(*"mine")
         options = app.screen.query_one("#routines", OptionList)
@@ -239,9 +240,9 @@ async def test_a_users_own_routine_is_listed_as_theirs(make_app: Make, home: Pat
 async def test_the_guides_routine_can_be_saved_as_ones_own(make_app: Make, home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("f4", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await work_done(app)
     saved = {entry.id: entry for entry in library.user_routines(set())}
     assert set(saved) == {"guide-low-back-ache"}  # saving again: see test_names_apart.py
     routine = saved["guide-low-back-ache"].routine

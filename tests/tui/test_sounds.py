@@ -18,7 +18,15 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.sound import SoundPlayer, find_player
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
-from tests.tui.helpers import advance, routines_listed, start_routine, text, told, workout
+from tests.tui.helpers import (
+    advance,
+    routines_listed,
+    start_routine,
+    text,
+    told,
+    work_done,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -289,7 +297,7 @@ async def test_switching_cue_sounds_on_with_no_program_says_so_at_once(make_app:
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
         await pilot.press("f3", "tab", "tab", "tab", "tab", "space")  # goal, bell, flash, voice
-        await app.workers.wait_for_complete()
+        await work_done(app)
         assert app.services.settings.plays_sounds
         assert text(app, "#sound-program").startswith(
             "⚠ Cue sounds are on, but no sound program was found"
@@ -313,10 +321,10 @@ async def test_a_named_program_alone_turns_sounds_on_and_the_switch_turns_them_o
         assert app.screen.query_one("#cue_sounds", Switch).value is True
         assert text(app, "#sound-program") == f"Sound program: {program}"
         await pilot.press("backspace", "4")  # another setting: the sounds stay as they were
-        await app.workers.wait_for_complete()
+        await work_done(app)
         assert "cue_sounds" not in saved()
         await pilot.press("tab", "tab", "tab", "tab", "space")  # goal, bell, flash, voice: off
-        await app.workers.wait_for_complete()
+        await work_done(app)
         assert saved()["cue_sounds"] is False and saved()["sound_program"] == str(program)
         await pilot.press("escape")
         await start_routine(pilot, "desk")

@@ -14,7 +14,15 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.speaker import Speaker, find_program
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
-from tests.tui.helpers import advance, routines_listed, start_routine, text, told, workout
+from tests.tui.helpers import (
+    advance,
+    routines_listed,
+    start_routine,
+    text,
+    told,
+    work_done,
+    workout,
+)
 
 
 @pytest.fixture
@@ -192,7 +200,7 @@ async def test_turning_voice_on_with_no_speech_program_says_so_at_once(
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
         await pilot.press("f3", "tab", "tab", "tab", "space")  # goal, bell, flash, voice: on
-        await app.workers.wait_for_complete()
+        await work_done(app)
         assert app.services.settings.voice
         assert text(app, "#speech-program").startswith(f"⚠ Spoken cues are on, but {NO_VOICE}")
         assert len(voice_notices(app)) == 1
@@ -221,7 +229,7 @@ async def test_a_workout_with_a_voice_says_nothing_about_it(
         await start_routine(pilot, "desk")
         assert voice_notices(app) == []
         await pilot.press("q", "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
 
 
 async def test_the_last_words_of_a_workout_are_heard_to_the_end(
@@ -240,7 +248,7 @@ async def test_the_last_words_of_a_workout_are_heard_to_the_end(
     async with app.run_test(size=(100, 30)) as pilot:
         await start_routine(pilot, "quickie")
         await advance(pilot, clock, 2)
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)  # the workout screen and its voice are gone
         assert lines(log)[-1] == "said: Release. Done. Well done!"  # and not cut short

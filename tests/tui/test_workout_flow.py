@@ -14,7 +14,15 @@ from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import READING_SECONDS, advance, answer, start_routine, text, workout
+from tests.tui.helpers import (
+    READING_SECONDS,
+    advance,
+    answer,
+    start_routine,
+    text,
+    work_done,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -101,7 +109,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         await pilot.press("q")
         assert isinstance(app.screen, Confirm)
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert text(app, "#summary-title") == "Workout stopped early"
@@ -110,8 +118,10 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         assert steps[3].startswith("✓ 4. Seated good morning: 10 of 10 reps")
         assert steps[4].startswith("◐ 5. Suitcase carry: 1 of 4 sets, 1 min 10 s")
         assert steps[7].startswith("· 8. Seated piriformis stretch")
-        await answer(pilot, "2", *"stiff hips", "enter")
-        await app.workers.wait_for_complete()
+        await answer(pilot, "2", "enter")
+        await answer(pilot, "n", "enter")
+        await answer(pilot, *"stiff hips", "enter")
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
 
@@ -122,6 +132,7 @@ async def test_from_the_picker_to_the_summary_with_every_key(
         5,
     )
     assert (session.pain_before, session.pain_after, session.note) == (3, 2, "stiff hips")
+    assert session.leg_symptoms is False
     by_move = {s.exercise: s for s in session.steps}
     assert by_move["elephant-walk"].outcome == "partly"
     assert by_move["elephant-walk"].reps_done == 1
@@ -137,7 +148,7 @@ async def test_a_whole_routine_is_recorded_as_completed(make_app: Make, clock: F
         await start_routine(pilot, "durab")
         timeline = workout(app).workout.timeline
         await advance(pilot, clock, timeline.estimated_seconds + 1, step=1.0)
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert text(app, "#summary-title") == "Workout complete. Well done!"

@@ -86,8 +86,10 @@ def test_only_the_damaged_session_is_left_out_and_only_its_text_set_aside(
         f" {aside.name}, exactly as it was"
     )
     assert why in told[0] and f"kept in {aside.name}" in told[0]
-    after = store.load()
-    assert (len(after.sessions), after.problems) == (SESSIONS, [])
+    after = HistoryStore(lambda: NOW).load()  # a later read (this store said it already)
+    assert len(after.sessions) == SESSIONS
+    (still,) = after.problems  # said at every read until looked at (the test below)
+    assert str(aside) in still and "backtimer history --damaged" in still
 
 
 def test_a_clock_set_back_mid_session_is_kept_and_breaks_no_figure(
@@ -114,3 +116,32 @@ def test_what_the_app_writes_it_reads_back(store: HistoryStore, home: Path) -> N
     longest = session(NOW, note="x" * 2000, routine_name="N" * 80)
     store.record(longest)
     assert HistoryStore(lambda: NOW).load().sessions == [longest]
+
+
+def test_what_was_set_aside_is_said_until_the_person_has_looked(
+    month: list[str], store: HistoryStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once the next write had set a damaged session aside, no read mentioned it again."""
+    _, text = damage(40, b'note = ""', b'note = "' + b"x" * 2500 + b'"')
+    store.record(session(NOW + timedelta(minutes=1), suffix="ffffff"))
+    (aside,) = locations.history_file().parent.glob("history.toml.unreadable-*")
+    notice = (
+        f"1 damaged part of the history is kept aside, exactly as it was ({aside}):"
+        " see it with `backtimer history --damaged`"
+    )
+    assert HistoryStore(lambda: NOW).load().problems == [notice]
+    assert HistoryStore(lambda: NOW).load_digests().problems == [notice]
+    for command in (["stats"], ["history"], ["history", "--json"]):
+        assert main(command) == 0
+        assert capsys.readouterr().err == f"backtimer: {notice}\n", command
+
+    assert main(["history", "--damaged"]) == 0
+    shown = capsys.readouterr().out
+    assert str(aside) in shown and "x" * 100 in shown
+    assert "no longer mention" in shown
+    assert aside.read_bytes() == text  # looked at, never changed
+    assert HistoryStore(lambda: NOW).load().problems == []
+    assert main(["stats"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["history", "--damaged"]) == 0  # still there to look at again
+    assert str(aside) in capsys.readouterr().out

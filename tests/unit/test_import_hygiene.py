@@ -30,6 +30,10 @@ DATA_COMMANDS = [
     ["history", "--json"],
     ["history", "import", "missing.json"],
     ["stats", "--json"],
+    ["morning"],
+    ["red-flags"],
+    ["report", "--weeks", "2"],
+    ["report", "--format", "md", "--out", "-"],
 ]
 
 CHECKS = """

@@ -13,14 +13,13 @@ from pydantic import ValidationError
 
 from backtimer.domain import exercise, program
 from backtimer.domain.history import Session
+from backtimer.domain.plain_tables import ID_PATTERN, plain_session
 from backtimer.domain.program import Program
 from backtimer.domain.reminder import (
-    ID_PATTERN,
     MAX_WEEKS,
     due_now,
     notification_text,
     quick_program,
-    quick_session,
     reminder_line,
 )
 from backtimer.domain.schedule import progress
@@ -173,7 +172,7 @@ def test_a_recorded_session_counts_for_the_quick_reading_as_for_the_model() -> N
     for done in (True, False):
         recorded = session("flex-am", datetime(2026, 11, 23, 7, tzinfo=UTC), done=done)
         table = tomllib.loads(tomli_w.dumps(recorded.model_dump(mode="python", exclude_none=True)))
-        quick = quick_session(table)
+        quick = plain_session(table)
         assert quick is not None
         assert (quick.routine, quick.started_at, quick.counts) == (
             recorded.routine,
@@ -184,7 +183,9 @@ def test_a_recorded_session_counts_for_the_quick_reading_as_for_the_model() -> N
 
 
 def test_a_session_the_quick_reading_cannot_read_is_left_to_the_full_path() -> None:
-    table = {"routine": "x", "started_at": datetime(2026, 11, 23, tzinfo=UTC)}
-    assert quick_session(table | {"steps": [{"sets_done": "2"}]}) is None
-    assert quick_session(table | {"started_at": date(2026, 11, 23)}) is None
-    assert quick_session(table | {"steps": []}) is not None
+    recorded = session("flex-am", datetime(2026, 11, 23, 7, tzinfo=UTC))
+    table = recorded.model_dump(mode="python", exclude_none=True)
+    assert plain_session(table) is not None
+    assert plain_session(table | {"steps": [{"sets_done": "2"}]}) is None
+    assert plain_session(table | {"started_at": date(2026, 11, 23)}) is None
+    assert plain_session({"routine": "x", "started_at": table["started_at"], "steps": []}) is None

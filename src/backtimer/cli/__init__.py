@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "history import": "history:import_history",
     "stats": "history:show_stats",
     "progress": "progress:progress",
+    "report": "report:report",
     "programs": "programs:list_programs",
     "programs start": "programs:start",
     "programs leave": "programs:leave",
@@ -40,6 +41,8 @@ COMMANDS: dict[str, str] = {
     "today": "programs:today",
     "today --exit-code": "remind:remind",  # quick: no pydantic, for a prompt or a timer
     "serve": "serve:serve",
+    "morning": "coaching:morning",
+    "red-flags": "coaching:red_flags_command",
 }
 """Each command and the function that runs it, as "module:function" in backtimer.cli: the
 module is imported only when its command runs, so the data commands answer quickly and
@@ -56,10 +59,40 @@ def _handler(args: argparse.Namespace) -> Handler:
     return handler
 
 
+def _port(text: str) -> int:
+    from backtimer.cli.serve import port_number
+
+    return port_number(text)
+
+
+def _rating(text: str) -> int:
+    """A pain rating on the command line: 0 to 10."""
+    if text.isdigit() and int(text) <= 10:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"'{text}' is not a rating from 0 to 10")
+
+
+def _epilog() -> str:
+    """Where to go next, and the red flags: on every ``backtimer --help``."""
+    from backtimer.domain.red_flags import as_text
+
+    return (
+        "Run a command with --help for more. Stop any exercise that causes sharp or\n"
+        "radiating pain.\n\n" + as_text(width=76) + "\n\nOne of them applies to you?"
+        " backtimer red-flags applies"
+    )
+
+
 def _date(text: str) -> object:
     from backtimer.cli.history import parse_date
 
     return parse_date(text)
+
+
+def _weeks(text: str) -> object:
+    from backtimer.cli.report import weeks
+
+    return weeks(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="backtimer",
         description="A full-screen workout timer for lower-back exercises, stretches and massage.",
-        epilog="Run a command with --help for more. Stop any exercise that causes sharp"
-        " or radiating pain.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the epilog's lines as written
     )
     parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
     parser.set_defaults(command="tui", routine=None)
@@ -163,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     formats = history.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help="print JSON")
     formats.add_argument("--csv", action="store_true", help="print CSV")
+    formats.add_argument(
+        "--damaged",
+        action="store_true",
+        help="show what of the history was kept aside because it could not be read",
+    )
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
@@ -204,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept every change suggested (a built-in routine gets your own copy, my-ID)",
     )
+    _add_coaching_commands(commands)
+    _add_report_command(commands)
     serve = _command(
         commands,
         "serve",
@@ -217,8 +257,81 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        help="the port (default 8000; 0 for any free one, then printed)",
+    )
     return parser
+
+
+def _add_coaching_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    morning = _command(
+        commands,
+        "morning",
+        help="how your back is the morning after a workout: which is due, or give it",
+        description="The morning after a workout, how your back feels says whether the"
+        " load was right. Without RATING: which session's morning is due. With it: keep"
+        " RATING (0 to 10) as the next morning of yesterday's last workout.",
+        command="morning",
+        json=True,
+    )
+    morning.add_argument(
+        "rating", metavar="RATING", nargs="?", type=_rating, help="your back this morning, 0 to 10"
+    )
+    flags = _command(
+        commands,
+        "red-flags",
+        help="the signs that need a doctor, not a timer; say one applies, or it was checked",
+        description="Print the signs that need a doctor, not a timer. 'applies': one of them"
+        " applies to you, and backtimer suggests no growth until you say it has been"
+        " checked ('checked').",
+        command="red-flags",
+    )
+    flags.add_argument(
+        "action",
+        metavar="ACTION",
+        nargs="?",
+        choices=["applies", "checked"],
+        help="applies or checked",
+    )
+
+
+def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    report = _command(
+        commands,
+        "report",
+        help="a page of your weeks of work and pain, to print for a physiotherapist",
+        description="Write a page of a period's sessions to take to a physiotherapist or"
+        " doctor: how often you trained against the plan, pain before and after and the next"
+        " mornings on one chart, leg symptoms and notes that warned, each move's dose and why"
+        " it changed, the safety events, the notes. A self-contained web page that prints on"
+        " one or two pages (or Markdown), readable by you alone, holding only that period;"
+        " by default the last 12 weeks, into the reports folder of your data folder.",
+        command="report",
+    )
+    period = report.add_mutually_exclusive_group()
+    period.add_argument(
+        "--since", metavar="DATE", type=_date, help="from DATE (YYYY-MM-DD) to today"
+    )
+    period.add_argument(
+        "--weeks",
+        metavar="N",
+        type=_weeks,
+        help="the last N weeks, Monday to Sunday, this one included (default 12)",
+    )
+    report.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write it there (a file, or a folder) instead; - prints it",
+    )
+    report.add_argument(
+        "--format",
+        choices=["html", "md"],
+        help="html (the default: a page to print) or md (Markdown, to paste in a message)",
+    )
+    report.add_argument("--open", action="store_true", help="open it in your web browser")
 
 
 def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -314,7 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from backtimer.cli.output import error
     from backtimer.storage.files import StorageError
+    from backtimer.storage.locations import settle_data_dir
 
+    settle_data_dir()
     args = build_parser().parse_args(argv)
     try:
         with _stopped_cleanly():

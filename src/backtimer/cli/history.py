@@ -20,9 +20,11 @@ from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
 from backtimer.domain.pain_trend import pain_trend
 from backtimer.domain.stats import statistics
+from backtimer.storage import history_aside
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.history_file import UnreadableFile, read_export
+from backtimer.storage.history_file import HISTORY_MAX_BYTES, UnreadableFile, read_export
+from backtimer.storage.safe_read import read_bytes
 from backtimer.storage.settings import load_settings
 
 S = TypeVar("S", Session, SessionDigest)
@@ -92,6 +94,8 @@ def _since(sessions: list[S], since: date | None) -> list[S]:
 
 
 def list_history(args: argparse.Namespace) -> int:
+    if args.damaged:
+        return show_damaged()
     if not (args.json or args.csv):
         every = load_digests(HistoryStore())
         shown = _since(every, args.since)
@@ -137,6 +141,8 @@ def _exported(since: date | None, written: Callable[[Session], str]) -> Iterator
         for session in sessions:  # a later file wins, as in `HistoryStore.load`
             shown = since is None or _local(session.started_at).date() >= since
             kept[session.id] = (session.started_at, written(session) if shown else None)
+    for problem in store.aside_notice():
+        error(problem)
     for _, line in sorted(kept.values(), key=itemgetter(0)):
         if line is not None:
             yield line
@@ -191,6 +197,44 @@ def _table(sessions: list[SessionDigest]) -> None:
             ]
         )
     print(table(rows))
+
+
+SHOWN_LINES, SHOWN_CHARS = 40, 4000
+"""How much of each damaged part ``history --damaged`` shows; the file holds all of it."""
+
+
+def show_damaged() -> int:
+    """``history --damaged``: what of the history was kept aside as damaged, and where;
+    from then on the other commands no longer mention it."""
+    kept = history_aside.kept_aside()
+    if not kept:
+        print("Nothing of the history was set aside: every session in it can be read.")
+        return EXIT_OK
+    for path in kept:
+        try:
+            raw = read_bytes(path, HISTORY_MAX_BYTES)
+        except OSError as exc:
+            error(f"{path}: {exc.strerror or exc}")
+            continue
+        print(f"{path} ({len(raw)} bytes), as it was in the history:")
+        text = printable(raw.decode("utf-8", "replace"))
+        shown = "\n".join(text[:SHOWN_CHARS].splitlines()[:SHOWN_LINES])
+        print("    " + shown.replace("\n", "\n    "))
+        if len(shown) < len(text.rstrip("\n")):
+            print("    … (the rest is in the file)")
+        print()
+    print(
+        "These could not be read as sessions. Repair one and copy it back into the history"
+        " file, or delete it once you no longer need it. `history` and `stats` no longer"
+        " mention them."
+    )
+    history_aside.mark_seen(kept)
+    return EXIT_OK
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (a terminal's escape sequences) shown as ``�``."""
+    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
 
 
 def import_history(args: argparse.Namespace) -> int:

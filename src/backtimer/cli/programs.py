@@ -6,9 +6,11 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
+from backtimer.cli.coaching import morning_json, morning_lines
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
 from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error, print_json, table
+from backtimer.domain.digest import SessionDigest
 from backtimer.domain.easier_week import EasierWeek
 from backtimer.domain.program import ProgramEntry
 from backtimer.domain.reminder import due_now
@@ -160,13 +162,17 @@ def today(args: argparse.Namespace) -> int:
             data |= progress_json(plan, names)
             data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
             data["easier_week"] = easier_json(easier)
+        data["morning"] = morning_json(_sessions(), now, local_zone())
         print_json(data)
         if args.exit_code:
             return EXIT_OK if due is not None else EXIT_INVALID
         return EXIT_OK
+    mornings = morning_lines(_sessions(), now, local_zone())
     if plan is None:
         print("No programme is under way. See them with `backtimer programs`;")
         print("start one with `backtimer programs start ID` or from the app (F5 in the picker).")
+        for line in mornings:
+            print(line)
         return EXIT_OK
     print(plan.headline(names))
     for state in plan.today_slots:
@@ -180,7 +186,14 @@ def today(args: argparse.Namespace) -> int:
         print(easier.advice())
     if plan.lead is not None:
         print(f"Start it: backtimer start {plan.lead.routine}")
+    for line in mornings:
+        print(line)
     return EXIT_OK
+
+
+def _sessions() -> list[SessionDigest]:
+    """The history's digests, for the morning ratings (read again: quick, from the cache)."""
+    return HistoryStore().load_digests().sessions
 
 
 def start(args: argparse.Namespace) -> int:

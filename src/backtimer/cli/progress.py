@@ -19,7 +19,7 @@ from backtimer.cli.output import error, print_json
 from backtimer.domain.describe import plural
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.pain_trend import RestTrend, rest_ratings, rest_trend
-from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice
+from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice, own_sessions_of
 from backtimer.domain.schedule import local_zone
 from backtimer.domain.step_history import WINDOW
 from backtimer.domain.suggestion import (
@@ -30,7 +30,7 @@ from backtimer.domain.suggestion import (
     ladder_text,
     move_name,
 )
-from backtimer.storage import library, progression
+from backtimer.storage import coaching, library, progression
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.routine_files import SaveRefused, shown
@@ -90,12 +90,13 @@ def progress(args: argparse.Namespace) -> int:
     if broken:
         return EXIT_INVALID
     copied = progression.copies()
+    flagged = coaching.red_flag_open()
     reports = []
     status = EXIT_OK
     today = now.astimezone(zone).date()
     at_rest = rest_trend(rest_ratings(sessions, zone, today), today)
     for entry in entries:
-        advice = progression.advise_on(entry, sessions, now, zone, copied)
+        advice = progression.advise_on(entry, sessions, now, zone, copied, red_flag_open=flagged)
         report = Report(entry, advice, _data(entry, advice, sessions, copied, at_rest))
         if args.apply and report.data["changes"]:
             try:
@@ -126,7 +127,7 @@ def _data(
     at_rest: RestTrend,
 ) -> dict[str, Any]:
     """One routine's advice as ``progress --json`` prints it (the README lists the keys)."""
-    own = progression.own_sessions_of(entry.id, copied)
+    own = own_sessions_of(entry.id, copied)
     mine = [session for session in sessions if session.routine in own]
     moves = library.exercises()
     ladders = library.catalogue().ladders

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error
-from backtimer.domain.reminder import NotPlain, due_now, notification_text, reminder_line
+from backtimer.domain.plain_tables import NotPlain
+from backtimer.domain.reminder import due_now, notification_text, reminder_line
 from backtimer.domain.schedule import Progress, progress
 from backtimer.storage.quick_look import quick_look
 
@@ -34,7 +35,8 @@ def where_things_stand(now: datetime) -> tuple[Progress | None, dict[str, str], 
         return standing_now(now)
     if look is None:
         return None, {}, False
-    return progress(look.program, look.start, look.sessions, now, zone), look.names, False
+    plan = progress(look.program, look.start, look.sessions, now, zone, look.aliases)
+    return plan, look.names, False
 
 
 def remind(args: argparse.Namespace, notifier: Callable[[str, str], None] | None = None) -> int:

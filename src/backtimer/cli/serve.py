@@ -10,6 +10,7 @@ server can be reached from other machines.
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import os
 import secrets
@@ -17,8 +18,7 @@ import shlex
 import socket
 import sys
 
-from backtimer.cli.exits import EXIT_OK, EXIT_USAGE
-from backtimer.cli.output import error
+from backtimer.cli.exits import EXIT_OK, UsageError
 
 EXPOSED = (
     "Anyone who has this address can use backtimer as you do: see and delete your"
@@ -93,18 +93,59 @@ def announce(host: str, address: str) -> None:
     print("Press ctrl+c to stop.", flush=True)
 
 
+def port_number(text: str) -> int:
+    """A --port: 0 (any free port) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"must be a port number from 1 to 65535, or 0 for any free one (got {text!r})"
+        )
+    return port
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host`` and ``port`` (0: a free port the system picks).
+
+    Raises:
+        UsageError: the host has no address, or the port cannot be had; one line
+            saying which, and what to do.
+    """
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        why = exc.strerror if isinstance(exc, socket.gaierror) else "not a host name"
+        raise UsageError(
+            f"serve: --host {host!r} is not an address of this computer ({why});"
+            " leave it out (this computer only) or use --host 0.0.0.0 (its network too)",
+        ) from None
+    family, kind, protocol, _, address = found[0]
+    listening = socket.socket(family, kind, protocol)
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(address)
+        listening.listen(128)
+    except OSError as exc:
+        listening.close()
+        why = os.strerror(exc.errno).lower() if exc.errno else str(exc)
+        hint = (
+            "that is not an address of this computer: leave --host out, or use --host 0.0.0.0"
+            if exc.errno == errno.EADDRNOTAVAIL
+            else "pick another with --port"
+        )
+        raise UsageError(f"serve: cannot listen on {host} port {port}: {why}; {hint}") from None
+    return listening
+
+
 def serve(args: argparse.Namespace) -> int:
     from backtimer.web.server import GuardedServer
 
+    listening = listening_socket(args.host, args.port)
     token = secrets.token_urlsafe(16)
     command = shlex.join([sys.executable, "-m", "backtimer"])
     server = GuardedServer(command, args.host, args.port, token)
-    address = page_address(args.host, args.port, token)
-    server.started = lambda: announce(args.host, address)
-    try:
-        server.serve()
-    except OSError as exc:
-        why = os.strerror(exc.errno).lower() if exc.errno else str(exc)
-        error(f"cannot listen on {args.host} port {args.port}: {why}; pick another with --port")
-        return EXIT_USAGE
+    server.started = lambda port: announce(args.host, page_address(args.host, port, token))
+    server.serve(listening=listening)
     return EXIT_OK

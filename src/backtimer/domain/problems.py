@@ -110,6 +110,8 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, int) and abs(value) >= 10**SHOWN_CHARS:
+        if value.bit_length() > 14_000:  # past 4,300 digits Python will not write it out
+            return "a number of more than 4,300 digits"
         return f"a number of {len(str(abs(value)))} digits"
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
@@ -152,6 +154,8 @@ def _message(error: ErrorDetails, allowed_keys: Iterable[str]) -> str:
         return f"must be a whole number (got {got})"
     if kind in {"float_type", "float_parsing"}:
         return f"must be a number (got {got})"
+    if kind == "finite_number":
+        return f"must be a finite number (got {got})"
     if kind in DATETIME_ERRORS:
         return f"must be a date and time with its offset, like {DATETIME_EXAMPLE} (got {got})"
     if kind == "string_type":

@@ -87,6 +87,12 @@ PROFESSIONAL = (
 )
 
 
+def own_sessions_of(routine_id: str, copied: Mapping[str, str]) -> set[str]:
+    """The routines whose sessions count as this routine's: itself, and the built-in it copies
+    (``copied``: each built-in and the person's copy of it, `ProgramState.copies`)."""
+    return {routine_id} | {builtin for builtin, copy in copied.items() if copy == routine_id}
+
+
 @dataclass(frozen=True)
 class StepAdvice:
     """What the rules say about one step of a routine."""

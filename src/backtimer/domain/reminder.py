@@ -11,25 +11,24 @@ The quick reading is strict: it takes only what a valid file holds (the keys
 the models allow, of the types they allow, within their limits). Anything else
 makes it give up (``None``), and the caller then takes the full path, which
 validates everything and names the problem. A test checks that whatever the
-quick reading accepts, the models accept too and read the same way.
+quick reading accepts, the models accept too and read the same way. The
+history's sessions and ``program.toml`` are read the same way, in
+`backtimer.domain.plain_tables`.
 
 The calendar itself is the one in `schedule`, whichever way the programme was read.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, TypeGuard, get_args
+from datetime import datetime
+from typing import Any, get_args
 
-from backtimer.domain.outcome import session_counts
+from backtimer.domain.plain_tables import is_id
 from backtimer.domain.rest_days import rest_problem
 from backtimer.domain.schedule import EVENING_FROM_HOUR, PlanSlot, Progress, SlotTime, slot_label
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
-"""As in `backtimer.domain.exercise` (a test checks that the two agree)."""
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROGRAM_KEYS = {
     "format", "name", "description", "weeks", "days", "days_per_week", "rest_days", "slot",
@@ -62,24 +61,12 @@ class QuickProgram:
         return tuple(sorted(WEEKDAYS.index(day) for day in self.days))
 
 
-class NotPlain(ValueError):
-    """A file is not plainly valid: the full path reads it and says what is wrong."""
-
-
-def _is_int(value: object, low: int, high: int) -> TypeGuard[int]:
-    return type(value) is int and low <= value <= high
-
-
-def _is_id(value: object) -> TypeGuard[str]:
-    return isinstance(value, str) and re.fullmatch(ID_PATTERN, value) is not None
-
-
 def _quick_slot(table: object) -> QuickSlot | None:
     if not isinstance(table, dict) or not set(table) <= {"time", "routine"}:
         return None
     time = table.get("time", "any")
     routine = table.get("routine")
-    if time not in get_args(SlotTime) or not _is_id(routine):
+    if time not in get_args(SlotTime) or not is_id(routine):
         return None
     return QuickSlot(time, routine)
 
@@ -96,7 +83,9 @@ def quick_program(table: Mapping[str, Any]) -> QuickProgram | None:
     description = table.get("description", "")
     days, per_week = table.get("days"), table.get("days_per_week")
     slots = table.get("slot")
-    if not (isinstance(name, str) and 1 <= len(name) <= 80 and _is_int(weeks, 1, MAX_WEEKS)):
+    if not (isinstance(name, str) and 1 <= len(name) <= 80):
+        return None
+    if not (type(weeks) is int and 1 <= weeks <= MAX_WEEKS):
         return None
     if not (isinstance(description, str) and len(description) <= 2000):
         return None
@@ -109,10 +98,10 @@ def quick_program(table: Mapping[str, Any]) -> QuickProgram | None:
         and len(set(days)) == len(days)
     ):
         return None
-    if per_week is not None and not _is_int(per_week, 1, 7):
+    if per_week is not None and not (type(per_week) is int and 1 <= per_week <= 7):
         return None
     rest_days = table.get("rest_days", 0)
-    if not _is_int(rest_days, 0, 6):
+    if not (type(rest_days) is int and 0 <= rest_days <= 6):
         return None
     if not (isinstance(slots, list) and 1 <= len(slots) <= 4):
         return None
@@ -125,74 +114,6 @@ def quick_program(table: Mapping[str, Any]) -> QuickProgram | None:
     if rest_problem(program.weekdays, per_week, rest_days) is not None:
         return None
     return program
-
-
-@dataclass(frozen=True)
-class QuickStep:
-    """The facts of a recorded step that decide whether a session counts."""
-
-    sets_done: int
-    reps_done: int
-    seconds_done: float
-    skipped: bool
-    planned_sets: int | None
-
-
-@dataclass(frozen=True)
-class QuickSession:
-    """What the calendar needs of a past session."""
-
-    routine: str
-    started_at: datetime
-    counts: bool
-
-
-def _quick_step(table: object) -> QuickStep | None:
-    if not isinstance(table, dict):
-        return None
-    sets, reps = table.get("sets_done"), table.get("reps_done")
-    seconds, skipped = table.get("seconds_done"), table.get("skipped", False)
-    planned = table.get("planned_sets")
-    if not (type(sets) is int and type(reps) is int and type(skipped) is bool):
-        return None
-    if not isinstance(seconds, int | float) or isinstance(seconds, bool):
-        return None
-    if not (planned is None or type(planned) is int):
-        return None
-    return QuickStep(sets, reps, float(seconds), skipped, planned)
-
-
-def quick_session(table: object) -> QuickSession | None:
-    """A history file's ``[[session]]`` table as the calendar needs it, or None if odd."""
-    if not isinstance(table, dict):
-        return None
-    routine, started = table.get("routine"), table.get("started_at")
-    steps = table.get("steps", [])
-    if not (isinstance(routine, str) and isinstance(started, datetime) and started.tzinfo):
-        return None
-    if not isinstance(steps, list):
-        return None
-    read = [_quick_step(step) for step in steps]
-    if any(step is None for step in read):
-        return None
-    return QuickSession(routine, started, session_counts(s for s in read if s))
-
-
-def quick_enrolment(table: Mapping[str, Any]) -> tuple[str, date] | None:
-    """The programme under way in ``program.toml``'s table, (id, start date), or None.
-
-    Raises:
-        NotPlain: the table is not plainly valid.
-    """
-    active = table.get("active")
-    if active is None:
-        return None
-    if not isinstance(active, dict) or not set(active) <= {"program", "start", "left"}:
-        raise NotPlain
-    program, start = active.get("program"), active.get("start")
-    if not _is_id(program) or type(start) is not date:
-        raise NotPlain
-    return program, start
 
 
 # ------------------------------------------------------------ the rule and the line

@@ -11,27 +11,25 @@ them fail in ways a person cannot act on, or take far too long:
 `load_toml` and `load_json` refuse these with a `ShapeError` naming the line,
 before or instead of the slow or failing parse. Nothing backtimer reads needs
 more than a few levels of nesting, so the limits are far above any real file.
-A quick screen of the text (linear in its length, see `_may_nest_too_deeply`)
-decides whether the exact but slower scan of `toml_shape_problem` is needed at
-all, so a 10 MB history file pays almost nothing for it.
+Quick screens of the text (linear in its length, see `_may_nest_too_deeply` and
+`_may_hold_a_long_number`) decide whether the exact but slower scan of
+`toml_shape_problem` is needed at all, so a 10 MB history file pays almost
+nothing for them. The screens only save time: whatever they let through,
+tomllib reads, and a `RecursionError` or `ValueError` from it becomes the same
+`ShapeError`.
 
-History files may be read with a compiled parser (`compiled_parser`, toml-rs):
-tomllib, pure Python, takes 2.6 s for ten years of sessions (8.6 MB), toml-rs
-0.17 s with the same values of the same types (tests/unit/test_compiled_toml.py
-holds it to that on generated histories). The guards above run first all the
-same; whatever it refuses goes to tomllib, so the messages people see are
-tomllib's; and without it (not installed, another Python) tomllib reads it all.
+Every file is read by tomllib, pure Python: a parser in native code (toml-rs,
+used for the history before) crashed the whole process with a segmentation
+fault on a file of deep nesting spread over many lines, and sometimes in the
+app's worker threads. The digest cache (`backtimer.storage.digest_cache`) keeps
+warm reads quick; a cold read of ten years costs what tomllib costs.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
-import threading
 import tomllib
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 MAX_DEPTH = 32
@@ -83,13 +81,19 @@ def _may_nest_too_deeply(raw: bytes) -> bool:
     return _DEEP_LINE.search(raw.translate(None, _NOT_MARKS)) is not None
 
 
-def _may_hold_a_huge_number(raw: bytes) -> bool:
-    """A line with as many digits as Python refuses to read as one number (4,300):
-    tomllib fails on such a number, and the compiled parser must not read it instead."""
-    limit = sys.get_int_max_str_digits()
-    if limit <= 0:
-        return False
-    return re.search(rb"[^\n]{%d}" % limit, raw.translate(None, _NOT_DIGITS)) is not None
+_LONG_OTHER_BASE = re.compile(rb"0[xob][0-9A-Fa-f_]{%d}" % MAX_NUMBER_CHARS)
+
+
+def _may_hold_a_long_number(raw: bytes) -> bool:
+    """A hexadecimal, octal or binary integer longer than any number may be (strings not
+    told apart: only then is the exact scan needed).
+
+    tomllib refuses a decimal integer beyond Python's 4,300 digits itself (a
+    `ValueError`, turned into a `ShapeError` below), but reads ``0x`` and 3,700
+    ``f``s into a number too large to be shown as text: the first message
+    that quoted it failed. A search for the prefix takes 10 ms on 8.6 MB.
+    """
+    return _LONG_OTHER_BASE.search(raw) is not None
 
 
 _TOKEN = re.compile(
@@ -191,50 +195,18 @@ def toml_shape_problem(text: str) -> ShapeError | None:
     return None
 
 
-TomlParser = Callable[[str], dict[str, Any]]
-
-
-@cache
-def compiled_parser() -> TomlParser | None:
-    """toml-rs, held to TOML 1.0 as tomllib is, when it is installed (imported on first use)."""
-    try:
-        import toml_rs  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return None
-
-    def parse(text: str) -> dict[str, Any]:
-        parsed: dict[str, Any] = toml_rs.loads(text, toml_version="1.0.0")
-        return parsed
-
-    return parse
-
-
-def load_toml(text: str, *, compiled: bool = False) -> dict[str, Any]:
+def load_toml(text: str) -> dict[str, Any]:
     """`tomllib.loads`, refusing text that would crash it or take it too long.
-
-    With ``compiled``, the compiled parser reads it first when there is one (for
-    the large files of the history); what it does not take, tomllib reads, and
-    says what is wrong. Only on the main thread: in the app's worker threads
-    toml-rs 0.4.3 was seen to crash the process (a segmentation fault, three
-    times in one run of the suite, never reproduced alone), so there the
-    history is read by tomllib. The data commands run on the main thread.
 
     Raises:
         tomllib.TOMLDecodeError: the text is not valid TOML.
         ShapeError: it nests too deeply or has a number too long, with the line.
     """
     raw = text.encode("utf-8", "surrogatepass")
-    if _may_nest_too_deeply(raw):
+    if _may_nest_too_deeply(raw) or _may_hold_a_long_number(raw):
         found = toml_shape_problem(text)
         if found is not None:
             raise found
-    on_main_thread = threading.current_thread() is threading.main_thread()
-    parser = compiled_parser() if compiled and on_main_thread else None
-    if parser is not None and not _may_hold_a_huge_number(raw):
-        try:
-            return parser(text)
-        except Exception:  # noqa: S110 - tomllib reads it again and names the problem
-            pass
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError:

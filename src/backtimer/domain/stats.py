@@ -20,7 +20,7 @@ The rules, also stated in the README:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -260,3 +260,39 @@ def statistics(
         pain=tuple(WeekPain(w, mean_before.get(w), mean_after.get(w)) for w in chart),
         moves=move_totals(listed),
     )
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The longest run of days without a session that counts."""
+
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def longest_gap(days: Collection[date], first: date, last: date, today: date) -> Gap | None:
+    """The longest run of days from ``first`` to ``last`` with no day of ``days`` in it (the
+    earliest of equal ones); None when every day has one.
+
+    ``days`` are the days with a session that counts. Today, while it has none, is left
+    out: as for the streak, a day not over yet is no gap.
+    """
+    if last >= today and today not in days:
+        last = today - timedelta(days=1)
+    best: Gap | None = None
+    start: date | None = None
+    day = first
+    while day <= last + timedelta(days=1):
+        if day <= last and day not in days:
+            start = start or day
+        elif start is not None:
+            run = Gap(start, day - timedelta(days=1))
+            if best is None or run.days > best.days:
+                best = run
+            start = None
+        day += timedelta(days=1)
+    return best

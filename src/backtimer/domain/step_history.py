@@ -34,8 +34,10 @@ StepKey = tuple[str, int]
 """A step's move family (its ladder's first move) and its place among the steps of that family."""
 
 
-class _Keys:
-    """The `StepKey` of each step of a list of moves; the same few lists, worked out once."""
+class StepKeys:
+    """The `StepKey` of each step of a list of moves; the same few lists, worked out once.
+
+    The rules match a step across sessions by it; so does the report's dose history."""
 
     def __init__(self, ladders: Ladders) -> None:
         self.ladders = ladders
@@ -113,10 +115,10 @@ class Track:
         """Whether the dose changed after ``after`` to an easier one (a back-off taken)."""
         if self.before is None or self.changed_at is None or self.changed_at < after:
             return False
-        return _rank(self.before, ladders) > _rank(self.dose, ladders)
+        return dose_rank(self.before, ladders) > dose_rank(self.dose, ladders)
 
 
-def _rank(dose: Dose, ladders: Ladders) -> tuple[int, int, int]:
+def dose_rank(dose: Dose, ladders: Ladders) -> tuple[int, int, int]:
     """How much a recorded dose asks, to tell the harder of two: a later move of the ladder,
     then more seconds, then more reps."""
     moves = chain(dose[0], ladders)
@@ -153,7 +155,7 @@ def gather(
     """Read the history (oldest first) for the rules; see the module's docstring."""
     today = now.astimezone(zone).date()
     mornings = Mornings(sessions, zone, today)
-    keys_of = _Keys(ladders)
+    keys_of = StepKeys(ladders)
     wanted = {key: i for i, key in enumerate(keys_of(tuple(s.exercise for s in routine.step)))}
     tracks = [Track(dose) for dose in doses(routine, {**moves, **routine.own_exercises()})]
     recent: list[RatedSession] = []

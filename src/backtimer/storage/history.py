@@ -28,7 +28,14 @@ from pathlib import Path
 
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session
-from backtimer.storage import digest_cache, locations, transaction
+from backtimer.storage import (
+    digest_cache,
+    history_aside,
+    history_index,
+    locations,
+    resume_offers,
+    transaction,
+)
 from backtimer.storage.files import (
     HeldLock,
     StorageError,
@@ -77,6 +84,8 @@ class HistoryStore:
         """One `load_digests` at a time: a second caller waits, then finds the work done."""
         self._journals: dict[str, Journal] = {}
         """The journals this process keeps open, by session id: recording one drops it."""
+        self._said_aside: set[Path] = set()
+        """Files of damaged text this store set aside, and said so as it did."""
 
     # ------------------------------------------------------------ reading
 
@@ -96,7 +105,17 @@ class HistoryStore:
             for session in sessions:
                 by_id[session.id] = session  # a later file wins after an interrupted move
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
+        result.problems += self.aside_notice()
         return result
+
+    def aside_notice(self) -> list[str]:
+        """One line about damaged text kept aside that the person has not looked at yet
+        (none for what this store set aside itself: that was said as it was done)."""
+        return history_aside.notice(self._said_aside)
+
+    def _aside(self, path: Path) -> Path:
+        self._said_aside.add(path)
+        return path
 
     def each_file(self) -> Iterator[tuple[list[Session], list[str]]]:
         """Each history file's sessions and problems in turn, oldest month first: an
@@ -125,6 +144,7 @@ class HistoryStore:
         result = DigestLoad()
         by_id: dict[str, SessionDigest] = {}
         files = self.files()
+        latest: dict[Path, tuple[list[int], datetime | None]] = {}
         for path in files:
             try:
                 read = digest_cache.digests_of(path, parse_file, self._digests)
@@ -136,7 +156,11 @@ class HistoryStore:
             result.problems += read.problems
             for session in read.sessions:
                 by_id[session.id] = session  # as in `load`, a later file wins
+            starts = [session.started_at for session in read.sessions]
+            latest[path] = (read.key, max(starts, default=None))
         digest_cache.prune(files)
+        history_index.note(latest)
+        result.problems += self.aside_notice()
         for gone in set(self._digests) - set(files):
             self._digests.pop(gone, None)
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
@@ -165,6 +189,19 @@ class HistoryStore:
         if made is not None:
             likely.insert(0, locations.archive_dir() / f"{made[1]}-{made[2]}.toml")
         return likely + [path for path in self.files() if path not in likely]
+
+    def find(self, session_id: str) -> Session | None:
+        """The session with this id, read from the file it should be in first; None when
+        there is none (a file that cannot be read is passed over)."""
+        for path in self._likely_files(session_id):
+            try:
+                parsed = self._read(path, HISTORY_MAX_BYTES)
+            except OSError:
+                continue
+            found = next((s for s in reversed(parsed.sessions) if s.id == session_id), None)
+            if found is not None:
+                return found
+        return None
 
     # ------------------------------------------------------------ writing
 
@@ -233,7 +270,7 @@ class HistoryStore:
         try:
             parsed = self._read(path, HISTORY_MAX_BYTES)
         except OSError as exc:
-            kept = set_aside(path)
+            kept = self._aside(set_aside(path))
             problems.append(
                 f"{_unreadable(path, exc)} (kept as {kept.name}; a new one was started)"
             )
@@ -245,7 +282,7 @@ class HistoryStore:
         """Keep what could not be read of a file, byte for byte, before it is rewritten."""
         if not parsed.unreadable:
             return
-        aside = keep_aside(path, parsed.raw_unreadable())
+        aside = self._aside(keep_aside(path, parsed.raw_unreadable()))
         problems += [f"{path}: {part.problem}; kept in {aside.name}" for part in parsed.unreadable]
         count = len(parsed.sessions)
         problems.append(
@@ -365,14 +402,16 @@ class HistoryStore:
             try:
                 parsed = self._read(path, JOURNAL_MAX_BYTES)
             except OSError as exc:
-                kept = set_aside(path)
+                kept = self._aside(set_aside(path))
                 problems.append(f"{_unreadable(path, exc)} (kept as {kept.name})")
                 return []
             if parsed.unreadable:
-                kept = set_aside(path)
+                kept = self._aside(set_aside(path))
                 problems += [f"{line} (kept as {kept.name})" for line in parsed.problems()]
                 return []
             problems += self.record_many(parsed.sessions)
+            for session in parsed.sessions:
+                resume_offers.keep(session.id)  # the app offers to carry it on
             path.unlink()
             return parsed.sessions
         finally:

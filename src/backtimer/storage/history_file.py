@@ -126,7 +126,7 @@ def parse_file(raw: bytes, source: str) -> HistoryFile:
     """
     result = HistoryFile(source)
     try:
-        data = load_toml(raw.decode("utf-8"), compiled=True)
+        data = load_toml(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ShapeError):
         return _salvage(raw, source)
     tables = data.get("session", [])

@@ -26,6 +26,7 @@ from backtimer.storage.found_files import (
     read_or_problem,
     shipped_files,
 )
+from backtimer.storage.routine_notes import note_routines
 
 
 @cache
@@ -120,12 +121,17 @@ def builtin_routines() -> list[RoutineEntry]:
 def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
     """The user's routine files, each checked, bad ones included with their problems;
     in the order of the names the picker shows (a file's name is its id, which may be
-    far from its routine's name: "my-desk-reset" is "Desk reset (mine)")."""
+    far from its routine's name: "my-desk-reset" is "Desk reset (mine)").
+
+    Those that load are noted for the quick ``today --exit-code`` (`routine_notes`).
+    """
     entries = []
     for path in own_files(locations.routines_dir()):
         entry = read_routine(path)
         wrong = name_problem(path, builtin_ids, "routine", like="my-evening.toml")
         entries.append(_with_problem(entry, wrong) if wrong else entry)
+    if builtin_ids:  # the ids given are the built-in routines': their clashes are known
+        note_routines((e.id, Path(e.path), e.name) for e in entries if e.ok)
     return sorted(entries, key=lambda entry: (entry.name.casefold(), entry.id))
 
 

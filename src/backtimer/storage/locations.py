@@ -15,13 +15,27 @@ HOME_VARIABLE = "BACKTIMER_HOME"
 
 
 def data_dir() -> Path:
-    """The data directory (not created here)."""
+    """The data directory (not created here), always as an absolute path: a relative
+    ``BACKTIMER_HOME`` is taken from the working folder (see `settle_data_dir`)."""
     override = os.environ.get(HOME_VARIABLE)
     if override:
-        return Path(override).expanduser()
+        return Path(os.path.abspath(os.path.expanduser(override)))
     from platformdirs import user_data_path  # only needed when no override is set
 
     return user_data_path("backtimer", appauthor=False)
+
+
+def settle_data_dir() -> None:
+    """Make a relative ``BACKTIMER_HOME`` absolute, once, at start.
+
+    Paths made from it were compared with paths made from the absolute one
+    (``relhome`` against ``/home/me/relhome/history/...``), which crashed an
+    import; and a process started from another folder (the browser mode's) must
+    find the same data.
+    """
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        os.environ[HOME_VARIABLE] = str(data_dir())
 
 
 def routines_dir() -> Path:
@@ -59,8 +73,19 @@ def cache_dir() -> Path:
     return data_dir() / "cache"
 
 
+def reports_dir() -> Path:
+    """The reports written for a physiotherapist (`backtimer report`), unless told elsewhere."""
+    return data_dir() / "reports"
+
+
 def settings_file() -> Path:
     return data_dir() / "settings.toml"
+
+
+def coaching_file() -> Path:
+    """What the coaching has said and been told: the red flags shown, one open, the
+    mornings asked."""
+    return data_dir() / "coaching.toml"
 
 
 def lock_file() -> Path:

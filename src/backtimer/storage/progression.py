@@ -26,7 +26,7 @@ from pathlib import Path
 
 from backtimer.domain.draft import propose_copy_name, propose_id
 from backtimer.domain.pain_reading import RatedSession
-from backtimer.domain.progression import StepAdvice, advise
+from backtimer.domain.progression import StepAdvice, advise, own_sessions_of
 from backtimer.domain.routine import Routine, Step
 from backtimer.domain.routine_edit import edit_routine
 from backtimer.domain.routine_toml import routine_toml
@@ -39,11 +39,6 @@ from backtimer.storage.routine_files import SaveRefused, save_routine
 def copies() -> dict[str, str]:
     """Built-in routine ids and the person's copy of each that programmes run."""
     return dict(load_state()[0].copies)
-
-
-def own_sessions_of(routine_id: str, copied: Mapping[str, str]) -> set[str]:
-    """The routines whose sessions count as this routine's: itself, and the built-in it copies."""
-    return {routine_id} | {builtin for builtin, copy in copied.items() if copy == routine_id}
 
 
 def advise_on(

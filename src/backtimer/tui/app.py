@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.notifications import Notify
 from textual.screen import Screen
 
-from backtimer.storage import library, locations
+from backtimer.storage import library, locations, resume_offers
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.commands import BacktimerCommands
@@ -27,13 +27,15 @@ if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker f
     from textual.driver import Driver
 
     from backtimer.domain.history import Session
-    from backtimer.domain.progression import StepAdvice
     from backtimer.tui.screens.workout import WorkoutScreen
 
 IN_USE_ELSEWHERE = (
     "A workout is under way in another browser window: one at a time, so it is not"
     " recorded twice. Look around here; start a workout when that one has ended."
 )
+FLOW = "flow"
+"""The worker group of the flows (`flow.py`): each waits for the person at every screen,
+so it ends only when the last one is answered."""
 ALWAYS = "ctrl+q"
 """The one key that acts whatever is on the screen: quit, saving a workout under way."""
 
@@ -68,15 +70,26 @@ class BacktimerApp(App[None]):
         Binding("ctrl+z", "suspend_process", show=False),
     ]
 
-    def __init__(self, services: Services | None = None, start: RoutineEntry | None = None) -> None:
+    def __init__(
+        self,
+        services: Services | None = None,
+        start: RoutineEntry | None = None,
+        greet: bool = True,
+    ) -> None:
+        """Args:
+        start: the routine to start at once (``backtimer start``).
+        greet: ask what a start asks (`greeting.greet`): the red flags the first time,
+            the morning after a session. Tests that are about something else leave it out.
+        """
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
         self.services = services or Services.load()
         self._start = start
+        self._greets = greet
         self._signals: Ending | None = None
         self._quitting = False
-        self._notices = NoticeRoute()
         """The person said yes to quitting in the middle of a workout."""
+        self._notices = NoticeRoute()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's own driver, but never stuck on a terminal that has closed."""
@@ -100,8 +113,7 @@ class BacktimerApp(App[None]):
             self.notify(problem, severity="warning", timeout=10)
         self.recover_sessions()
         self.call_after_refresh(self.read_history)
-        if self._start is not None:
-            self.start_routine(self._start)
+        self.greet()
 
     # ------------------------------------------------------------ which keys count
 
@@ -160,12 +172,14 @@ class BacktimerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="recover")
     def recover_sessions(self) -> None:
-        """Save sessions left by a killed process as interrupted; offer to resume one."""
-        recovered, problems = self.services.store.recover()
+        """Save sessions left by a killed process as interrupted; offer to resume one (the
+        latest, whichever command recovered it)."""
+        _, problems = self.services.store.recover()
         for problem in problems:
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
-        if recovered and self._start is None:
-            self.call_from_thread(self._offer_resume, max(recovered, key=lambda s: s.ended_at))
+        waiting = resume_offers.take(self.services.store)
+        if waiting and self._start is None:
+            self.call_from_thread(self._offer_resume, waiting[-1])
 
     @work(thread=True, group="history")
     def read_history(self) -> None:
@@ -198,88 +212,45 @@ class BacktimerApp(App[None]):
 
         entry = message.entry
         running = [s for s in self.services.store.under_way_elsewhere() if s.routine == entry.id]
-        if running:
-            began = running[0].started_at.astimezone(self.services.zone)
-            question = elsewhere_question(entry, began)
-            self.push_screen(question, lambda yes: self.start_routine(entry) if yes else None)
-        else:
+        if not running:
             self.start_routine(entry)
-
-    def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
-        """Ask about pain (unless resuming), run the workout, then show its summary."""
-        from backtimer.domain.routine_toml import routine_version
-        from backtimer.domain.timeline import compile_timeline
-        from backtimer.domain.workout import Workout
-        from backtimer.tui.advisor import Advisor
-        from backtimer.tui.screens.next_time import NextTimeScreen
-        from backtimer.tui.screens.pain import SKIPPED, PainQuestion
-        from backtimer.tui.screens.summary import SummaryScreen
-        from backtimer.tui.screens.workout import WorkoutScreen
-        from backtimer.tui.sound import SoundPlayer, no_player
-        from backtimer.tui.speaker import Speaker, no_voice
-
-        assert entry.routine is not None
-        routine = self.services.settings.applied_to(entry.routine)
-        timeline = compile_timeline(routine, library.exercises())
-        services = self.services
-        slot = services.workout_slot
-        if slot is not None and not slot.take():
-            self.notify(IN_USE_ELSEWHERE, severity="warning", timeout=10)
             return
-        version = routine_version(entry.routine)
-        workout = Workout(
-            entry.id, timeline, services.clock, services.now, resume=resume, version=version
-        )
 
-        def summarise(session: Session | None) -> None:
-            if slot is not None:
-                slot.give_back()
-            if session is None:
-                return
-            advisor = Advisor(services, entry)
+        def answered(start: bool | None) -> None:
+            if start:
+                self.start_routine(entry)
 
-            def next_time(suggested: list[StepAdvice] | None) -> None:
-                if suggested:
-                    changes = NextTimeScreen(advisor, suggested, services.clock)
-                    self.push_screen(changes, self._routines_changed)
+        began = running[0].started_at.astimezone(self.services.zone)
+        self.push_screen(elsewhere_question(entry, began), answered)
 
-            self.push_screen(SummaryScreen(session, services.store, advisor), next_time)
+    @work(group=FLOW)
+    async def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
+        """Run the routine from its first question to its summary (`flow.WorkoutFlow`)."""
+        from backtimer.tui.flow import WorkoutFlow  # with the screens it shows: not at launch
 
-        def begin(pain: int | None) -> None:
-            if pain is None:
-                if slot is not None:
-                    slot.give_back()
-                return
-            workout.pain_before = None if pain == SKIPPED else pain
-            settings = services.settings
-            voice = settings.voice and services.speech is not None
-            unheard = no_voice(services.speech, settings.speech_program) if settings.voice else ""
-            if unheard:
-                self.notify(f"{unheard} This workout has no voice.", severity="warning", timeout=8)
-            unplayed = no_player(services.sound_player, settings)
-            if unplayed:
-                self.notify(f"{unplayed} This workout has no cue sounds.", severity="warning")
-            screen = WorkoutScreen(
-                workout,
-                services.store,
-                sound=settings.sound,
-                flash=settings.flash,
-                speaker=Speaker(services.speech) if voice and services.speech else None,
-                mat=settings.mat_view,
-            )
-            if settings.plays_sounds and services.sound_player:
-                screen.cues.sounds = SoundPlayer(services.sound_player)
-            self.push_screen(screen, summarise)
+        await WorkoutFlow(self, entry, resume).run()
 
-        if workout.resumed:
-            begin(workout.pain_before if workout.pain_before is not None else SKIPPED)
-        else:
-            self.push_screen(PainQuestion(entry.name), begin)
+    @work(group=FLOW)
+    async def greet(self) -> None:
+        """What a start asks (`greeting.greet`), then the routine asked for, if any."""
+        if self._greets:
+            from backtimer.tui.greeting import greet  # its screens: not before the first frame
 
-    def _routines_changed(self, saved: bool | None) -> None:
-        """A suggestion accepted on the next-time screen changed a routine file."""
-        if saved:
-            self.picker.load_routines()
+            await greet(self)
+        if self._start is not None:
+            self.start_routine(self._start)
+
+    @work(group=FLOW)
+    async def action_red_flags(self) -> None:
+        """The signs that need a doctor, not a timer; one applies, or it has been checked."""
+        from backtimer.tui.greeting import red_flags
+
+        await red_flags(self)
+
+    def routines_changed(self) -> None:
+        """A suggestion accepted for next time changed a routine file: the picker reads
+        the routines again."""
+        self.picker.load_routines()
 
     def _reload_routines(self, _: object = None) -> None:
         """The builder or the guide closed: they may have saved a routine."""

@@ -138,6 +138,13 @@ def screen_commands(app: BacktimerApp, offered: set[str]) -> list[Command]:
         )
         for key in SCREEN_KEYS
         if key.words not in offered
+    ] + [
+        Command(
+            "Warning signs (red flags)",
+            "signs that need a doctor, not a timer; one applies, or it was checked",
+            app.action_red_flags,
+            finds="doctor",
+        )
     ]
 
 

@@ -173,6 +173,12 @@ class GuideScreen(AppScreen[None]):
     AUTO_FOCUS = "#areas"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", tooltip="Save the routine as one of yours"),
+        Binding(
+            "w",
+            "app.red_flags",
+            "Warning signs",
+            tooltip="Signs that need a doctor, not a timer",
+        ),
         Binding("escape", "dismiss", "Back"),
     ]
 

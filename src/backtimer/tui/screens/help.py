@@ -1,4 +1,4 @@
-"""Every key of the screen below, with what it does."""
+"""Every key of the screen below, with what it does; then the signs that need a doctor."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from backtimer.domain import red_flags
 from backtimer.tui.markup import escape
+from backtimer.tui.screens.red_flags import red_flags_text
 from backtimer.tui.widgets.hanging_text import HangingText, Line
 from backtimer.tui.widgets.too_small import TooSmall
 
@@ -45,7 +47,10 @@ GENERAL = [
 class HelpScreen(ModalScreen[None]):
     """Lists the keys it is given, then the keys that work everywhere."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
+        Binding("w", "red_flags", "Warning signs", tooltip="One applies, or it was checked"),
+    ]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -59,6 +64,14 @@ class HelpScreen(ModalScreen[None]):
             yield HangingText().set_lines(self._table(self.keys))
             yield Label("Everywhere", classes="dialog-title help-section")
             yield HangingText().set_lines(self._table(GENERAL))
+            yield Label(red_flags.TITLE, classes="dialog-title help-section")
+            text = red_flags_text()
+            text.id = "help-red-flags"
+            yield text
+            yield Label(
+                "W: say one of these applies to you, or that it has been checked.",
+                classes="dialog-hint",
+            )
             yield Label("Escape or ? closes this.", classes="dialog-hint")
 
     @staticmethod
@@ -68,6 +81,11 @@ class HelpScreen(ModalScreen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss()
+
+    def action_red_flags(self) -> None:
+        """The red flags on a screen of their own, where the person can say one applies."""
+        self.dismiss()
+        self.app.call_later(self.app.run_action, "app.red_flags")
 
 
 def keys_of(bindings: Iterable[Binding]) -> list[tuple[str, str]]:

@@ -21,9 +21,11 @@ from textual.worker import get_current_worker
 from backtimer.domain.describe import duration
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session
-from backtimer.domain.stats import Statistics, statistics
+from backtimer.domain.report.period import Period
+from backtimer.domain.stats import CHART_WEEKS, Statistics, statistics
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
+from backtimer.storage.reports import make_report, save_report
 from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
@@ -56,6 +58,15 @@ class HistoryScreen(AppScreen[None]):
         Binding("u", "undo", "Undo delete", tooltip="Put back the session deleted last"),
         Binding("p", "show('progress')", "Progress", tooltip="Charts, and totals per move"),
         Binding("s", "show('sessions')", "Sessions", tooltip="Every session, and its detail"),
+        Binding(
+            "r",
+            "report('progress')",
+            "Report",
+            tooltip="Write the charts' weeks as a page to print for a physiotherapist",
+        ),
+        # The same key on the Sessions tab, out of its footer: at 60 columns that footer is
+        # full, and the report is of the weeks the Progress tab shows.
+        Binding("r", "report('sessions')", show=False),
     ]
 
     stats: var[Statistics | None] = var(None)
@@ -265,11 +276,46 @@ class HistoryScreen(AppScreen[None]):
         self.refresh_bindings()
         self.notify(f"{problem}. Press u to try again.", severity="error", timeout=10)
 
+    # ------------------------------------------------------------ the report
+
+    def action_report(self, tab: str) -> None:
+        self.notify("Writing the report…", timeout=3)
+        self.write_report()
+
+    @work(thread=True, exclusive=True, group="report")
+    def write_report(self) -> None:
+        """Write the report of the weeks the charts show into the reports folder, and say
+        where (off the UI thread: it reads the whole history)."""
+        services = self.services
+        now = services.now()
+        period = Period.weeks(CHART_WEEKS, now.astimezone(services.zone).date())
+        try:
+            made = make_report(
+                services.store,
+                period,
+                now=now,
+                zone=services.zone,
+                weekly_goal=services.settings.weekly_goal,
+            )
+            path = save_report(made.report, "html")
+        except StorageError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"The report of {period.text()} is in {path}: open it in a web browser to read"
+            " or print it (readable by you alone).",
+            title="Report written",
+            timeout=15,
+        )
+
     # ------------------------------------------------------------ keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("show", "delete") and not self.is_mounted:
+        if action in ("show", "delete", "report") and not self.is_mounted:
             return False
+        if action == "report":
+            return parameters[0] == self.query_one(TabbedContent).active
         if action == "show":
             return parameters[0] != self.query_one(TabbedContent).active
         if action == "delete":

@@ -1,4 +1,10 @@
-"""A 0-10 pain scale answered with one key: a digit, or T for ten."""
+"""A 0-10 pain scale: a digit (or T for ten) picks a number.
+
+Before a workout one key answers (`PainScale(confirm=False)`): there is nothing
+else to type there. On the summary a key only picks the number, Enter gives it,
+and words typed there go to the note whole (`typed_answer`): "1" then "0" is
+10, "tight hip" is a note, never a 10.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,14 @@ from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
+
+from backtimer.tui.widgets.typed_answer import TypedAnswer
+
+RATINGS = {str(number): number for number in range(11)} | {"t": 10, "T": 10}
+"""What is typed for each rating."""
 
 
-class PainScale(Widget, can_focus=True):
+class PainScale(TypedAnswer[int]):
     """The numbers 0 to 10 in a row; the chosen one stands out."""
 
     DEFAULT_CSS = """
@@ -21,15 +31,9 @@ class PainScale(Widget, can_focus=True):
 
     value: reactive[int | None] = reactive(None)
 
-    then: Widget | None = None
-    """Where the focus goes after a number is chosen by key, if anywhere (the summary's
-    note). Keys typed in the same burst reach this scale before the focus has moved:
-    they are handed on there, so a note's "t" never re-rates the pain as 10."""
-    _handing_on = False
-
     @dataclass
     class Chosen(Message):
-        """A number was chosen, by key or by click."""
+        """A number was chosen, by key (when one key answers) or by click."""
 
         scale: PainScale
         value: int
@@ -37,6 +41,10 @@ class PainScale(Widget, can_focus=True):
         @property
         def control(self) -> PainScale:
             return self.scale
+
+    def __init__(self, *, confirm: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.confirm = confirm
 
     def render(self) -> Text:
         numbers = Text()
@@ -51,27 +59,31 @@ class PainScale(Widget, can_focus=True):
         words.append("10 worst", style="dim")
         return Text("\n").join([numbers, words])
 
+    def reading(self, typed: str) -> tuple[bool, int | None]:
+        if typed == "":
+            return True, None
+        if typed in RATINGS:
+            return True, RATINGS[typed]
+        return False, None
+
+    def show(self, value: int | None) -> None:
+        self.value = value
+
+    def take(self, typed: str) -> None:
+        if self.confirm:
+            super().take(typed)
+            return
+        value = RATINGS.get(typed[-1:])  # one key answers; any other is not for this question
+        if value is not None:
+            self.choose(value)
+
     def choose(self, value: int) -> None:
         self.value = value
-        self._handing_on = self.then is not None
+        self.typed = str(value)
         self.post_message(self.Chosen(self, value))
-
-    def on_blur(self) -> None:
-        self._handing_on = False  # the focus has moved: keys now go where it went
-
-    def on_key(self, event: events.Key) -> None:
-        if self._handing_on and self.then is not None and event.is_printable:
-            event.stop()
-            self.then.post_message(events.Key(event.key, event.character))
-        elif event.character and event.character.isdigit():
-            event.stop()
-            self.choose(int(event.character))
-        elif event.key in ("t", "T"):
-            event.stop()
-            self.choose(10)
 
     def on_click(self, event: events.Click) -> None:
         if event.y == 0 and event.x >= 0:
             number = (event.x - 1) // 4  # each number takes four cells: " n " and a gap
-            if 0 <= number <= 10:
+            if 0 <= number <= 10 and self.taking:
                 self.choose(number)

@@ -1,9 +1,9 @@
-"""The compiled TOML parser reads every history file backtimer writes exactly as tomllib does.
+"""Every history file backtimer writes reads back as it was written, value for value.
 
-History files are read with a compiled parser when one is installed (it is
-many times quicker than tomllib on ten years of sessions); these tests hold it
-to tomllib's results on generated histories, value for value and type for
-type, and check that tomllib still has the last word on anything else.
+History files are read with tomllib behind the screens of `safe_parse` (no
+parser in native code: one crashed the process on a deeply nested file). These
+tests hold the reading to tomllib's own results on generated histories, type
+for type, and check that the screens refuse what would crash tomllib.
 """
 
 from __future__ import annotations
@@ -14,21 +14,14 @@ import string
 import threading
 import tomllib
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain import safe_parse
 from backtimer.domain.history import MAX_SECONDS, Session, StepRecord
 from backtimer.domain.safe_parse import ShapeError, load_toml
 from backtimer.storage.history_file import dump, parse_file
-
-
-def test_the_compiled_parser_is_installed() -> None:
-    """toml-rs is a dependency: without it ten years of history take seconds to read."""
-    assert safe_parse.compiled_parser() is not None
 
 
 def same(left: object, right: object, where: str = "") -> None:
@@ -128,77 +121,40 @@ def sessions(draw: st.DrawFn) -> Session:
 @given(st.lists(sessions(), max_size=6))
 def test_every_history_file_the_app_writes_reads_the_same(written: list[Session]) -> None:
     content = dump(written)
-    same(load_toml(content, compiled=True), tomllib.loads(content))
+    same(load_toml(content), tomllib.loads(content))
     parsed = parse_file(content.encode("utf-8"), "history.toml")
     assert parsed.unreadable == []
     assert parsed.sessions == sorted(written, key=lambda s: s.started_at)
 
 
-@pytest.mark.parametrize(
-    "content",
-    [
-        "a = 1\na = 2\n",  # a key twice
-        '[[session]]\nid = "x"\nnote = "unfinished\n',
-        "x = 1979-05-27T07:32:00Z\n[x]\n",
-        'k = "\x01"\n',
-        "a = 1\n\xa0b = 2\n",
-    ],
-)
-def test_tomllib_still_says_what_is_wrong(content: str) -> None:
-    """Whatever the compiled parser refuses goes to tomllib, whose message people see."""
-    with pytest.raises(tomllib.TOMLDecodeError) as expected:
-        tomllib.loads(content)
-    with pytest.raises(tomllib.TOMLDecodeError) as got:
-        load_toml(content, compiled=True)
-    assert str(got.value) == str(expected.value)
-
-
-def test_the_guards_come_before_the_compiled_parser() -> None:
+def test_the_screens_refuse_what_would_crash_tomllib() -> None:
     deep = "tags = " + "[" * 40 + "]" * 40 + "\n"
     with pytest.raises(ShapeError, match="nested more than 32 levels"):
-        load_toml(deep, compiled=True)
-    huge_number = "x = " + "1" * 5000 + "\n"  # tomllib refuses it: so must this
+        load_toml(deep)
+    deep_over_lines = "x = " + "[\n" * 5000 + "1" + "\n]" * 5000
+    with pytest.raises(ShapeError, match="nested more than 32 levels"):
+        load_toml(deep_over_lines)
+    huge_number = "x = " + "1" * 5000 + "\n"
     with pytest.raises(ShapeError, match="a number of 5000 characters"):
-        load_toml(huge_number, compiled=True)
+        load_toml(huge_number)
+    huge_hex = "x = 0x" + "f" * 3700 + "\n"
+    with pytest.raises(ShapeError, match="a number of 3702 characters"):
+        load_toml(huge_hex)
 
 
-def test_without_a_compiled_parser_tomllib_reads_the_history(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    content = dump(
-        [
-            Session.model_validate(
-                {
-                    "id": "a",
-                    "routine": "r",
-                    "routine_name": "R",
-                    "started_at": datetime(2026, 1, 2, tzinfo=UTC),
-                    "ended_at": datetime(2026, 1, 2, 0, 5, tzinfo=UTC),
-                    "status": "completed",
-                    "active_seconds": 300.0,
-                    "paused_seconds": 0.0,
-                }
-            )
-        ]
-    )
-    monkeypatch.setattr(safe_parse, "compiled_parser", lambda: None)
-    data: dict[str, Any] = load_toml(content, compiled=True)
-    same(data, tomllib.loads(content))
+def test_a_worker_thread_reads_as_the_main_thread_does() -> None:
+    """The app reads the history in worker threads: the same reader, the same refusals."""
+    read: list[object] = []
 
+    def work() -> None:
+        read.append(load_toml("a = 1"))
+        try:
+            load_toml("x = " + "[\n" * 5000 + "1" + "\n]" * 5000)
+        except ShapeError as exc:
+            read.append(exc.message)
 
-def test_a_worker_thread_reads_with_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
-    """toml-rs crashed the app's process from its worker threads: only the main
-    thread (the data commands) uses it."""
-    used: list[str] = []
-
-    def compiled(text: str) -> dict[str, Any]:
-        used.append(text)
-        return {}
-
-    monkeypatch.setattr(safe_parse, "compiled_parser", lambda: compiled)
-    read: list[dict[str, Any]] = []
-    worker = threading.Thread(target=lambda: read.append(load_toml("a = 1", compiled=True)))
+    worker = threading.Thread(target=work)
     worker.start()
     worker.join()
-    assert (read, used) == ([{"a": 1}], [])
-    assert load_toml("a = 1", compiled=True) == {} and used == ["a = 1"]
+    assert read[0] == {"a": 1}
+    assert "nested more than 32 levels" in str(read[1])
