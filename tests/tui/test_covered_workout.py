@@ -10,7 +10,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.help import HelpScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, start_routine, text, until, workout
+from tests.tui.helpers import advance, start_routine, text, until, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -55,7 +55,7 @@ async def test_the_keys_and_the_palette_pause_the_workout_until_they_close(
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"pause")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await work_done(app)
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen)
         await pilot.pause()

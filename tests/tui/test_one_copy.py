@@ -11,7 +11,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.picker import PickerScreen
-from tests.tui.helpers import answer, routines_listed, until
+from tests.tui.helpers import answer, routines_listed, until, work_done
 
 Make = Callable[..., BacktimerApp]
 
@@ -30,7 +30,7 @@ async def test_the_builders_copy_is_run_by_programmes_and_offered_again(
         await until(pilot, on(app, BuilderScreen))
         await pilot.press("ctrl+s")
         await until(pilot, lambda: (home / "routines" / "my-desk-reset.toml").exists())
-        await app.workers.wait_for_complete()
+        await work_done(app)
         assert load_state()[0].copies == {"desk-reset": "my-desk-reset"}
         await pilot.press("escape", "escape")
         await until(pilot, on(app, PickerScreen))

@@ -13,7 +13,14 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.settings import SettingsScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, open_history, routines_listed, start_routine, until
+from tests.tui.helpers import (
+    advance,
+    open_history,
+    routines_listed,
+    start_routine,
+    until,
+    work_done,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -25,7 +32,7 @@ async def palette(pilot: Pilot[None], query: str = "") -> list[tuple[str, str]]:
     screen = pilot.app.screen
     await pilot.press(*["space" if char == " " else char for char in query])
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+    await work_done(pilot.app)  # the palette searches in a worker
     await pilot.pause()
     commands = screen.query_one(CommandList)
     lines = []

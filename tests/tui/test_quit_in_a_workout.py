@@ -11,7 +11,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.quit_question import QuitQuestion
 from backtimer.tui.screens.workout import WorkoutScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, start_routine, until, workout
+from tests.tui.helpers import advance, answer, start_routine, until, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 
@@ -50,7 +50,7 @@ async def test_ctrl_q_twice_quits_saves_as_stopped_and_tells_the_shell(
         await pilot.press("ctrl+q")
         clock.advance(0.12)  # 120 ms later: a second ctrl+q is never held back
         await pilot.press("ctrl+q")
-        await app.workers.wait_for_complete()
+        await work_done(app)
     (session,) = HistoryStore().load().sessions
     assert (session.status, session.pain_before, session.stopped_at_step) == ("stopped", 6, 1)
     assert session.active_seconds == 20

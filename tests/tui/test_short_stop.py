@@ -8,7 +8,7 @@ from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, start_routine, until
+from tests.tui.helpers import advance, answer, start_routine, until, work_done
 
 Make = Callable[..., BacktimerApp]
 
@@ -26,6 +26,6 @@ async def test_stopping_after_two_seconds_says_the_session_is_kept(
         assert isinstance(question, Confirm)
         assert question.detail.startswith("Only 2 s done so far: it is kept in your history")
         await answer(pilot, "y")
-        await app.workers.wait_for_complete()
+        await work_done(app)
     (session,) = HistoryStore().load().sessions
     assert (session.status, session.active_seconds) == ("stopped", 2)
