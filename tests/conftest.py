@@ -33,6 +33,18 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Collect what the tests left (apps' event loops among it) before the process ends.
+
+    With collections so rare, the last tests' event loops were still waiting when a
+    pytest-xdist worker was told to end: their `__del__` then ran inside that ending
+    and was cut by its KeyboardInterrupt, and a passing run ended with a traceback
+    (issue 21). Collected here, they are gone before the end comes.
+    """
+    gc.unfreeze()
+    gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point BACKTIMER_HOME at a fresh folder so no test sees real data."""

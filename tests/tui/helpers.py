@@ -149,3 +149,30 @@ def screen_lines(app: BacktimerApp, region: Region) -> list[str]:
     """The text the screen shows inside ``region``, line by line, as a person reads it."""
     strips = app.screen._compositor.render_strips()
     return [strip.text[region.x : region.right] for strip in strips[region.y : region.bottom]]
+
+
+def footer_words(app: BacktimerApp) -> list[str]:
+    """What the footer of the screen on top says each key does, left to right."""
+    from textual.widgets._footer import FooterKey  # Textual keeps the key widget private
+
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+def told(app: BacktimerApp) -> list[str]:
+    """What the app has told the person: its toasts on show, and every notice the workout
+    on screen has said in its status line (in place of a toast)."""
+    from backtimer.tui.widgets.status_line import StatusLine
+
+    toasts = [str(n.message) for n in app._notifications]
+    lines = app.screen.query(StatusLine)
+    return toasts + ([str(n.message) for n in lines.first().said] if lines else [])
+
+
+def on_show(app: BacktimerApp) -> list[str]:
+    """What the app is telling now: its toasts, and the notice in a workout's status line."""
+    from backtimer.tui.widgets.status_line import StatusLine
+
+    toasts = [str(n.message) for n in app._notifications]
+    lines = app.screen.query(StatusLine)
+    notice = lines.first().notice if lines else None
+    return toasts + ([str(notice.message)] if notice is not None else [])

@@ -46,13 +46,14 @@ async def picker(pilot: Pilot[None], clock: FakeClock) -> None:
 
 async def hold(pilot: Pilot[None], clock: FakeClock) -> None:
     await start_routine(pilot, "durab", pain="4")
-    await pilot.press("n", "n", "n")  # past the get-ready, the carry and the rest
+    # past the get-ready, the carry (a set in each hand) and the rest
+    await pilot.press("n", "n", "n", "n", "n")
     await advance(pilot, clock, 1.5)
 
 
 async def rest(pilot: Pilot[None], clock: FakeClock) -> None:
     await start_routine(pilot, "durab")
-    await pilot.press("n", "n")
+    await pilot.press("n", "n", "n", "n")  # the get-ready, the carry: a set in each hand
     await advance(pilot, clock, 4)
 
 

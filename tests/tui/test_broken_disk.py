@@ -28,7 +28,7 @@ from backtimer.tui.signals import stopped
 from tests.disks import broken_home, free_space
 from tests.fakes import FakeClock
 from tests.hostile import GOOD_ROUTINE
-from tests.tui.helpers import advance, answer, work_done, workout
+from tests.tui.helpers import advance, answer, told, work_done, workout
 
 Make = Callable[..., BacktimerApp]
 THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30")
@@ -41,7 +41,7 @@ def quick(text: str = GOOD_ROUTINE) -> library.RoutineEntry:
 
 
 def said(app: BacktimerApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return told(app)
 
 
 async def settle(app: BacktimerApp) -> None:
@@ -94,7 +94,7 @@ async def test_a_full_disk_through_a_whole_workout_then_ctrl_q_loses_nothing(
             await advance(pilot, clock, 12)
             workout(app).flush_saves()
             assert any("No space left on device" in m for m in said(app))
-            await pilot.press("ctrl+q")
+            await pilot.press("ctrl+q", "ctrl+q")  # "Quit backtimer?" ctrl+q again: yes
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, NotSavedScreen) and dialog.quitting
@@ -123,7 +123,7 @@ async def test_quitting_without_saving_says_what_was_not_saved(
         async with app.run_test(size=(100, 30)) as pilot:
             await answer(pilot, "enter")
             await advance(pilot, clock, 7)
-            await pilot.press("ctrl+q")
+            await pilot.press("ctrl+q", "ctrl+q")  # "Quit backtimer?" ctrl+q again: yes
             await pilot.pause()
             assert isinstance(app.screen, NotSavedScreen)
             await pilot.press("ctrl+q")  # again: quit anyway

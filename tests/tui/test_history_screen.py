@@ -98,7 +98,7 @@ async def test_sessions_newest_first_with_the_streak_and_each_ones_detail(make_a
         await pilot.press("down", "down")
         assert "stopped early" in detail(app)
         assert "2 of 4 steps done · 2 not reached" in detail(app)
-        assert "· 3. ATG split squat: 0 of 16 reps, 0 s (not reached)" in detail(app)
+        assert "· 3. ATG split squat: 0 of 8 reps each side, 0 s (not reached)" in detail(app)
 
 
 async def test_the_weekly_goal_comes_from_the_settings(make_app: Make) -> None:

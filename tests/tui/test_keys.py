@@ -26,6 +26,7 @@ from tests.fakes import FakeClock
 from tests.tui.helpers import (
     advance,
     answer,
+    on_show,
     routines_listed,
     start_routine,
     text,
@@ -53,8 +54,8 @@ def status(app: BacktimerApp) -> str:
 
 
 def notices(app: BacktimerApp) -> list[str]:
-    """The toasts on show."""
-    return [str(n.message) for n in app._notifications]
+    """The toasts on show, and the notice in a workout's status line."""
+    return on_show(app)
 
 
 # ---------------------------------------------------------------- questions wait a moment
@@ -268,5 +269,5 @@ async def test_f1_in_the_picker_lists_every_key_it_has(make_app: Make) -> None:
         assert keys["enter"] == "Start the highlighted routine"
         assert keys["↓"] == "Next routine" and keys["PgDn"] == "A page down"
         assert keys["F4"] == "Find the muscle behind your pain"
-        assert keys["F6"] == "Today's programme session"
+        assert keys["F6"] == "Start today's programme session"
         assert keys["ctrl+n"] == "Build a new routine"

@@ -44,7 +44,7 @@ async def test_routines_with_the_same_name_are_told_apart_in_the_picker(
     assert desk[0].startswith("Desk reset (desk-reset)  ")
     assert desk[1].startswith("Desk reset (my-desk)  ") and desk[1].endswith("yours")
     hips = [label for label in shown if label.startswith("Hips")]
-    assert [h.split("  ")[0] for h in hips] == ["Hips (hips-2)", "Hips (hips)"]
+    assert [h.split("  ")[0] for h in hips] == ["Hips (hips)", "Hips (hips-2)"]  # by name, then id
     assert any(label.startswith("Back durability  ") for label in shown)  # no clash, no id
 
 

@@ -195,7 +195,7 @@ def test_the_guide_says_the_suggestions_are_a_rule_of_thumb() -> None:
     choice = next(iter(choices().values()))
     routine = guide_routine(choice.area, choice.muscle, library.catalogue())
     entry = library.unsaved_entry(guide_id(choice.area, choice.muscle), routine)
-    assert advice(choice, entry).endswith(
+    assert advice(choice, entry)[-1][0] == (
         "[i dim]After each workout backtimer suggests, from your pain ratings, when a step can"
         " grow or should ease off: a timer's rule of thumb, not medical advice.[/]"
     )

@@ -18,7 +18,15 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.sound import SoundPlayer, find_player
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
-from tests.tui.helpers import advance, routines_listed, start_routine, text, work_done, workout
+from tests.tui.helpers import (
+    advance,
+    routines_listed,
+    start_routine,
+    text,
+    told,
+    work_done,
+    workout,
+)
 
 Make = Callable[..., BacktimerApp]
 
@@ -212,7 +220,7 @@ async def test_muted_cues_play_no_sound(
 
 
 def notices(app: BacktimerApp, words: str) -> list[str]:
-    return [str(n.message) for n in app._notifications if words in str(n.message)]
+    return [message for message in told(app) if words in message]
 
 
 async def test_a_failing_player_is_reported_once(

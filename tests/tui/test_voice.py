@@ -14,7 +14,15 @@ from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.speaker import Speaker, find_program
 from tests.fakes import FakeClock
 from tests.system.terminal import wait_until
-from tests.tui.helpers import advance, routines_listed, start_routine, text, work_done, workout
+from tests.tui.helpers import (
+    advance,
+    routines_listed,
+    start_routine,
+    text,
+    told,
+    work_done,
+    workout,
+)
 
 
 @pytest.fixture
@@ -161,7 +169,7 @@ NO_VOICE = "no speech program was found"
 
 
 def voice_notices(app: BacktimerApp) -> list[str]:
-    return [str(n.message) for n in app._notifications if NO_VOICE in str(n.message)]
+    return [message for message in told(app) if NO_VOICE in message]
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,7 @@ async def test_ctrl_q_mid_workout_saves_it_as_stopped(make_app: Make, clock: Fak
         await start_routine(pilot, "desk", pain="6")
         await advance(pilot, clock, 20)
         await pilot.press("ctrl+q")
+        await answer(pilot, "y")  # "Quit backtimer?"
     (session,) = HistoryStore().load().sessions
     assert (session.status, session.pain_before, session.stopped_at_step) == ("stopped", 6, 1)
     assert session.active_seconds == 20

@@ -17,7 +17,7 @@ from backtimer.domain.routine_toml import routine_version
 from backtimer.domain.schedule import standing
 from backtimer.storage import library, progression
 from backtimer.storage.programs import all_programs, load_state, start_program
-from backtimer.storage.routine_files import SaveRefused
+from backtimer.storage.routine_files import SaveRefused, open_for_building
 from tests.progress_histories import durability, session_of
 
 MOVES = library.exercises()
@@ -169,3 +169,56 @@ def test_the_version_changes_with_the_steps_not_with_the_comments() -> None:
     assert routine_version(routine) == routine_version(same)
     longer = parse_routine(HAND_WRITTEN.replace("work = 45", "work = 60"), MOVES, "e.toml")
     assert routine_version(routine) != routine_version(longer)
+
+
+def test_a_second_copy_of_a_builtin_gets_a_name_of_its_own(home: Path) -> None:
+    base = durability()
+    progression.accept(builtin(), [grown(base, 0, work=60)])
+    # A change from the built-in's 45 s does not fit the copy's 60 s: a second copy,
+    # never a second "Back durability (mine)".
+    second = progression.accept(builtin(), [grown(base, 0, work=60)])
+    names = {e.id: e.name for e in library.all_routines() if e.source == "user"}
+    assert names == {
+        "my-back-durability": "Back durability (mine)",
+        second.routine_id: "Back durability (mine 2)",
+    }
+
+
+def test_the_builders_copy_is_the_one_programmes_run_and_suggestions_go_into(home: Path) -> None:
+    opened = open_for_building(builtin(), {e.id for e in library.all_routines()})
+    assert (opened.routine_id, opened.draft.name) == (
+        "my-back-durability",
+        "Back durability (mine)",
+    )
+    assert opened.copy_of == "back-durability"
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "my-back-durability.toml").write_text(
+        builtin().text.replace('name = "Back durability"', 'name = "Back durability (mine)"')
+    )
+    progression.adopt_copy("back-durability", "my-back-durability")
+    assert load_state()[0].copies == {"back-durability": "my-back-durability"}
+    saved = progression.accept(builtin(), [grown(durability(), 1, reps=9)])
+    assert saved.routine_id == "my-back-durability"
+    assert [e.id for e in library.all_routines() if e.source == "user"] == ["my-back-durability"]
+    # A copy made later in the builder is named apart and leaves the programmes as they are.
+    taken = {e.id for e in library.all_routines()}
+    names = {e.name for e in library.all_routines()}
+    again = open_for_building(builtin(), taken, names)
+    assert (again.routine_id, again.draft.name) == (
+        "my-back-durability-2",
+        "Back durability (mine 2)",
+    )
+    progression.adopt_copy("back-durability", "my-back-durability-2")
+    assert load_state()[0].copies == {"back-durability": "my-back-durability"}
+
+
+def test_a_copy_the_builder_made_before_copies_were_remembered_takes_the_suggestions(
+    home: Path,
+) -> None:
+    (home / "routines").mkdir(parents=True)
+    (home / "routines" / "my-back-durability.toml").write_text(
+        builtin().text.replace('name = "Back durability"', 'name = "Back durability (mine)"')
+    )
+    saved = progression.accept(builtin(), [grown(durability(), 1, reps=9)])
+    assert saved.routine_id == "my-back-durability"  # not a my-back-durability-2
+    assert load_state()[0].copies == {"back-durability": "my-back-durability"}

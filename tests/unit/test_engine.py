@@ -170,6 +170,10 @@ def test_next_ends_a_break_then_leaves_the_step(clock: FakeClock) -> None:
     engine.next()
     assert (engine.step, engine.segment.kind) == (0, "work")
     clock.advance(10)
+    engine.next()  # the carry changes hands every set: to the right hand first
+    assert (engine.step, engine.segment.kind, engine.segment.side) == (0, "rest", "right")
+    engine.next()
+    assert engine.next_move() == "next-step"
     engine.next()
     assert (engine.step, engine.segment.kind) == (1, "rest")
     # Ten seconds of a carry were done: the step is partly done, not skipped.
@@ -178,6 +182,32 @@ def test_next_ends_a_break_then_leaves_the_step(clock: FakeClock) -> None:
     engine.next()  # left at once
     assert engine.step == 2
     assert engine.tallies[1].skipped and engine.tallies[1].seconds_done == 0
+
+
+def test_next_on_the_first_side_goes_to_the_other_side_then_to_the_next_step(
+    clock: FakeClock,
+) -> None:
+    engine = Engine(builtin("desk-reset"), clock)  # step 1: 20 s a side of a piriformis stretch
+    engine.start()
+    engine.next()
+    clock.advance(6)
+    engine.tick()
+    assert (engine.step, engine.segment.side, engine.next_move()) == (0, "left", "other-side")
+    events = engine.next()
+    assert (engine.step, engine.segment.kind, engine.segment.side) == (0, "switch", "right")
+    assert SideSwitch("right") in events  # the switch is cued as if the left had run out
+    assert engine.next_move() == "end-break"
+    engine.next()
+    assert (engine.step, engine.segment.kind, engine.segment.side) == (0, "hold", "right")
+    assert engine.next_move() == "next-step"
+    engine.next()
+    assert (engine.step, engine.segment.kind) == (1, "rest")
+    # rests, moves and sides in turn, on to the last step's second side
+    for _ in range(13):
+        engine.next()
+    assert (engine.step, engine.segment.side, engine.next_move()) == (5, "right", "finish")
+    engine.next()
+    assert engine.status == "finished"
 
 
 TWO_STEPS = """format = 1

@@ -195,7 +195,7 @@ class Oracle:
             if segment.seconds is None and not self.paused:
                 self._segment_done()
         elif key == "n":
-            self._go(self.index + 1 if segment.is_break else plan.end)
+            self._go(self.index + 1 if segment.is_break else self._after_this_side())
         elif key == "p":
             step, began = self.step_began
             in_work = self.index >= plan.first_work and step == plan.index
@@ -217,6 +217,25 @@ class Oracle:
                         if s.step == plan.index and s.block == max(block, 0) and not s.is_break
                     )
                 )
+
+    def _after_this_side(self) -> int:
+        """Where n goes from work: the other side, when this is the first of a pair
+        (the left of "each"; an odd set, not the last, of "alternate-sets"); else the
+        next step."""
+        segment = self.segment
+        plan = self.timeline.steps[segment.step]
+        rest_of_step = [
+            s for s in self.timeline.segments if s.step == segment.step and s.index > segment.index
+        ]
+        if plan.sides == "each" and segment.side == "left":
+            other = [s for s in rest_of_step if s.set == segment.set and s.side == "right"]
+        elif (
+            plan.sides == "alternate-sets" and segment.set % 2 == 1 and segment.set < plan.step.sets
+        ):
+            other = [s for s in rest_of_step if s.set == segment.set + 1]
+        else:
+            other = []
+        return other[0].index if other else plan.end
 
     def spent_in(self, index: int) -> float:
         """The longest stretch in a segment, the one under way included."""

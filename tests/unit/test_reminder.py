@@ -54,7 +54,8 @@ def test_after_the_morning_the_evening_is_not_due_before_two_oclock() -> None:
 
 def test_a_late_morning_is_still_due_once_the_evening_is_done() -> None:
     now = at(MONDAY, 20)
-    plan = progress(TWICE_DAILY, MONDAY, [session("flex-pm", at(MONDAY, 19))], now, UTC)
+    day_2 = MONDAY - timedelta(days=1)  # day 1, started perhaps at five, asks no morning
+    plan = progress(TWICE_DAILY, day_2, [session("flex-pm", at(MONDAY, 19))], now, UTC)
     due = due_now(plan, now)
     assert due is not None and due.routine == "flex-am"
 

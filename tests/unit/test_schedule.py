@@ -110,12 +110,27 @@ def test_both_sessions_make_day_one_done_and_day_two_due_tomorrow() -> None:
 
 
 def test_from_two_oclock_the_evening_leads_and_the_morning_is_late_but_doable() -> None:
-    state = plan(TWICE_DAILY, [], at(MONDAY, 14))
+    sunday = MONDAY - timedelta(days=1)  # day 2
+    state = plan(TWICE_DAILY, [], at(MONDAY, 14), start=sunday)
     assert state.lead is not None and state.lead.time == "evening"
     morning, evening = state.today_slots
     assert morning.late and not morning.done and not evening.late
-    after_evening = plan(TWICE_DAILY, [session("flex-pm", at(MONDAY, 18))], at(MONDAY, 19))
+    after_evening = plan(
+        TWICE_DAILY, [session("flex-pm", at(MONDAY, 18))], at(MONDAY, 19), start=sunday
+    )
     assert after_evening.lead is not None and after_evening.lead.time == "morning"
+
+
+def test_a_programme_started_in_the_afternoon_asks_no_morning_session_that_day() -> None:
+    state = plan(TWICE_DAILY, [], at(MONDAY, 17))  # started today, at five
+    assert state.lead is not None and state.lead.time == "evening"
+    assert [s.slot.time for s in state.today_slots] == ["evening"]  # no "late" morning
+    assert state.headline() == "Flexible back: evening — day 1 of 21"
+    evening_done = [session("flex-pm", at(MONDAY, 18))]
+    assert plan(TWICE_DAILY, evening_done, at(MONDAY, 19)).days[0].mark == "done"
+    tomorrow = plan(TWICE_DAILY, evening_done, at(MONDAY + timedelta(days=1), 8))
+    assert [d.mark for d in tomorrow.days[:2]] == ["done", "due"]  # day 1 is not missed
+    assert tomorrow.lead is not None and tomorrow.lead.time == "morning"
 
 
 def test_a_session_with_no_step_done_in_full_does_not_count_however_it_ended() -> None:

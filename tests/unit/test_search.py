@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.domain.search import matches
+from backtimer.domain.search import matches, ranked
 from backtimer.domain.settings import Settings
 from backtimer.storage import library
 from backtimer.storage.found_files import is_programme_file
@@ -38,3 +38,18 @@ def test_a_programme_file_is_told_from_a_routine_by_its_lines(tmp_path: Path) ->
     routine.write_text('format = 1\nname = "Mine"\n[[step]]\nexercise = "cat-cow"\n')
     assert is_programme_file(programme) and not is_programme_file(routine)
     assert not is_programme_file(tmp_path)  # a folder: the routine check says what is wrong
+
+
+def test_descriptions_are_searched_and_the_best_match_comes_first() -> None:
+    entries = library.builtin_routines()
+
+    def found(query: str) -> list[str]:
+        return [entry.id for entry in ranked(entries, query)]
+
+    hips = found("hips")  # the README's own example: in four descriptions ("…glutes and hips")
+    assert {"back-durability", "desk-reset", "flexible-back-evening"} <= set(hips)
+    assert found("back pain") == ["culprit-massage"]  # "…that most often cause lower-back pain"
+    assert found("hips massage")[0] == "culprit-massage"  # a massage at the front of the hip
+    # A word in the name counts for more than the same word in a description.
+    assert found("evening")[0] == "flexible-back-evening"
+    assert found("morning")[0] == "flexible-back-morning"  # before the good mornings' routines

@@ -114,8 +114,10 @@ def _command(
     command: str,
     json: bool = False,
 ) -> _Parser:
-    """A subcommand, run by ``COMMANDS[command]``; with ``json``, its --json option."""
-    parser = commands.add_parser(name, help=help, description=description)
+    """A subcommand, run by ``COMMANDS[command]``; with ``json``, its --json option.
+    Its --help opens with ``description``, or its line in the list of commands."""
+    described = description or f"{help[0].upper()}{help[1:]}."
+    parser = commands.add_parser(name, help=help, description=described)
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(command=command)

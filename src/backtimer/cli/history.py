@@ -259,7 +259,7 @@ def import_history(args: argparse.Namespace) -> int:
         error(problem)
     already = len({s.id for s in sessions}) - len(added)
     print(
-        f"Imported {len(added)} of the {len(sessions)} sessions in {path}"
+        f"Imported {len(added)} of the {plural(len(sessions), 'session')} in {path}"
         + (f"; {already} were already in the history." if already else ".")
     )
     return EXIT_OK
@@ -281,7 +281,7 @@ def show_stats(args: argparse.Namespace) -> int:
     days, weeks = stats.streak_words()
     print(f"Streak:    {days}; {weeks}" if weeks else f"Streak:    {days}")
     print(
-        f"This week: {stats.sessions_this_week} of {stats.weekly_goal} sessions,"
+        f"This week: {stats.sessions_this_week} of {plural(stats.weekly_goal, 'session')},"
         f" {duration(round(stats.minutes_this_week) * 60)}"
     )
     total = duration(round(stats.minutes_total) * 60)

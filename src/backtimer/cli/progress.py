@@ -16,6 +16,7 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
+from backtimer.domain.describe import plural
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.pain_trend import RestTrend, rest_ratings, rest_trend
 from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice, own_sessions_of
@@ -161,7 +162,7 @@ def _print(reports: list[Report]) -> None:
     ladders = library.catalogue().ladders
     for report in reports:
         entry, data = report.entry, report.data
-        print(f"{entry.name} ({entry.id}): {data['sessions']} sessions")
+        print(f"{entry.name} ({entry.id}): {plural(data['sessions'], 'session')}")
         for item in report.advice:
             name = move_name(item.step.exercise, moves)
             where = ladder_text(item.step, item.position, ladders, moves)

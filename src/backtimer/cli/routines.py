@@ -12,9 +12,10 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
+from backtimer.domain.catalogue import CatalogueExercise
 from backtimer.domain.cautions import skip_notes
-from backtimer.domain.describe import clock, describe_step, duration
-from backtimer.domain.exercise import Exercise
+from backtimer.domain.describe import clock, describe_step, duration, plural
+from backtimer.domain.exercise import Exercise, kit_of
 from backtimer.domain.routine import Step
 from backtimer.domain.timeline import resolve
 from backtimer.storage import library, routine_files
@@ -33,11 +34,14 @@ def routine_summary(entry: library.RoutineEntry) -> dict[str, Any]:
             "problems": [str(p) for p in entry.problems],
         }
         return summary
+    kit = kit_of(resolve(entry.routine, library.exercises()))
     summary |= {
         "estimated_seconds": entry.estimated_seconds,
         "steps": len(entry.routine.step),
         "description": entry.routine.description,
         "tags": entry.routine.tags,
+        "equipment": kit.needed,
+        "optional_equipment": kit.optional,
         "path": entry.path,
         "problems": [],
     }
@@ -63,36 +67,53 @@ def list_routines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def own_moves() -> list[tuple[Exercise, str]]:
+    """The moves of the person's own routines (their ``[[exercise]]``), each with the
+    routine that has it; a move in several routines, once, with the first."""
+    found: dict[str, tuple[Exercise, str]] = {}
+    for entry in library.all_routines():
+        if entry.source == "user" and entry.routine is not None:
+            for move in entry.routine.exercise:
+                found.setdefault(move.id, (move, entry.id))
+    return sorted(found.values(), key=lambda pair: pair[0].name.casefold())
+
+
+def _move_json(move: Exercise, source: str) -> dict[str, Any]:
+    extra = move.model_dump() if isinstance(move, CatalogueExercise) else {}
+    return {
+        "id": move.id,
+        "name": move.name,
+        "kind": move.kind,
+        "muscles": move.muscles,
+        "equipment": move.equipment,
+        "sides": move.sides,
+        "prescription": extra.get("prescription", ""),
+        "default": extra.get("default", {}),
+        "about": extra.get("about", ""),
+        "cues": move.cues,
+        "rep_cues": move.rep_cues,
+        "hold_cue": move.hold_cue,
+        "release_cue": move.release_cue,
+        "left_side": move.left_side,
+        "right_side": move.right_side,
+        "safety": move.safety,
+        "skip_if": move.skip_if,
+        "source": source,
+    }
+
+
 def list_exercises(args: argparse.Namespace) -> int:
-    moves = library.catalogue().exercises.values()
+    """The catalogue's moves, then the person's own (from their routines)."""
+    catalogue = [(move, "catalogue") for move in library.catalogue().exercises.values()]
+    moves: list[tuple[Exercise, str]] = [*catalogue, *own_moves()]
     if args.json:
-        print_json(
-            [
-                {
-                    "id": move.id,
-                    "name": move.name,
-                    "kind": move.kind,
-                    "muscles": move.muscles,
-                    "equipment": move.equipment,
-                    "sides": move.sides,
-                    "prescription": move.prescription,
-                    "default": move.default,
-                    "about": move.about,
-                    "cues": move.cues,
-                    "rep_cues": move.rep_cues,
-                    "hold_cue": move.hold_cue,
-                    "release_cue": move.release_cue,
-                    "left_side": move.left_side,
-                    "right_side": move.right_side,
-                    "safety": move.safety,
-                    "skip_if": move.skip_if,
-                }
-                for move in moves
-            ]
-        )
+        print_json([_move_json(move, source) for move, source in moves])
         return EXIT_OK
-    rows = [["ID", "NAME", "KIND", "MUSCLES", "EQUIPMENT"]]
-    rows += [[m.id, m.name, m.kind, ", ".join(m.muscles), m.equipment_text] for m in moves]
+    rows = [["ID", "NAME", "KIND", "MUSCLES", "EQUIPMENT", "FROM"]]
+    rows += [
+        [m.id, m.name, m.kind, ", ".join(m.muscles), m.equipment_text, source]
+        for m, source in moves
+    ]
     print(table(rows))
     return EXIT_OK
 
@@ -108,8 +129,10 @@ def show(args: argparse.Namespace) -> int:
     if routine.tags:
         print("Tags: " + ", ".join(routine.tags))
     moves = resolve(routine, library.exercises())
-    equipment = sorted({item for move in moves for item in move.equipment})
-    print("You need: " + (", ".join(equipment) if equipment else "nothing but some floor"))
+    kit = kit_of(moves)
+    print("You need: " + (", ".join(kit.needed) if kit.needed else "nothing but some floor"))
+    if kit.optional:
+        print("Optional: " + ", ".join(kit.optional))
     for note in skip_notes(moves):
         print(f"Caution: {note}")
     print()
@@ -176,7 +199,7 @@ def validate(args: argparse.Namespace) -> int:
             continue
         steps = len(entry.routine.step)
         time = duration(entry.estimated_seconds)  # worked out, not compiled: quick at any size
-        print(f"{name}: ok ({entry.name}, {steps} steps, {time})")
+        print(f"{name}: ok ({entry.name}, {plural(steps, 'step')}, {time})")
     if missing:
         return EXIT_USAGE
     return EXIT_INVALID if invalid else EXIT_OK
@@ -190,7 +213,7 @@ def _validate_programme(name: str, path: Path) -> bool:
         for problem in entry.problems:
             print(f"{name}: {problem}")
         return False
-    print(f"{name}: ok (programme {entry.name}, {entry.program.weeks} weeks)")
+    print(f"{name}: ok (programme {entry.name}, {plural(entry.program.weeks, 'week')})")
     return True
 
 

@@ -83,10 +83,9 @@ def qr_lines(text: str) -> str:
 def announce(host: str, address: str) -> None:
     print(f"backtimer is served at {address}", flush=True)
     if is_loopback(host):
-        print(
-            "Only this computer can open it. For a phone or tablet on the same network:"
-            " backtimer serve --host 0.0.0.0"
-        )
+        # The command on a line of its own: a terminal never wraps it in the middle.
+        print("Only this computer can open it. For a phone or tablet on the same network:")
+        print("  backtimer serve --host 0.0.0.0")
     else:
         print("Open it on a phone or tablet on the same network; the camera reads this code:")
         print(qr_lines(address), end="")

@@ -16,6 +16,22 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+SHORT_SESSION = 10
+"""Seconds: a workout stopped sooner is kept all the same, and stopping says so."""
+
+
+def stopping_keeps(active_seconds: float) -> str:
+    """What stopping a workout keeps, said before it stops: a session stopped in its
+    first seconds is kept all the same (and can be deleted in the history)."""
+    seconds = round(active_seconds)
+    if seconds < SHORT_SESSION:
+        return (
+            f"Only {seconds} s done so far: it is kept in your history all the same, as a"
+            " stopped session (d in the history deletes it)."
+        )
+    return "What you have done so far is saved."
+
+
 def duration(seconds: float) -> str:
     """A length of time as people say it: "45 s", "5 min", "1 h 05 min"."""
     whole = round(seconds)

@@ -325,6 +325,17 @@ def propose_id(name: str, taken: Collection[str], fallback: str = "my-routine") 
     return candidate
 
 
+def propose_copy_name(name: str, names: Collection[str]) -> str:
+    """The name of the person's copy of a routine: "Desk reset (mine)", or "Desk reset
+    (mine 2)" when a routine has that name already (in any case), so two never look alike."""
+    taken = {other.casefold() for other in names}
+    candidate, counter = f"{name} (mine)", 1
+    while candidate.casefold() in taken:
+        counter += 1
+        candidate = f"{name} (mine {counter})"
+    return candidate[:80]
+
+
 @dataclass
 class MoveDraft:
     """A move of the person's own, as typed: lists comma-separated, cues one a line."""

@@ -33,6 +33,9 @@ Clock = Callable[[], float]
 
 Status = Literal["ready", "running", "paused", "finished", "stopped"]
 
+NextMove = Literal["end-break", "other-side", "next-step", "finish"]
+"""What `Engine.next` does from where the engine is."""
+
 COUNTDOWN_FROM = 3
 """The last seconds of a segment that get a countdown cue."""
 COUNTDOWN_MIN_SECONDS = 10
@@ -252,13 +255,39 @@ class Engine:
         return self.resume() if self._status == "paused" else self.pause()
 
     def next(self) -> list[Event]:
-        """End a break early, or leave the current step for the next one."""
+        """End a break early; on the first side of a step, go to the other side; else
+        leave the step for the next one (see `next_move`)."""
         if not self._live():
             return []
         events = self.tick()
+        if not self._live():
+            return events
+        return events + self._jump(self._next_target())
+
+    def next_move(self) -> NextMove:
+        """Where `next` goes from here: the end of a break, the other side of this step
+        (one side done alone is what a sore back should not get), the next step, or the
+        end of the routine."""
+        if self.segment.is_break:
+            return "end-break"
+        target = self._next_target()
+        if target >= len(self.timeline.segments):
+            return "finish"
+        return "other-side" if self.timeline.segments[target].step == self.step else "next-step"
+
+    def _next_target(self) -> int:
         segment = self.segment
-        target = self._index + 1 if segment.is_break else self.timeline.steps[segment.step].end
-        return events + self._jump(target)
+        if segment.is_break:
+            return self._index + 1
+        plan = self.timeline.steps[segment.step]
+        later = self.timeline.segments[self._index + 1 : plan.end]
+        if plan.sides == "each" and segment.side == "left":  # "each" works the left first
+            other = (s for s in later if s.set == segment.set and s.side == "right")
+        elif plan.sides == "alternate-sets" and segment.set % 2 and segment.set < segment.sets:
+            other = (s for s in later if s.set == segment.set + 1)  # sets go left, right …
+        else:
+            return plan.end
+        return next((s.index for s in other), plan.end)
 
     def previous(self) -> list[Event]:
         """Back to the start of this step's work, or of the previous step's.

@@ -6,6 +6,8 @@ in a routine file; the catalogue adds a default prescription on top.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -110,5 +112,35 @@ class Exercise(BaseModel):
 
     @property
     def equipment_text(self) -> str:
-        """The equipment as one line, or "nothing" when none is needed."""
-        return ", ".join(self.equipment) if self.equipment else "nothing"
+        """The equipment as one line, what is optional said so: "chair; optional: barbell"."""
+        return kit_of([self]).text
+
+
+OPTIONAL = "(optional)"
+"""How an equipment item says it is not needed: ``"weight (optional)"``."""
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What some moves need, and what they can use but do without."""
+
+    needed: list[str]
+    optional: list[str]
+
+    @property
+    def text(self) -> str:
+        """One line: "chair or bench, mat; optional: barbell", or "nothing" for none."""
+        needed = ", ".join(self.needed) or "nothing"
+        return f"{needed}; optional: {', '.join(self.optional)}" if self.optional else needed
+
+
+def kit_of(moves: Iterable[Exercise]) -> Kit:
+    """The equipment of some moves, each item once, sorted; an item one move needs is
+    needed, even where another move marks it optional."""
+    needed: set[str] = set()
+    optional: set[str] = set()
+    for move in moves:
+        for item in move.equipment:
+            bare = item.removesuffix(OPTIONAL).strip()
+            (optional if item.strip().endswith(OPTIONAL) else needed).add(bare)
+    return Kit(sorted(needed), sorted(optional - needed))

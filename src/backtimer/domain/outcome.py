@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, cast
 
+from backtimer.domain.describe import plural
+
 Outcome = Literal["done", "partly", "skipped", "not-reached"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partly", "skipped", "not-reached")
 
@@ -96,7 +98,7 @@ class OutcomeCounts:
 
     def text(self) -> str:
         """In words: "3 of 4 steps done · 1 skipped"."""
-        parts = [f"{self.done} of {self.steps} steps done"]
+        parts = [f"{self.done} of {plural(self.steps, 'step')} done"]
         for count, words in (
             (self.partly, "part done"),
             (self.skipped, "skipped"),

@@ -266,8 +266,16 @@ def progress(
     end = start + timedelta(weeks=program.weeks)
     done_on = _counted_by_date(sessions, zone, start, end, aliases or {})
 
+    def asked(slot: PlanSlot, day: date) -> bool:
+        """A programme may be started after its first morning has gone (at five, say):
+        that morning's slot is not asked for, when the day has another slot."""
+        first_morning = day == start and slot.time == "morning"
+        return not (first_morning and any(other.time != "morning" for other in program.slot))
+
     def complete(day: date) -> bool:
-        return all(_done_slots(program.slot, done_on.get(day, Counter())))
+        done = _done_slots(program.slot, done_on.get(day, Counter()))
+        pairs = zip(program.slot, done, strict=True)
+        return all(is_done or not asked(slot, day) for slot, is_done in pairs)
 
     resting = rest_until(today, start, program.rest_days, complete)
     if program.days is not None:
@@ -282,6 +290,7 @@ def progress(
         today_slots = tuple(
             SlotState(slot, is_done, late=afternoon and slot.time == "morning" and not is_done)
             for slot, is_done in zip(program.slot, done, strict=True)
+            if is_done or not afternoon or asked(slot, today)
         )
         lead = _lead(today_slots, afternoon)
     if any(day.day == today and day.mark != "missed" for day in days):

@@ -3,8 +3,9 @@ own, read tolerantly (a file that cannot be read becomes a problem, never an err
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -64,3 +65,14 @@ def is_programme_file(path: Path) -> bool:
     if isinstance(data, Problem):
         return False
     return bool(_PROGRAMME_LINE.search(data)) and not _STEP_LINE.search(data)
+
+
+def looks(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """How files look from outside (name, size, time of change; missing ones left out):
+    cheap to take every few seconds, and different as soon as one is written."""
+    seen = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            status = path.stat()
+            seen.append((str(path), status.st_size, status.st_mtime_ns))
+    return tuple(seen)

@@ -367,6 +367,27 @@ class HistoryStore:
                 problems.append(f"{path}: {exc}; it stays where it is until it can be saved")
         return recovered, problems
 
+    def under_way_elsewhere(self) -> list[Session]:
+        """The sessions other copies of backtimer are running now: their journals are
+        locked by a live process (those of a killed one are `recover`'s)."""
+        folder = locations.journal_dir()
+        if not folder.is_dir():
+            return []
+        running: list[Session] = []
+        for path in sorted(folder.glob("*.toml")):
+            if path.stem in self._journals:
+                continue  # this process's own
+            lock = HeldLock(path.with_suffix(".lock"))
+            try:
+                free = lock.acquire()
+            except StorageError:
+                continue  # a folder it cannot lock in: no one else can run one there either
+            lock.release()
+            if not free:
+                with contextlib.suppress(OSError):
+                    running += self._read(path, JOURNAL_MAX_BYTES).sessions
+        return running
+
     def _recover_one(self, path: Path, problems: list[str]) -> list[Session]:
         """Move one journal whose process is gone into the history (none when it lives)."""
         lock = HeldLock(path.with_suffix(".lock"))

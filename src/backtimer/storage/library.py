@@ -6,6 +6,7 @@ file never hides the good ones and never stops the app.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -18,7 +19,13 @@ from backtimer.domain.routine import MAX_FILE_BYTES, Routine, Source, parse_rout
 from backtimer.domain.routine_length import routine_length, total
 from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
-from backtimer.storage.found_files import name_problem, own_files, read_or_problem, shipped_files
+from backtimer.storage.found_files import (
+    looks,
+    name_problem,
+    own_files,
+    read_or_problem,
+    shipped_files,
+)
 from backtimer.storage.routine_notes import note_routines
 
 
@@ -112,7 +119,9 @@ def builtin_routines() -> list[RoutineEntry]:
 
 
 def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
-    """The user's routine files, each checked, bad ones included with their problems.
+    """The user's routine files, each checked, bad ones included with their problems;
+    in the order of the names the picker shows (a file's name is its id, which may be
+    far from its routine's name: "my-desk-reset" is "Desk reset (mine)").
 
     Those that load are noted for the quick ``today --exit-code`` (`routine_notes`).
     """
@@ -123,7 +132,7 @@ def user_routines(builtin_ids: set[str]) -> list[RoutineEntry]:
         entries.append(_with_problem(entry, wrong) if wrong else entry)
     if builtin_ids:  # the ids given are the built-in routines': their clashes are known
         note_routines((e.id, Path(e.path), e.name) for e in entries if e.ok)
-    return entries
+    return sorted(entries, key=lambda entry: (entry.name.casefold(), entry.id))
 
 
 def _with_problem(entry: RoutineEntry, message: str) -> RoutineEntry:
@@ -137,7 +146,7 @@ def _with_problem(entry: RoutineEntry, message: str) -> RoutineEntry:
 
 
 def all_routines() -> list[RoutineEntry]:
-    """Built-in routines first, then the user's, each group by file name."""
+    """Built-in routines first, then the user's, each group in the order of their names."""
     builtins = builtin_routines()
     return builtins + user_routines({entry.id for entry in builtins})
 
@@ -179,3 +188,12 @@ def unsaved_entry(routine_id: str, routine: Routine) -> RoutineEntry:
     return RoutineEntry(
         routine_id, "user", "(not saved yet)", routine=routine, _catalogue=exercises()
     )
+
+
+def routines_look() -> Hashable:
+    """How the person's routine files and programme files look on disk now, and the
+    history beside them: changes when any is written, added or removed (`looks`)."""
+    folders = [locations.routines_dir(), locations.programs_dir()]
+    files = [path for folder in folders for path in own_files(folder)]
+    files += [locations.program_file(), locations.history_file()]
+    return looks([*folders, *files])

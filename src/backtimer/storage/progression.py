@@ -6,13 +6,15 @@ accepts:
 
 - A change to one of the person's routines is written into its file, the
   value alone on its line, so comments and layout stay (`routine_edit`).
-- A change to a built-in routine goes into the person's copy of it,
-  ``my-<id>`` (named "<name> (mine)", as the builder names a copy), made from
-  the built-in file the first time. ``program.toml`` then remembers the copy
-  (`ProgramState.copies`): every programme slot that ran the built-in runs the
-  copy, and the built-in's sessions count for the copy's slots and for its
-  progression. A later change to the built-in goes into the same copy, as
-  long as the copy still has those steps as they were; otherwise into a new one.
+- A change to a built-in routine goes into the person's copy of it: the one
+  programmes run, or the one the builder made (``my-<id>``, "<name> (mine)");
+  with none, a copy is made from the built-in file. ``program.toml`` then
+  remembers the copy (`ProgramState.copies`): every programme slot that ran the
+  built-in runs the copy, and the built-in's sessions count for the copy's slots
+  and for its progression. The builder's first copy of a built-in is remembered
+  the same way (`adopt_copy`). A later change to the built-in goes into the same
+  copy, as long as the copy still has those steps as they were; otherwise into a
+  new one, under a name of its own ("<name> (mine 2)").
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from backtimer.domain.draft import propose_id
+from backtimer.domain.draft import propose_copy_name, propose_id
 from backtimer.domain.pain_reading import RatedSession
 from backtimer.domain.progression import StepAdvice, advise, own_sessions_of
 from backtimer.domain.routine import Routine, Step
@@ -30,7 +32,7 @@ from backtimer.domain.routine_edit import edit_routine
 from backtimer.domain.routine_toml import routine_toml
 from backtimer.storage import locations
 from backtimer.storage.library import RoutineEntry, all_routines, catalogue, exercises
-from backtimer.storage.programs import load_state, record_copy
+from backtimer.storage.programs import live_copies, load_state, record_copy
 from backtimer.storage.routine_files import SaveRefused, save_routine
 
 
@@ -70,6 +72,26 @@ def followed(
     """The routine that stands in for ``entry``: its live copy when it has one, else itself."""
     copy = (copies() if copied is None else copied).get(entry.id)
     return next((r for r in routines if r.id == copy and r.ok), entry) if copy else entry
+
+
+def own_copy(
+    builtin: RoutineEntry, routines: Iterable[RoutineEntry], copied: Mapping[str, str] | None = None
+) -> RoutineEntry | None:
+    """The person's copy of a built-in routine: the one programmes run, else the one the
+    builder made under its first id (``my-<id>``) before copies were remembered; or None."""
+    routines = list(routines)
+    followed_now = followed(builtin, routines, copied)
+    if followed_now is not builtin:
+        return followed_now
+    first = f"my-{builtin.id}"
+    return next((r for r in routines if r.id == first and r.ok and _own_file(r)), None)
+
+
+def adopt_copy(builtin: str, copy: str) -> None:
+    """A copy of a built-in routine was made in the builder: programmes run it, unless
+    they run another copy of it that is still there (one copy is the one followed)."""
+    if live_copies({entry.id for entry in all_routines() if entry.ok}).get(builtin) is None:
+        record_copy(builtin, copy)
 
 
 @dataclass(frozen=True)
@@ -115,12 +137,14 @@ def accept(entry: RoutineEntry, chosen: Iterable[StepAdvice]) -> Accepted:
     steps = {item.number - 1: item.notch.after for item in chosen if item.notch is not None}
     if entry.source == "built-in":
         everything = all_routines()
-        copy = followed(entry, everything)
-        if copy is not entry and _fits(copy, routine, steps):
-            return _accept_own(copy, steps, copy_of=entry.id)
+        copy = own_copy(entry, everything)
+        if copy is not None and _fits(copy, routine, steps):
+            accepted = _accept_own(copy, steps, copy_of=entry.id)
+            record_copy(entry.id, copy.id)
+            return accepted
         taken = {other.id for other in everything}
         copy_id = propose_id(f"my {entry.id}", taken)
-        name = f"{routine.name} (mine)"[:80]
+        name = propose_copy_name(routine.name, [other.name for other in everything if other.ok])
         text = edit_routine(entry.text, routine, steps, exercises(), name=name)
         if text is None:
             text = routine_toml(_with(routine, steps).model_copy(update={"name": name}))

@@ -10,10 +10,11 @@ id, and not a file that changed since the builder opened it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from backtimer.domain.draft import RoutineDraft, propose_id
+from backtimer.domain.draft import RoutineDraft, propose_copy_name, propose_id
 from backtimer.domain.exercise import ID_PATTERN
 from backtimer.domain.routine import MAX_FILE_BYTES
 from backtimer.domain.routine_toml import routine_toml
@@ -145,22 +146,28 @@ class Opened:
     """The file differs from what the builder would write (comments, layout)."""
     note: str = ""
     """What saving will do, when it is not the obvious."""
+    copy_of: str | None = None
+    """The built-in routine this is a new copy of."""
 
 
-def open_for_building(entry: RoutineEntry | None, taken: set[str]) -> Opened:
+def open_for_building(
+    entry: RoutineEntry | None, taken: set[str], names: Collection[str] = ()
+) -> Opened:
     """What editing ``entry`` means; None builds a new routine.
 
     Args:
         entry: a routine that loaded, or None.
         taken: ids a copy must not take.
+        names: the names of every routine, which a copy's name must not repeat.
     """
     if entry is None or entry.routine is None:
         return Opened(RoutineDraft(), "")
     draft = RoutineDraft.from_routine(entry.routine)
     if entry.source == "built-in":
-        draft.name = f"{entry.routine.name} (mine)"[:80]
+        draft.name = propose_copy_name(entry.routine.name, names)
         note = f"A copy of the built-in '{entry.name}', saved as your own; the built-in stays."
-        return Opened(draft, propose_id(f"my {entry.id}", taken), note=note)
+        routine_id = propose_id(f"my {entry.id}", taken)
+        return Opened(draft, routine_id, note=note, copy_of=entry.id)
     hand_written = entry.text != routine_toml(entry.routine)
     note = (
         f"Written by hand: saving rewrites it without its comments, and keeps the file"

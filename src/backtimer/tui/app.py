@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from backtimer.storage import library, locations, resume_offers
@@ -14,6 +15,7 @@ from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
 from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.messages import StartRoutine
+from backtimer.tui.notices import NoticeRoute
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.question import Question
 from backtimer.tui.services import Services
@@ -25,6 +27,7 @@ if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker f
     from textual.driver import Driver
 
     from backtimer.domain.history import Session
+    from backtimer.tui.screens.workout import WorkoutScreen
 
 IN_USE_ELSEWHERE = (
     "A workout is under way in another browser window: one at a time, so it is not"
@@ -47,8 +50,15 @@ class BacktimerApp(App[None]):
     COMMANDS = {BacktimerCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="Show every key"),
-        Binding("f1", "help", "Keys", show=False),
-        Binding(ALWAYS, "quit", "Quit", priority=True, tooltip="Quit; a workout is saved"),
+        # Shown where "?" is not (a text box with the focus types it): the key to every key.
+        Binding("f1", "help", "Keys", key_display="F1", tooltip="Show every key"),
+        Binding(
+            ALWAYS,
+            "quit",
+            "Quit",
+            priority=True,
+            tooltip="Quit (asks in a workout, which is saved)",
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -77,6 +87,9 @@ class BacktimerApp(App[None]):
         self._start = start
         self._greets = greet
         self._signals: Ending | None = None
+        self._quitting = False
+        """The person said yes to quitting in the middle of a workout."""
+        self._notices = NoticeRoute()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's own driver, but never stuck on a terminal that has closed."""
@@ -107,6 +120,8 @@ class BacktimerApp(App[None]):
     def _came_to_top(self, screen: Screen[object]) -> None:
         if isinstance(screen, Question):
             screen.shown_at = self.services.clock()
+            screen.add_class("-question")  # no toast over its answers (app.tcss)
+        self._notices.came_to_top(self, screen)
 
     def takes_keys(self) -> bool:
         """False while the screen cannot be seen (the terminal is too small for it)
@@ -124,6 +139,10 @@ class BacktimerApp(App[None]):
         if typed and not always and not self.takes_keys():
             return
         await super().on_event(event)
+
+    def on_notify(self, event: Notify) -> None:
+        """In a workout, a notice goes in its status line; elsewhere, a toast."""
+        self._notices.notify(self, event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return CHART_COLOURS  # for every theme that does not set its own
@@ -187,7 +206,22 @@ class BacktimerApp(App[None]):
         self.push_screen(resume_question(session, steps), answered)
 
     def on_start_routine(self, message: StartRoutine) -> None:
-        self.start_routine(message.entry)
+        """Start a routine; when another window of backtimer is running it now, ask first:
+        two at once would fill the same programme slot twice."""
+        from backtimer.tui.screens.routine_questions import elsewhere_question
+
+        entry = message.entry
+        running = [s for s in self.services.store.under_way_elsewhere() if s.routine == entry.id]
+        if not running:
+            self.start_routine(entry)
+            return
+
+        def answered(start: bool | None) -> None:
+            if start:
+                self.start_routine(entry)
+
+        began = running[0].started_at.astimezone(self.services.zone)
+        self.push_screen(elsewhere_question(entry, began), answered)
 
     @work(group=FLOW)
     async def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
@@ -216,9 +250,61 @@ class BacktimerApp(App[None]):
     def routines_changed(self) -> None:
         """A suggestion accepted for next time changed a routine file: the picker reads
         the routines again."""
-        for screen in self.screen_stack:
-            if isinstance(screen, PickerScreen):
-                screen.load_routines()
+        self.picker.load_routines()
+
+    def _reload_routines(self, _: object = None) -> None:
+        """The builder or the guide closed: they may have saved a routine."""
+        self.picker.load_routines()
+
+    @property
+    def picker(self) -> PickerScreen:
+        """The routine picker, always at the bottom of the screens."""
+        return next(s for s in self.screen_stack if isinstance(s, PickerScreen))
+
+    def action_guide(self) -> None:
+        from backtimer.tui.screens.guide import GuideScreen
+
+        self.push_screen(GuideScreen(), self._reload_routines)
+
+    def action_new(self) -> None:
+        self._build(None)
+
+    def action_edit(self) -> None:
+        """Edit the routine highlighted in the picker."""
+        entry = self.picker.selected()
+        if entry is None:
+            self.notify("No routine is highlighted; nothing to edit.", severity="warning")
+        else:
+            self.edit_routine(entry)
+
+    def edit_routine(self, entry: RoutineEntry) -> None:
+        """Open a routine in the builder; a built-in one as the person's copy, or, when
+        they have a copy of it already, that copy if they choose it (one copy, not two)."""
+        from backtimer.storage.progression import own_copy
+        from backtimer.tui.screens.routine_questions import copy_question
+
+        if not entry.ok:
+            self.notify(f"{entry.path} does not load; nothing to edit.", severity="warning")
+            return
+        copy = own_copy(entry, self.picker.entries) if entry.source == "built-in" else None
+        if copy is None:
+            self._build(entry)
+            return
+
+        def answered(mine: bool | None) -> None:
+            if mine is not None:
+                self._build(copy if mine else entry)
+
+        self.push_screen(copy_question(entry, copy), answered)
+
+    def _build(self, entry: RoutineEntry | None) -> None:
+        """The builder, at once (the keys typed next are its): a new routine's id and a
+        copy's name are none of the picker's."""
+        from backtimer.tui.screens.builder import BuilderScreen
+
+        listed = self.picker.entries
+        ids, names = {e.id for e in listed}, {e.name for e in listed if e.ok}
+        self.push_screen(BuilderScreen(entry, ids, names), self._reload_routines)
 
     def action_programs(self) -> None:
         from backtimer.tui.screens.programs import ProgramsScreen
@@ -244,7 +330,7 @@ class BacktimerApp(App[None]):
             )
             self.call_from_thread(self.notify, told)
         else:
-            self.call_from_thread(self.start_routine, routine)
+            self.post_message(StartRoutine(routine))  # asks first if it is running elsewhere
 
     def action_help(self) -> None:
         from backtimer.tui.screens.help import HelpScreen, keys_of
@@ -279,22 +365,53 @@ class BacktimerApp(App[None]):
         self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere; a workout under way is saved as stopped first.
+        """Quit from anywhere; a workout under way asks first (ctrl+q again: yes), and is
+        saved as stopped, the shell told so.
 
         What the disk will not take is offered to save again, or elsewhere
         (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
         """
-        from backtimer.tui.leaving import save_before_quitting
+        from backtimer.tui.leaving import farewell, save_before_quitting
         from backtimer.tui.screens.not_saved import NotSavedScreen
+        from backtimer.tui.screens.quit_question import QuitQuestion
+        from backtimer.tui.screens.workout import WorkoutScreen
 
-        if isinstance(self.screen, NotSavedScreen) and self.screen.quitting:
-            self.screen.action_quit_anyway()
+        screen = self.screen
+        if isinstance(screen, NotSavedScreen) and screen.quitting:
+            screen.action_quit_anyway()
+            return
+        if isinstance(screen, QuitQuestion):
+            screen.dismiss(True)
+            return
+        workouts = [s for s in self.screen_stack if isinstance(s, WorkoutScreen) and s.under_way]
+        if workouts and not self._quitting:
+            self._ask_to_quit(workouts[-1])
             return
         unsaved = save_before_quitting(self.screen_stack)
         if unsaved:
             self.push_screen(NotSavedScreen(unsaved, self.services.store, quitting=True))
             return
-        self.exit()
+        told = [farewell(w.workout.record(), len(w.workout.timeline.steps)) for w in workouts]
+        self.exit(message="\n".join(told) or None)
+
+    def _ask_to_quit(self, screen: WorkoutScreen) -> None:
+        """Pause the workout and ask; no puts it back as it was."""
+        from backtimer.tui.screens.quit_question import quit_question
+
+        running = screen.workout.engine.status == "running"
+        screen.action_pause()
+
+        async def answered(leave: bool | None) -> None:
+            if leave:
+                self._quitting = True
+                await self.action_quit()
+            elif running:
+                screen.action_resume()
+
+        record = screen.workout.record()
+        steps = len(screen.workout.timeline.steps)
+        step = record.stopped_at_step or 1
+        self.push_screen(quit_question(record.routine_name, step, steps), answered)
 
     def on_unmount(self) -> None:
         if self._signals is not None:

@@ -1,14 +1,17 @@
 """The command palette (ctrl+p): every routine, programme, screen and action, found by name.
 
-Textual's fuzzy matcher ranks the commands by the letters typed. What the
-palette offers depends on where it is opened:
+Textual's fuzzy matcher ranks the commands by the letters typed; a command is also
+found by the words of its help ("theme" finds the settings). Every key's command
+has the footer's words for it, taken from the same binding (`screen_actions`) or
+the same table (`backtimer.tui.keys`). What the palette offers depends on where it
+is opened:
 
-- anywhere: the actions of the screen it was opened on (its keys, under their
-  own names: "Pause", "Next", "Clear the filter");
+- anywhere: the actions of the screen it was opened on, as its footer and keys
+  screen name them ("Pause", "Other side", "Clear the filter"), and Keys and Quit;
+  never the editing keys of a text box nor Textual's own (focus, copy);
 - unless a workout is under way or a question is waiting: the screens (history,
-  settings, the guide, the programmes, a new routine, the keys), today's
-  programme session, and for every routine "Start", "Edit" and "Show", for
-  every programme its page.
+  settings, the guide, the programmes, today's session, a new routine), and for
+  every routine "Start", "Edit" and "Show", for every programme its page.
 
 The routines and programmes are read in a thread when the palette opens, so
 it lists what is on disk now, without holding up the screen.
@@ -22,19 +25,23 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.app import App
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 
 from backtimer.domain.program import ProgramEntry
 from backtimer.storage import library, programs
 from backtimer.storage.library import RoutineEntry
-from backtimer.tui.screens.picker import PickerScreen, shared_names
+from backtimer.tui.keys import SCREEN_KEYS
+from backtimer.tui.screens.picker import shared_names
 
 if TYPE_CHECKING:  # the screens are imported when the palette shows them, not at launch
     from backtimer.tui.app import BacktimerApp
 
-APP_ACTIONS = {"help", "quit", "command_palette", "suspend_process"}
-"""The app's own keys, offered as screens or left to their keys, not as screen actions."""
+NOT_OFFERED = {"command_palette", "suspend_process"}
+"""App actions the palette leaves to their keys: itself, and ctrl+z."""
 
 
 @dataclass(frozen=True)
@@ -46,29 +53,68 @@ class Command:
     run: Callable[[], object]
     discover: bool = True
     """Listed before anything is typed."""
+    finds: str = ""
+    """More words it is found by, besides its name and help."""
+
+    def found_by(self, query: str) -> bool:
+        """Every word of the query begins a word of the help (or of `finds`)."""
+        words = f"{self.help} {self.finds}".casefold().replace(",", " ").split()
+        return all(any(w.startswith(q) for w in words) for q in query.casefold().split())
 
 
 def _app(provider: Provider) -> BacktimerApp:
     return cast("BacktimerApp", provider.app)
 
 
+def _ours(node: DOMNode) -> set[tuple[str, str]]:
+    """The (action, words) of the bindings backtimer's own classes give a node; not those
+    Textual's widgets bring (a text box's "Move cursor left", the App's "Focus Next"),
+    even where a class of ours repeats them (the picker's filter keeps a text box's keys)."""
+
+    def bindings(mine: bool) -> set[tuple[str, str]]:
+        return {
+            (binding.action, binding.description)
+            for cls in type(node).__mro__
+            if cls.__module__.startswith("backtimer.") == mine
+            for binding in cls.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding)
+        }
+
+    if isinstance(node, App):  # the App's own keys are all chosen, ctrl+q's "Quit" too
+        return bindings(True)
+    return bindings(True) - bindings(False)
+
+
+def _action(binding: Binding) -> str:
+    return binding.action.removeprefix("app.")
+
+
 def screen_actions(provider: Provider) -> list[Command]:
-    """The actions of the screen the palette was opened on, by their descriptions."""
+    """The actions of the screen the palette was opened on, and the app's own keys, by the
+    words of their bindings; the one the footer shows first where a key has two."""
     app = _app(provider)
-    screen = provider.screen
-    seen: set[tuple[str, str]] = set()
+    ours: dict[DOMNode, set[tuple[str, str]]] = {}
+    found: dict[tuple[str, str], tuple[Binding, DOMNode]] = {}
+    for active in provider.screen.active_bindings.values():
+        binding, node = active.binding, active.node
+        if not binding.description or not active.enabled or _action(binding) in NOT_OFFERED:
+            continue
+        if node not in ours:
+            ours[node] = _ours(node)
+        if (binding.action, binding.description) not in ours[node]:
+            continue
+        name = (_action(binding), binding.description)
+        if name not in found or (binding.show and not found[name][0].show):
+            found[name] = (binding, node)
+    shown = sorted(found.values(), key=lambda pair: not pair[0].show)  # the footer's first
+    finds = {key.action: key.finds for key in SCREEN_KEYS}
     commands = []
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if not binding.description or not active.enabled or binding.action in APP_ACTIONS:
-            continue
-        if (binding.action, binding.description) in seen:
-            continue
-        seen.add((binding.action, binding.description))
+    for binding, node in shown:
         key = app.get_key_display(binding)
         helps = f"{key} · {binding.tooltip}" if binding.tooltip else key
-        run = partial(app.run_action, binding.action, active.node)
-        commands.append(Command(binding.description, helps, run))
+        run = partial(app.run_action, binding.action, node)
+        words = finds.get(_action(binding), "")
+        commands.append(Command(binding.description, helps, run, finds=words))
     return commands
 
 
@@ -80,36 +126,31 @@ def _global_commands_allowed(app: BacktimerApp, screen: object) -> bool:
     return not busy and not isinstance(screen, ModalScreen)
 
 
-def _picker(app: BacktimerApp) -> PickerScreen:
-    return next(s for s in app.screen_stack if isinstance(s, PickerScreen))
-
-
-def screen_commands(app: BacktimerApp) -> list[Command]:
-    """The screens there are, as the picker's function keys open them."""
-    picker = _picker(app)
+def screen_commands(app: BacktimerApp, offered: set[str]) -> list[Command]:
+    """The screens the picker opens with a key (`SCREEN_KEYS`), in the picker's words;
+    those `offered` already (the palette was opened on the picker) are left out."""
     return [
-        Command("History", "F2 · your sessions, streak and charts", app.action_history),
-        Command("Settings", "F3 · goal, cues, theme", app.action_settings),
         Command(
-            "Where does it hurt? (guide)", "F4 · from the pain to the muscle", picker.action_guide
-        ),
-        Command("Programmes", "F5 · multi-week plans", app.action_programs),
-        Command("Today's programme session", "F6 · start it", app.action_today),
-        Command("New routine (builder)", "ctrl+n · build your own", picker.action_new),
-        Command("Keys", "F1 · every key of this screen", app.action_help),
+            key.words,
+            f"{key.key_display or key.key} in the picker · {key.tooltip}",
+            partial(app.run_action, key.action),
+            finds=key.finds,
+        )
+        for key in SCREEN_KEYS
+        if key.words not in offered
+    ] + [
         Command(
             "Warning signs (red flags)",
             "signs that need a doctor, not a timer; one applies, or it was checked",
             app.action_red_flags,
-        ),
-        Command("Quit", "ctrl+q · a workout under way is saved", app.action_quit),
+            finds="doctor",
+        )
     ]
 
 
 def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Command]:
     """Start, edit and show each routine that loads."""
     shared = shared_names(entries)
-    picker = _picker(app)
     commands = []
     for entry in entries:
         if not entry.ok:
@@ -121,7 +162,7 @@ def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Com
             Command(
                 f"Edit {name}",
                 "in the builder (a built-in one as your copy)",
-                partial(picker.edit, entry),
+                partial(app.edit_routine, entry),
                 discover=False,
             ),
             Command(
@@ -141,7 +182,7 @@ def _show(app: BacktimerApp, entry: RoutineEntry) -> None:
         if choice == "start":
             app.start_routine(entry)
         elif choice == "edit":
-            _picker(app).edit(entry)
+            app.edit_routine(entry)
 
     from backtimer.tui.screens.routine_card import RoutineCard
 
@@ -182,7 +223,7 @@ class BacktimerCommands(Provider):
         self.commands = screen_actions(self)
         if _global_commands_allowed(app, self.screen):
             routines, plans = await asyncio.to_thread(_read)
-            self.commands += screen_commands(app)
+            self.commands += screen_commands(app, {command.name for command in self.commands})
             self.commands += routine_commands(app, routines)
             self.commands += program_commands(app, plans)
 
@@ -197,3 +238,9 @@ class BacktimerCommands(Provider):
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+            elif command.found_by(query):  # by what it does: after every match by name
+                yield Hit(WORDS_SCORE, command.name, command.run, help=command.help)
+
+
+WORDS_SCORE = 0.01
+"""The rank of a command found by its help's words: below any found by its name."""

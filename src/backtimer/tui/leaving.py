@@ -1,11 +1,13 @@
 """Leaving the app without losing a session: on ctrl+q, and on a signal.
 
-ctrl+q saves every workout under way (as stopped) and every summary first;
-what the disk will not take is handed back for the not-saved dialog to offer
-again. A signal (SIGTERM, SIGHUP when the terminal closes, SIGINT) has no one
-to ask: a workout's journal is brought up to date (``interrupted``, with the
-time done so far) so the next start records it and offers to resume it, and
-what the data folder will not take goes to a file in the temporary folder.
+ctrl+q during a workout asks first (`screens.quit_question`: ctrl+q again, or y,
+quits); quitting saves every workout under way (as stopped) and every summary, and
+the shell gets a line for each workout (`farewell`); what the disk will not take is
+handed back for the not-saved dialog to offer again. A signal (SIGTERM, SIGHUP
+when the terminal closes, SIGINT) has no one to ask: a workout's journal is
+brought up to date (``interrupted``, with the time done so far) so the next start
+records it and offers to resume it, and what the data folder will not take goes
+to a file in the temporary folder.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ from textual.screen import Screen
 from backtimer.domain.history import Session
 from backtimer.storage.files import StorageError
 from backtimer.tui.unsaved import Unsaved, elsewhere
+
+
+def farewell(session: Session, steps: int) -> str:
+    """The line the shell gets for a workout saved as ctrl+q left it."""
+    return f"{session.routine_name} saved as stopped at step {session.stopped_at_step} of {steps}."
 
 
 def save_before_quitting(stack: Sequence[Screen[object]]) -> list[Unsaved]:

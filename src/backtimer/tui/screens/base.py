@@ -18,6 +18,9 @@ class AppScreen(Screen[ScreenResultType]):
 
     PALETTE_IN_FOOTER: ClassVar[bool] = True
     """Whether the footer offers the command palette on its right."""
+    FOOTER_LAST: ClassVar[tuple[str, ...]] = ()
+    """Actions whose keys the footer shows after the app's own (Quit, Keys), when there
+    is room: the footer shows the first keys that fit (`widgets.key_footer`)."""
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -71,15 +71,21 @@ class BuilderScreen(AppScreen[None]):
     selected: var[int] = var(0)
     """0 for the routine's own settings, n for step n."""
 
-    def __init__(self, entry: RoutineEntry | None = None, taken: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        entry: RoutineEntry | None = None,
+        taken: Collection[str] = (),
+        names: Collection[str] = (),
+    ) -> None:
         """Args:
         entry: the routine to edit (a built-in one as a copy); None for a new one.
         taken: the ids of every routine there is, which a new one may not take.
+        names: the names of every routine there is, which a copy's name does not repeat.
         """
         super().__init__()
         self.catalogue = library.exercises()
         self.taken = set(taken) - ({entry.id} if entry and entry.source == "user" else set())
-        self.opened = open_for_building(entry, self.taken)
+        self.opened = open_for_building(entry, self.taken, names)
         self.draft = self.opened.draft
         self.proposed_id = self.opened.routine_id
         self.dirty = False
@@ -185,9 +191,13 @@ class BuilderScreen(AppScreen[None]):
     def _take(self, place: str, value: str) -> bool:
         """Put a field's text into the draft and check it; False when it held that already."""
         if place == "id":
-            if value.strip() == self.routine_id:
+            typed = value.strip()
+            if not typed:  # emptied: the id is made from the name again, and follows it
+                typed = self.proposed_id = propose_id(self.draft.name, self.taken)
+                self._show_proposed_id()
+            if typed == self.routine_id:
                 return False
-            self.opened.routine_id = value.strip()
+            self.opened.routine_id = typed
         else:
             if value == self.draft.value_at(place):
                 return False  # an input reporting the value it was given
@@ -221,14 +231,24 @@ class BuilderScreen(AppScreen[None]):
         """Propose the id from the name, until the person types an id of their own."""
         if self.saved or self.routine_id != self.proposed_id:
             return
-        id_field = next(field for field in self.form.query(Field) if field.place == "id")
-        if id_field.text != self.proposed_id:
+        id_field = self._id_field()
+        if id_field.text not in ("", self.proposed_id):
             return  # typed into, and its report not here yet
         self.proposed_id = self.opened.routine_id = propose_id(name, self.taken)
+        if id_field.text == "":
+            self._show_proposed_id()
+            return
         # Not reported back: a report still on its way when the next letter of the name
         # came would stop the id following the name.
         with self.prevent(Input.Changed):
             cast(Input, id_field.editor).value = self.routine_id
+
+    def _id_field(self) -> Field:
+        return next(field for field in self.form.query(Field) if field.place == "id")
+
+    def _show_proposed_id(self) -> None:
+        """An emptied id field shows, in grey, the id the routine will be saved under."""
+        cast(Input, self._id_field().editor).placeholder = f"{self.proposed_id} (from the name)"
 
     @on(Button.Pressed, "#add-phase")
     async def _add_phase(self) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.app import App
 
 from backtimer.storage.files import StorageError
+from backtimer.storage.progression import adopt_copy
 from backtimer.storage.routine_files import (
     Opened,
     SaveRefused,
@@ -47,6 +48,12 @@ async def save(app: App[None], opened: Opened, text: str) -> Path | None:
         app.notify(f"Not saved: {exc}", severity="error", timeout=10)
         return None
     kept = f"; the old file is kept as {backup_path(opened.routine_id).name}" if backup else ""
+    if opened.copy_of is not None:  # a built-in's first copy: the one programmes run
+        try:
+            await asyncio.to_thread(adopt_copy, opened.copy_of, opened.routine_id)
+        except StorageError as exc:
+            app.notify(f"Programmes still run the built-in: {exc}", severity="warning")
+        opened.copy_of = None
     app.notify(f"Saved {shown(path)}{kept}.")
     opened.original, opened.hand_written, opened.note = text, False, ""
     return path

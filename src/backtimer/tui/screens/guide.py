@@ -9,18 +9,18 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from backtimer.domain.catalogue import Area, Muscle
+from backtimer.domain.catalogue import Area, CatalogueExercise, Muscle
 from backtimer.domain.cautions import skip_notes
 from backtimer.domain.describe import describe_step, duration
+from backtimer.domain.exercise import kit_of
 from backtimer.domain.guide import (
     SEE_SOMEONE_FIRST,
     guide_id,
@@ -36,10 +36,12 @@ from backtimer.storage import library
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.routine_files import SaveRefused, save_routine
+from backtimer.tui.markup import escape
 from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.widgets.choice_list import ChoiceList
+from backtimer.tui.widgets.hanging_text import BLANK, HangingText, Line
 from backtimer.tui.widgets.move_strip import MoveStrip
 
 NERVE_ROUTINE = (
@@ -89,56 +91,74 @@ def options() -> list[Option]:
     return lines
 
 
-def _muscle(muscle: Muscle, chosen: bool) -> list[str]:
+def _muscle(muscle: Muscle, chosen: bool) -> list[Line]:
     also = f" ({escape(muscle.short)})" if muscle.short != muscle.name else ""
     title = f"Often involved: {escape(muscle.name)}{also}"
-    lines = [f"[b $accent]▶ {title}[/]" if chosen else f"[b]  {title}[/]"]
+    lines: list[Line] = [(f"[b $accent]▶ {title}[/]" if chosen else f"[b]  {title}[/]", 2)]
     lines += [
-        f"  [b]Where:[/] {escape(muscle.where)}",
-        f"  [b]Typical pain:[/] {escape(muscle.complaint)}",
-        "",
+        (f"  [b]Where:[/] {escape(muscle.where)}", len("  Where: ")),
+        (f"  [b]Typical pain:[/] {escape(muscle.complaint)}", len("  Typical pain: ")),
+        BLANK,
     ]
-    return lines if chosen else [f"[dim]{line}[/]" if line else line for line in lines]
+    return lines if chosen else [(f"[dim]{line}[/]" if line else line, i) for line, i in lines]
 
 
-def advice(choice: Choice, entry: RoutineEntry) -> str:
-    """Rich markup: the muscles, what works the chosen one, and the routine built for it."""
+def about_move(move: CatalogueExercise) -> str:
+    """A move's kind, dose and equipment as sentences: "Strength. 8 slow reps. Needs: …"."""
+    dose = move.prescription.strip()
+    parts = [move.kind.capitalize() + ".", dose if dose.endswith(".") else f"{dose}."]
+    return " ".join([*parts, f"Needs: {move.equipment_text}."])
+
+
+def advice(choice: Choice, entry: RoutineEntry) -> list[Line]:
+    """Lines of markup, each with the indent its wrapped parts hang at: the muscles,
+    what works the chosen one, and the routine built for it."""
     catalogue = library.catalogue()
     area, chosen = choice.area, choice.muscle
-    lines = []
+    lines: list[Line] = []
     if area.see_first:
-        lines += [f"[b $warning]First:[/] [$warning]{escape(SEE_SOMEONE_FIRST)}[/]", ""]
+        first = f"[b $warning]First:[/] [$warning]{escape(SEE_SOMEONE_FIRST)}[/]"
+        lines += [(first, len("First: ")), BLANK]
     muscles = muscles_for(area, catalogue)
     if len(muscles) > 1:
         lines += [
-            f"[b]{escape(area.label)}:[/] {len(muscles)} muscles can cause this pain."
-            " Read where each sits and the pain it gives, then choose yours in the list.",
-            "",
+            (
+                f"[b]{escape(area.label)}:[/] {len(muscles)} muscles can cause this pain."
+                " Read where each sits and the pain it gives, then choose yours in the list.",
+                0,
+            ),
+            BLANK,
         ]
     for muscle in muscles:
         lines += _muscle(muscle, muscle == chosen)
     moves = moves_for(chosen, catalogue)
     if area.moves:
-        lines += [f"[b]What works the {escape(chosen.short)}, once it has been looked at[/]"]
+        lines += [(f"[b]What works the {escape(chosen.short)}, once it has been looked at[/]", 0)]
     else:
-        lines.append(f"[b]What works the {escape(chosen.short)}[/]")
-    lines += [
-        f"  • {escape(move.name)} [dim]({move.kind}; {escape(move.prescription)})[/]"
-        for move in moves
-    ]
-    lines += [f"  [$warning]⚠ {escape(note)}[/]" for note in skip_notes(moves)]
+        lines.append((f"[b]What works the {escape(chosen.short)}[/]", 0))
+    lines += [(f"  • {escape(move.name)} [dim]{escape(about_move(move))}[/]", 4) for move in moves]
+    lines += [(f"  [$warning]⚠ {escape(note)}[/]", 4) for note in skip_notes(moves)]
     assert entry.routine is not None
     timeline = entry.timeline
-    lines += ["", f"[b]A routine for it[/] [dim]{duration(timeline.estimated_seconds)}[/]"]
+    lines += [BLANK, (f"[b]A routine for it[/] [dim]{duration(timeline.estimated_seconds)}[/]", 0)]
     if area.moves:
-        lines.append(f"  [$warning]{escape(NERVE_ROUTINE)}[/]")
+        lines.append((f"  [$warning]{escape(NERVE_ROUTINE)}[/]", 2))
     lines += [
-        f"  {plan.index + 1}. {escape(plan.exercise.name)}"
-        f" [dim]{escape(describe_step(plan.step, plan.exercise))}[/]"
+        (
+            f"  {plan.index + 1}. {escape(plan.exercise.name)}"
+            f" [dim]{escape(describe_step(plan.step, plan.exercise))}[/]",
+            5,
+        )
         for plan in timeline.steps
     ]
-    lines += ["", f"[i $warning]{escape(SEE_SOMEONE)}[/]", f"[i dim]{escape(RULE_OF_THUMB)}[/]"]
-    return "\n".join(lines)
+    kit = kit_of(plan.exercise for plan in timeline.steps)
+    lines.append((f"  [b]You need:[/] {escape(kit.text)}", len("  You need: ")))
+    lines += [
+        BLANK,
+        (f"[i $warning]{escape(SEE_SOMEONE)}[/]", 0),
+        (f"[i dim]{escape(RULE_OF_THUMB)}[/]", 0),
+    ]
+    return lines
 
 
 def _routine_for(choice: Choice) -> RoutineEntry:
@@ -171,7 +191,7 @@ class GuideScreen(AppScreen[None]):
                 yield ChoiceList(*options(), id="areas")
             with VerticalScroll(id="guide-advice"):
                 yield MoveStrip(library.figures(), id="guide-moves")
-                yield Static(id="advice")
+                yield HangingText(id="advice")
 
     def on_mount(self) -> None:
         self.sub_title = "Where it hurts"
@@ -199,7 +219,8 @@ class GuideScreen(AppScreen[None]):
         if self.choice is not None:
             moves = moves_for(self.choice.muscle, library.catalogue())
             self.query_one(MoveStrip).show_moves(moves)
-            self.query_one("#advice", Static).update(advice(self.choice, _routine_for(self.choice)))
+            lines = advice(self.choice, _routine_for(self.choice))
+            self.query_one("#advice", HangingText).lines = lines
 
     def action_save(self) -> None:
         entry = self.entry()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from backtimer.domain import red_flags
+from backtimer.tui.markup import escape
 from backtimer.tui.screens.red_flags import red_flags_text
+from backtimer.tui.widgets.hanging_text import HangingText, Line
 from backtimer.tui.widgets.too_small import TooSmall
 
 KEY_NAMES = {
@@ -37,7 +38,7 @@ KEY_NAMES = {
 
 GENERAL = [
     ("?, F1", "Show these keys (F1 where you can type)"),
-    ("ctrl+q", "Quit; a workout under way is saved as stopped"),
+    ("ctrl+q", "Quit; in a workout it asks first (ctrl+q again: yes), then saves it as stopped"),
     ("ctrl+z", "Suspend to the shell; a workout pauses itself"),
     ("ctrl+p", "Find any routine, programme, screen or action"),
 ]
@@ -60,9 +61,9 @@ class HelpScreen(ModalScreen[None]):
         yield TooSmall()
         with VerticalScroll(classes="dialog", id="help"):
             yield Label(f"Keys: {self.heading}", classes="dialog-title")
-            yield Static(self._table(self.keys))
+            yield HangingText().set_lines(self._table(self.keys))
             yield Label("Everywhere", classes="dialog-title help-section")
-            yield Static(self._table(GENERAL))
+            yield HangingText().set_lines(self._table(GENERAL))
             yield Label(red_flags.TITLE, classes="dialog-title help-section")
             text = red_flags_text()
             text.id = "help-red-flags"
@@ -74,8 +75,9 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Escape or ? closes this.", classes="dialog-hint")
 
     @staticmethod
-    def _table(keys: list[tuple[str, str]]) -> str:
-        return "\n".join(f"[b]{escape(key):>10}[/]  {escape(what)}" for key, what in keys)
+    def _table(keys: list[tuple[str, str]]) -> list[Line]:
+        """A line a key, what it does wrapped under its own start."""
+        return [(f"[b]{escape(key.rjust(10))}[/]  {escape(what)}", 12) for key, what in keys]
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss()
@@ -89,12 +91,17 @@ class HelpScreen(ModalScreen[None]):
 def keys_of(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     """(keys, what they do) for bindings with a description, keys shown as typed.
 
-    Bindings for the same action (one per key, as Textual lists them) share a row.
+    Bindings for the same action (one per key, as Textual lists them) share a row,
+    in the words of the first: one key that does what suits the moment (n in a
+    workout: `next('end-break')`, `next('other-side')` …) is one row.
     """
     rows: dict[tuple[str, str], list[str]] = {}
+    on_key: dict[tuple[str, str], tuple[str, str]] = {}
     for binding in bindings:
         if binding.description:
-            keys = rows.setdefault((binding.action, binding.tooltip or binding.description), [])
+            row = (binding.action, binding.tooltip or binding.description)
+            row = on_key.setdefault((binding.key, binding.action.split("(")[0]), row)
+            keys = rows.setdefault(row, [])
             for key in binding.key.split(","):
                 name = KEY_NAMES.get(key.strip(), key.strip())
                 if name not in keys:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,12 +29,13 @@ def move_text(move: Exercise) -> str:
 
 
 def move_option(move: Exercise, own: bool) -> Option:
-    label = Text(move.name, style="bold")
+    """The move's name, and under it what it is and needs, wrapped under its own start."""
+    name = Text(move.name, style="bold")
     if own:
-        label.append("  yours", style="italic")
-    label.append(f"\n  {move.kind} · {', '.join(move.muscles) or 'whole body'}", style="dim")
-    label.append(f" · needs {move.equipment_text}", style="dim")
-    return Option(label, id=move.id)
+        name.append("  yours", style="italic")
+    about = Text(f"{move.kind} · {', '.join(move.muscles) or 'whole body'}", style="dim")
+    about.append(f" · needs {move.equipment_text}", style="dim")
+    return Option(Group(name, Padding(about, (0, 0, 0, 2))), id=move.id)
 
 
 class MovePicker(ModalScreen[str | None]):

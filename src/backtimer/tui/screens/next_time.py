@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +26,7 @@ from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
 from backtimer.storage.routine_files import SaveRefused, shown
 from backtimer.tui.advisor import Advisor
+from backtimer.tui.markup import escape
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.question import Question
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,7 @@ from textual.widgets import Button, Input, Label, Static
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import write_export
+from backtimer.tui.markup import escape
 from backtimer.tui.screens.question import Question
 from backtimer.tui.unsaved import Unsaved, as_printed, describe, exit_message
 from backtimer.tui.widgets.too_small import TooSmall

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Hashable, Iterable
 
 from rich.text import Text
 from textual import on, work
@@ -16,16 +16,21 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.domain.describe import clock
-from backtimer.domain.search import matches
+from backtimer.domain.search import ranked
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui.keys import screen_bindings
 from backtimer.tui.messages import StartRoutine
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.services import Services
 from backtimer.tui.widgets.choice_list import ChoiceList
 from backtimer.tui.widgets.filter_input import FilterInput
 from backtimer.tui.widgets.routine_preview import RoutinePreview
+
+LOOK_EVERY = 3.0
+"""Seconds between two looks at the routine, programme and history files (a few stat
+calls, off the UI thread)."""
 
 SAFETY = (
     "Stop at once if a move causes sharp or radiating pain: backtimer is a timer,"
@@ -69,6 +74,7 @@ class PickerScreen(AppScreen[None]):
     """
 
     AUTO_FOCUS = "#filter"
+    FOOTER_LAST = ("app.today", "reload")  # the banner says "F6 to start" when it applies
 
     BINDINGS = [
         Binding("down", "list('cursor_down')", "Next routine", show=False),
@@ -78,23 +84,11 @@ class PickerScreen(AppScreen[None]):
         Binding("home", "list('first')", "First routine", show=False),
         Binding("end", "list('last')", "Last routine", show=False),
         Binding("escape", "clear", "Clear the filter", show=False),
-        Binding("f1", "app.help", "Keys", key_display="F1", tooltip="Show every key"),
-        Binding("f2", "app.history", "History", key_display="F2", tooltip="Past sessions"),
-        Binding("f3", "app.settings", "Settings", key_display="F3", tooltip="Goal, cues, theme"),
-        Binding(
-            "f4",
-            "guide",
-            "Where it hurts",
-            key_display="F4",
-            tooltip="Find the muscle behind your pain",
-        ),
-        Binding("f5", "app.programs", "Programmes", key_display="F5", tooltip="Multi-week plans"),
-        Binding("f6", "app.today", "Today", key_display="F6", tooltip="Today's programme session"),
+        *screen_bindings(),  # F1 … F6 and ctrl+n: the screens, as the palette finds them
         # ctrl keys win over the filter's own (ctrl+e: end of line, ctrl+x: cut).
-        Binding("ctrl+n", "new", "New", priority=True, tooltip="Build a new routine"),
         Binding(
             "ctrl+e",
-            "edit",
+            "app.edit",
             "Edit",
             priority=True,
             show=False,
@@ -108,7 +102,7 @@ class PickerScreen(AppScreen[None]):
             show=False,
             tooltip="Delete the highlighted routine (yours only)",
         ),
-        Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Read the routine files again"),
+        Binding("ctrl+r", "reload", "Reload", tooltip="Read the routine files again"),
         # "?" is a letter of the filter here; this hides the app's "? Keys" from the footer.
         Binding("question_mark", "app.help", show=False),
     ]
@@ -135,8 +129,34 @@ class PickerScreen(AppScreen[None]):
         routines.can_focus = False  # driven from the filter, which keeps the focus
         routines.loading = True
         self.load_routines()
+        self.set_interval(LOOK_EVERY, self._look_again)
 
     def on_screen_resume(self) -> None:
+        self.load_today()
+
+    # ------------------------------------------------------------ files changed elsewhere
+
+    _seen: Hashable = None
+    """How the files looked when the list and the banner were last read."""
+
+    def _look_again(self) -> None:
+        if self.app.screen is self:  # no point while another screen covers the list
+            self.look_at_files()
+
+    @work(thread=True, exclusive=True, group="look")
+    def look_at_files(self) -> None:
+        """Read the routines and today's banner again when their files changed in another
+        window or on the command line (a routine saved, a programme started, a session
+        done): the picker never goes stale, and ctrl+r is never needed."""
+        if library.routines_look() != self._seen:
+            self.post_message(self.FilesChanged())
+
+    class FilesChanged(Message):
+        """A routine, a programme or the history changed on disk."""
+
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        self.load_routines()
         self.load_today()
 
     @work(thread=True, exclusive=True, group="today")
@@ -171,6 +191,7 @@ class PickerScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:
         """Read and check every routine file, off the UI thread."""
+        self._seen = library.routines_look()  # before reading: a change meanwhile is seen
         entries = library.all_routines()
         self.post_message(self.RoutinesFound(entries))  # listed at once; never waited on
         for entry in entries:
@@ -200,13 +221,14 @@ class PickerScreen(AppScreen[None]):
         query = self.query_one("#filter", Input).value
         options = self.query_one("#routines", OptionList)
         previous = options.highlighted_option.id if options.highlighted_option else None
-        shown = [entry for entry in self.entries if matches(entry, query)]
+        shown = ranked(self.entries, query)
         options.clear_options()
         shared = shared_names(self.entries)
         options.add_options([option_for(entry, shared) for entry in shown])
         ids = [entry.id for entry in shown]
-        if shown:
-            options.highlighted = ids.index(previous) if previous in ids else 0
+        if shown:  # the best match as a word is typed; where it was when the filter clears
+            options.highlighted = ids.index(previous) if previous in ids and not query else 0
+        self.query_one(RoutinePreview).filter_words = query
         self._preview()
 
     def selected(self) -> RoutineEntry | None:
@@ -222,8 +244,18 @@ class PickerScreen(AppScreen[None]):
     # Enter is the filter's own key, not a priority binding: it must come after
     # the letters and arrow keys typed before it, which all pass through the filter.
     @on(OptionList.OptionSelected)
-    @on(Input.Submitted)
     def _chosen(self) -> None:
+        self.action_start()
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self) -> None:
+        """Start what the filter held when Enter was pressed. Keys typed in the same
+        burst after it ("desk", Enter, "4") reach the filter before Enter's action runs;
+        they were meant for the screen Enter opens, not for the filter."""
+        typed = self.query_one("#filter", FilterInput)
+        if typed.value != typed.submitted:
+            typed.value = typed.submitted
+            self._fill()
         self.action_start()
 
     async def action_list(self, action: str) -> None:
@@ -232,11 +264,6 @@ class PickerScreen(AppScreen[None]):
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
-
-    def action_guide(self) -> None:
-        from backtimer.tui.screens.guide import GuideScreen
-
-        self.app.push_screen(GuideScreen(), self._built)  # it may have saved a routine
 
     def action_reload(self) -> None:
         self.load_routines()
@@ -252,30 +279,6 @@ class PickerScreen(AppScreen[None]):
             )
         else:
             self.post_message(StartRoutine(entry))
-
-    def action_new(self) -> None:
-        from backtimer.tui.screens.builder import BuilderScreen
-
-        self.app.push_screen(BuilderScreen(taken=self._ids()), self._built)
-
-    def action_edit(self) -> None:
-        self.edit(self.selected())
-
-    def edit(self, entry: RoutineEntry | None) -> None:
-        """Open a routine in the builder (a built-in one as the person's copy)."""
-        if entry is None or not entry.ok:
-            what = "No routine is highlighted" if entry is None else f"{entry.path} does not load"
-            self.notify(f"{what}; nothing to edit.", severity="warning")
-            return
-        from backtimer.tui.screens.builder import BuilderScreen
-
-        self.app.push_screen(BuilderScreen(entry, self._ids()), self._built)
-
-    def _ids(self) -> set[str]:
-        return {entry.id for entry in self.entries}
-
-    def _built(self, _: None) -> None:
-        self.load_routines()  # the builder or the guide may have saved a routine
 
     def action_delete(self) -> None:
         entry = self.selected()

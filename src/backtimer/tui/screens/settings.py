@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 
 from pydantic import ValidationError
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +21,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 from backtimer.domain.settings import Settings
 from backtimer.storage.files import StorageError
 from backtimer.storage.settings import save_settings
+from backtimer.tui.markup import escape
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.services import Services
 from backtimer.tui.sound import no_player, player_name
@@ -40,11 +40,18 @@ PROGRAM_LINES = {"voice": "speech-program", "cue_sounds": "sound-program"}
 """The line under a switch that says which program it needs, and whether there is one."""
 
 
+def on_off(on: bool) -> str:
+    """A switch's state in words, beside it: the switch alone does not say which is on."""
+    return "On" if on else "Off"
+
+
 class SettingsScreen(AppScreen[None]):
     """Opened from the picker; Escape goes back."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", key_display="esc", tooltip="Back to the routines"),
+        # "?" is a character of the boxes here: F1 is the key to every key.
+        Binding("f1", "app.help", "Keys", key_display="F1", tooltip="Show every key"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -70,6 +77,7 @@ class SettingsScreen(AppScreen[None]):
                     yield Label(label, classes="setting-label")
                     on = settings.plays_sounds if name == "cue_sounds" else getattr(settings, name)
                     yield Switch(on, id=name)
+                    yield Label(on_off(on), classes="switch-state", id=f"{name}-state")
                 if name in PROGRAM_LINES:
                     yield Static(id=PROGRAM_LINES[name])
             with Horizontal(classes="setting"):
@@ -113,6 +121,10 @@ class SettingsScreen(AppScreen[None]):
         unheard = no_voice(speech, preferred) if voice else ""
         found = f"Speech program: {escape(program_name(speech, preferred))}"
         return self._show_program("#speech-program", unheard, found)
+
+    @on(Switch.Changed)
+    def _say_on_or_off(self, event: Switch.Changed) -> None:
+        self.query_one(f"#{event.switch.id}-state", Label).update(on_off(event.value))
 
     @on(Switch.Changed, "#voice")
     def _voice_changed(self, event: Switch.Changed) -> None:

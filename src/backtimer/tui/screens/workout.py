@@ -13,14 +13,16 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.geometry import Size
 from textual.notifications import Notification
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
 
-from backtimer.domain.describe import clock_text, mat_words, segment_counts
-from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS
+from backtimer.domain.cautions import safety_lines
+from backtimer.domain.describe import clock_text, mat_words, segment_counts, stopping_keeps
+from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, NextMove
 from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
 from backtimer.domain.history import Session
 from backtimer.domain.spoken import phrases
@@ -29,7 +31,6 @@ from backtimer.domain.workout import Workout
 from backtimer.storage import library
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for
-from backtimer.tui.notices import announce, withdraw
 from backtimer.tui.recorder import SessionRecorder
 from backtimer.tui.screens.base import AppScreen
 from backtimer.tui.screens.confirm import Confirm
@@ -39,6 +40,7 @@ from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.moment import Moment
 from backtimer.tui.widgets.routine_progress import RoutineProgress
 from backtimer.tui.widgets.safety_line import SafetyLine
+from backtimer.tui.widgets.status_line import StatusLine
 from backtimer.tui.widgets.step_notes import StepNotes
 from backtimer.tui.widgets.too_small import too_small
 
@@ -49,21 +51,35 @@ MAX_WAIT = 1.0
 second at most, and a gap of 2 s (`workout.GAP_LIMIT`) is always noticed."""
 
 
+NEXT_WORDS: dict[NextMove, str] = {
+    "end-break": "Skip rest",
+    "other-side": "Other side",
+    "next-step": "Next step",
+    "finish": "Finish",
+}
+"""What n does where the workout is (`Engine.next_move`), in the footer's words."""
+NEXT_IN_FULL = "End a rest early; in a move, on to its other side, then to the next step"
+"""What n does, in full: the keys screen and the palette say it, whichever it is now."""
+
+
 class WorkoutScreen(AppScreen[Session | None]):
     """Follow a routine. Dismissed with the saved session when it ends."""
 
     PALETTE_IN_FOOTER = False  # one workout at a time: the palette offers only its actions
 
+    # Most used first: a narrow footer shows the first keys that fit, and "? Keys".
     BINDINGS = [
         # Two bindings on space and on m: the footer offers the one that applies now.
         Binding("space", "pause", "Pause", tooltip="Pause the workout"),
         Binding("space", "resume", "Resume", tooltip="Go on from where you paused"),
+        Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
+        # Four bindings on n: the footer says what it does now (`Engine.next_move`).
+        *[
+            Binding("n,right", f"next('{move}')", words, key_display="n →", tooltip=NEXT_IN_FULL)
+            for move, words in NEXT_WORDS.items()
+        ],
         Binding(
-            "n,right",
-            "next",
-            "Next",
-            key_display="n →",
-            tooltip="End a rest, or leave this step for the next",
+            "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
         ),
         Binding(
             "p,left",
@@ -73,14 +89,10 @@ class WorkoutScreen(AppScreen[Session | None]):
             tooltip="Back to this step's start; near its start, to the previous step",
         ),
         Binding("r", "restart_set", "Again", tooltip="Start this set again from its first rep"),
-        Binding("enter", "rep_done", "Rep done", tooltip="Count a self-paced rep"),
         Binding("v", "mat_view", "Mat view", tooltip="Only what you read from the mat, large"),
         Binding("v", "keyboard_view", "Keyboard view", tooltip="Everything, for the keyboard"),
         Binding("m", "mute", "Mute", tooltip="Turn the bell, flash, sounds and voice off"),
         Binding("m", "unmute", "Unmute", tooltip="Turn the bell, flash, sounds and voice on"),
-        Binding(
-            "q,escape", "stop", "Stop", key_display="q", tooltip="Stop the workout (asks first)"
-        ),
     ]
 
     # State, not drawn by the screen itself: `var`, so a change repaints only the
@@ -113,7 +125,8 @@ class WorkoutScreen(AppScreen[Session | None]):
         self._recorder: SessionRecorder | None = None
         self._ending = False
         self._unseen = False  # paused because the terminal became too small for the clock
-        self._pause_notice: Notification | None = None  # the toast that says why it paused
+        self._pause_notice: Notification | None = None  # the notice that says why it paused
+        self._covered = False  # paused because another screen came over it
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="workout"):
@@ -132,7 +145,7 @@ class WorkoutScreen(AppScreen[Session | None]):
             yield SafetyLine(self.workout.timeline, id="safety").data_bind(
                 segment=WorkoutScreen.segment
             )
-            yield Label(id="status")
+            yield StatusLine(id="status")
             yield RoutineProgress(id="progress").data_bind(done=WorkoutScreen.done)
             yield StepNotes(self.workout.timeline, id="notes").data_bind(
                 segment=WorkoutScreen.segment
@@ -159,6 +172,26 @@ class WorkoutScreen(AppScreen[Session | None]):
             2 if width >= LARGE_MOMENT[0] and height >= LARGE_MOMENT[1] else 1
         )
         self._out_of_sight(event.size)
+        self.call_after_refresh(self._room_for_safety)
+
+    def _room_for_safety(self) -> None:
+        """Keep as many rows for the safety line, all through the workout, as its longest
+        takes at this width: it is never cut, and the clock then keeps its size from one
+        moment to the next (a rest that adds who should skip the move, a move with none)."""
+        line = self.query_one(SafetyLine)
+        width = self.query_one("#workout").content_size.width - line.styles.gutter.width
+        if width <= 0:
+            return
+        timeline = self.workout.timeline
+        rows = max(
+            (
+                sum(len(Content(text).wrap(width)) for text in safety_lines(segment, timeline))
+                for segment in timeline.segments
+            ),
+            default=0,
+        )
+        line.styles.min_height = rows
+        line.styles.display = "block" if rows else "none"
 
     def _save_failed(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, severity="error", timeout=8)
@@ -192,7 +225,7 @@ class WorkoutScreen(AppScreen[Session | None]):
         for event in events:
             if isinstance(event, Paused) and event.gap:
                 self._why_paused(
-                    f"Paused: the clock jumped {event.gap:.0f} s (the terminal was suspended"
+                    f"PAUSED: the clock jumped {event.gap:.0f} s (the terminal was suspended"
                     " or the computer slept). Press space to go on."
                 )
         if any(isinstance(e, Paused | SetDone) for e in events) or self._step_changed(events):
@@ -244,14 +277,16 @@ class WorkoutScreen(AppScreen[Session | None]):
         elif self._unseen:
             self._unseen = False
             if engine.status == "paused":
-                self._why_paused("Paused while the terminal was too small. Press space to go on.")
+                self._why_paused("PAUSED while the terminal was too small. Press space to go on.")
 
     def _why_paused(self, words: str | None) -> None:
-        """Say why the workout paused (one toast at a time); None takes it back."""
-        withdraw(self.app, self._pause_notice)
+        """Say why the workout paused (one notice at a time); None takes it back."""
+        line = self.query_one(StatusLine)
+        line.take_back(self._pause_notice)
         self._pause_notice = None
         if words is not None:
-            self._pause_notice = announce(self.app, words, severity="warning", timeout=10)
+            self._pause_notice = Notification(words, severity="warning", timeout=10)
+            line.show_notice(self._pause_notice)
 
     # ------------------------------------------------------------ display
 
@@ -300,13 +335,15 @@ class WorkoutScreen(AppScreen[Session | None]):
             text = f"Press Enter after each rep · rep {self.segment.rep} of {self.segment.reps}"
         else:
             text = ""
-        self.query_one("#status", Label).update(text)
+        self.query_one(StatusLine).status = text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rep_done":
             return self.segment is not None and self.segment.seconds is None
-        if action in ("pause", "resume"):
-            return self.paused == (action == "resume")
+        if action in ("pause", "resume"):  # covered, it is paused only until uncovered
+            return (self.paused and not self._covered) == (action == "resume")
+        if action == "next":
+            return parameters == (self.workout.engine.next_move(),)
         if action in ("mute", "unmute"):
             return self.cues.muted == (action == "unmute")
         if action in ("mat_view", "keyboard_view"):
@@ -320,12 +357,26 @@ class WorkoutScreen(AppScreen[Session | None]):
         self._wake()
 
     def action_pause(self) -> None:
+        self._covered = False  # paused by the person: it stays paused
         self._act(self.workout.engine.pause())
 
     def action_resume(self) -> None:
+        self._covered = False
         self._act(self.workout.engine.resume())
 
-    def action_next(self) -> None:
+    def on_screen_suspend(self) -> None:
+        """The keys, the palette or a question came over the workout: the clock and the
+        cues wait (a question that pauses it itself has done so already)."""
+        if self.workout.engine.status == "running":
+            self._covered = True
+            self._act(self.workout.engine.pause())
+
+    def on_screen_resume(self) -> None:
+        if self._covered and self.workout.engine.status == "paused":
+            self._act(self.workout.engine.resume())
+        self._covered = False
+
+    def action_next(self, _move: str = "") -> None:
         self._act(self.workout.engine.next())
 
     def action_previous(self) -> None:
@@ -366,9 +417,8 @@ class WorkoutScreen(AppScreen[Session | None]):
             elif was_running:
                 self._act(engine.resume())
 
-        self.app.push_screen(
-            Confirm("Stop the workout?", "What you have done so far is saved."), answered
-        )
+        kept = stopping_keeps(engine.active_seconds())
+        self.app.push_screen(Confirm("Stop the workout?", kept), answered)
 
     # ------------------------------------------------------------ the end
 
@@ -395,6 +445,11 @@ class WorkoutScreen(AppScreen[Session | None]):
     def on_unmount(self) -> None:
         if self.cues.speaker is not None:
             self.cues.speaker.close(finish=self.workout.engine.status == "finished")
+
+    @property
+    def under_way(self) -> bool:
+        """Started and not yet ending: quitting now stops it."""
+        return not self._ending and self.workout.engine.status in ("running", "paused")
 
     def keep_now(self) -> str | None:
         """A signal ends the app: the journal brought up to date (interrupted, the time

@@ -52,6 +52,10 @@ def place_labels(labels: Sequence[str], starts: Sequence[int], width: int) -> st
     return "".join(line)
 
 
+MAX_BAR_WIDTH = 6
+"""The widest a bar is drawn, however wide the chart."""
+
+
 class BarChart(Widget):
     """Groups of bars over labelled columns; shows the latest groups that fit the width."""
 
@@ -71,6 +75,14 @@ class BarChart(Widget):
     """The value of a full-height bar; the largest value when None."""
     bar_width: reactive[int] = reactive(2)
 
+    def widest_bars(self, room: int) -> int:
+        """How wide each bar is drawn: `bar_width`, or wider when every group fits with
+        room to spare (12 weeks in a 90-column chart), up to `MAX_BAR_WIDTH`: a wide
+        terminal gets a wide chart, not a narrow one and empty space."""
+        series = max(1, len(self.series))
+        fitting = (room // max(1, len(self.labels)) - 1) // series
+        return max(self.bar_width, min(fitting, MAX_BAR_WIDTH))
+
     def render(self) -> Text:
         width, height = self.content_size
         rows = height - 1
@@ -79,7 +91,8 @@ class BarChart(Widget):
         top = self.maximum or max((v or 0 for values in self.series for v in values), default=0)
         axis_label = f"{top:.0f}"
         left = len(axis_label) + 1
-        group_width = self.bar_width * len(self.series) + 1
+        bar_width = self.widest_bars(width - left - 1)
+        group_width = bar_width * len(self.series) + 1
         groups = min(len(self.labels), max(1, (width - left - 1) // group_width))
         first = len(self.labels) - groups
         axis = self.get_component_rich_style("bar-chart--axis")
@@ -88,7 +101,7 @@ class BarChart(Widget):
         for group in range(first, len(self.labels)):
             for number, values in enumerate(self.series):
                 cells = bar_cells(values[group], top, rows, FILLS[number % 2])
-                columns += [(cells, styles[number % 2])] * self.bar_width
+                columns += [(cells, styles[number % 2])] * bar_width
             columns.append(([" "] * rows, Style()))
         lines = []
         for row in range(rows):

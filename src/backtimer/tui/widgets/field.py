@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -15,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from backtimer.tui.markup import escape
 from backtimer.tui.widgets.choice import Choice
 from backtimer.tui.widgets.text_input import TextInput
 

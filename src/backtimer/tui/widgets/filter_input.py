@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
@@ -36,6 +37,26 @@ class FilterInput(Input, inherit_bindings=False):
         *without(Input.BINDINGS, LIST_KEYS),
         Binding("enter", "submit", "Start", tooltip="Start the highlighted routine"),
     ]
+
+    submitted = ""
+    """What the filter held when Enter was last pressed: the keys of a burst after it
+    ("desk", Enter, "4") are typed in before Enter's action runs."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls `Input._on_key` next, which types the printable keys in.
+        if event.key == "enter":
+            self.submitted = self.value
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste of several lines ("desk", Enter, "4") is its first line, then Enter:
+        the routine it finds starts. What came after the Enter was for the next screen."""
+        # Textual calls `Input._on_paste` next, which types the first line in.
+        if "\n" in event.text or "\r" in event.text:
+            self.call_later(self._pasted_enter)
+
+    def _pasted_enter(self) -> None:
+        self.submitted = self.value
+        self.post_message(self.Submitted(self, self.value))
 
     def __init__(self, *, placeholder: str, id: str) -> None:
         super().__init__(placeholder=placeholder, id=id, select_on_focus=False)

@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 Line = tuple[str, int]
 """A line of markup, and how many cells its wrapped parts are indented."""
+BLANK: Line = ("", 0)
 
 
 def hang(line: Content, width: int, indent: int) -> list[Content]:
@@ -31,6 +32,11 @@ class HangingText(Widget):
     """
 
     lines: reactive[list[Line]] = reactive(list, layout=True)
+
+    def set_lines(self, lines: list[Line]) -> HangingText:
+        """Give the text its lines before it is mounted (in a compose); returns itself."""
+        self.set_reactive(HangingText.lines, lines)
+        return self
 
     def wrapped(self, width: int) -> list[Content]:
         return [

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, tzinfo
+from functools import cache
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.describe import duration
+from backtimer.domain.describe import duration, plural
 from backtimer.domain.digest import SessionDigest, StepOutcome
 from backtimer.domain.outcome import Outcome
+from backtimer.storage import library
+from backtimer.tui.markup import escape
 
 STATUS_WORDS = {
     "completed": "[$success]completed[/]",
@@ -30,17 +33,39 @@ OUTCOME_MARKS: dict[Outcome, tuple[str, str]] = {
 """A mark and a note for each way a step can end."""
 
 
-def step_line(record: StepOutcome, index: int, names: dict[str, str]) -> str:
-    """One step: a mark, its name, and what was done against what was planned."""
+def step_line(
+    record: StepOutcome, index: int, names: dict[str, str], per_side: Collection[str] | None = None
+) -> str:
+    """One step: a mark, its name, and what was done against what was planned.
+
+    Args:
+        per_side: the moves done on each side in turn (the catalogue's, when not
+            given): their reps are said a side ("1 of 1 rep each side"), as the
+            routine asks for them, not both sides added up.
+    """
     name = names.get(record.exercise, record.exercise)
+    sides = per_side_moves() if per_side is None else per_side
     done = []
     if record.planned_reps:
-        done.append(f"{record.reps_done} of {record.planned_reps} reps")
+        done.append(reps_done(record.reps_done, record.planned_reps, record.exercise in sides))
     elif record.planned_sets and record.planned_sets > 1:
-        done.append(f"{record.sets_done} of {record.planned_sets} sets")
+        done.append(f"{record.sets_done} of {plural(record.planned_sets, 'set')}")
     done.append(duration(record.seconds_done))
     mark, note = OUTCOME_MARKS[record.outcome]
     return f"{mark} {index}. {name}: {', '.join(done)}{note}"
+
+
+def reps_done(done: int, planned: int, per_side: bool) -> str:
+    """ "3 of 8 reps"; for a move done a side at a time, a side's: "1 of 1 rep each side"."""
+    if per_side and planned % 2 == 0 and done % 2 == 0:  # else one side has one more
+        return f"{done // 2} of {plural(planned // 2, 'rep')} each side"
+    return f"{done} of {plural(planned, 'rep')}"
+
+
+@cache
+def per_side_moves() -> frozenset[str]:
+    """The catalogue's moves that are done on each side in turn."""
+    return frozenset(move.id for move in library.exercises().values() if move.per_side)
 
 
 def long_date(moment: datetime) -> str:

@@ -24,7 +24,7 @@ def minutes(value: float) -> str:
 
 def week_line(stats: Statistics) -> str:
     """This week against the goal."""
-    goal = f"{stats.sessions_this_week} of {stats.weekly_goal} sessions"
+    goal = f"{stats.sessions_this_week} of {plural(stats.weekly_goal, 'session')}"
     if stats.goal_met:
         goal = f"[$success]{goal} ✓[/]"
     return f"[b]This week:[/] {goal} · {minutes(stats.minutes_this_week)}"

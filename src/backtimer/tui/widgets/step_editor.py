@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
 from backtimer.domain.draft import StepDraft
 from backtimer.domain.exercise import SIDES, Exercise
+from backtimer.tui.markup import escape
 from backtimer.tui.widgets.choice import Choice
 from backtimer.tui.widgets.field import Field, text_field
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
@@ -10,6 +9,7 @@ from textual.widgets import Static
 
 from backtimer.domain.describe import describe_step, upcoming
 from backtimer.domain.timeline import Segment, Timeline
+from backtimer.tui.markup import escape
 
 
 def up_next(segment: Segment, timeline: Timeline) -> str:

@@ -8,13 +8,13 @@ advice to see a professional when the ratings or the note call for it.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from backtimer.domain.progression import PROFESSIONAL, StepAdvice
 from backtimer.domain.suggestion import suggestion_line
 from backtimer.storage.library import exercises
+from backtimer.tui.markup import escape
 
 MARKS = {"progress": "[$success]↑[/]", "back-off": "[$warning]↓[/]"}
 REASONS_SHOWN = 3
