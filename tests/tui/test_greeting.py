@@ -28,6 +28,7 @@ from tests.tui.helpers import (
     routines_listed,
     shown,
     text,
+    told,
     until,
     work_done,
     workout,
@@ -35,10 +36,6 @@ from tests.tui.helpers import (
 from tests.tui.scenes import three_easy_sessions
 
 Make = Callable[..., BacktimerApp]
-
-
-def told(app: BacktimerApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 def seen_before() -> None:

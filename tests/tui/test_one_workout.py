@@ -20,14 +20,18 @@ from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.fakes import FakeClock
-from tests.tui.helpers import advance, answer, past_the_guard, start_routine, work_done, workout
+from tests.tui.helpers import (
+    advance,
+    answer,
+    past_the_guard,
+    start_routine,
+    told,
+    work_done,
+    workout,
+)
 from tests.tui.test_builder_typing import burst
 
 MakeApp = Callable[..., BacktimerApp]
-
-
-def told(app: BacktimerApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_a_second_copy_is_told_a_workout_is_under_way_and_starts_none(
