@@ -1,7 +1,7 @@
 """Named moments in the app, reached with keys and fake time.
 
 The snapshot tests compare each scene with its baseline; ``screenshots/make.py``
-saves each one as an SVG for the README. Add a scene here when a screen is added.
+saves each one as an SVG for the documentation. Add a scene here when a screen is added.
 """
 
 from __future__ import annotations
@@ -313,5 +313,5 @@ SCREENSHOTS_ONLY: dict[str, Scene] = {
     "next_time": next_time,
     "history_moves": history_moves,
 }
-"""Scenes shot for the README but not compared as snapshots (each snapshot costs seconds):
+"""Scenes shot for the documentation but not compared as snapshots (each snapshot costs seconds):
 their screens are checked by pilot tests (test_progression_flow.py)."""

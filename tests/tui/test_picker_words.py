@@ -23,7 +23,7 @@ def listed(app: BacktimerApp) -> list[str]:
     return [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
 
 
-async def test_the_readmes_hips_finds_routines_by_their_descriptions_best_first(
+async def test_the_guides_hips_finds_routines_by_their_descriptions_best_first(
     make_app: Make,
 ) -> None:
     app = make_app()

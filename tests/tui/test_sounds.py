@@ -310,7 +310,7 @@ async def test_a_named_program_alone_turns_sounds_on_and_the_switch_turns_them_o
 ) -> None:
     program, log = quick_player
     home.mkdir()
-    (home / "settings.toml").write_text(f'sound_program = "{program}"\n')  # as the README says
+    (home / "settings.toml").write_text(f'sound_program = "{program}"\n')  # as the cues page says
     settings, problems = load_settings()
     assert problems == [] and settings.plays_sounds
     app = make_app(settings)

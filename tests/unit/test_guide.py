@@ -141,7 +141,9 @@ def test_a_guide_routine_has_a_strength_move_only_when_nothing_gentler_works_the
 def test_no_words_say_which_muscles_most_often_cause_back_pain() -> None:
     texts = [locations.catalogue_resource().read_text("utf-8")]
     texts += [f.read_text("utf-8") for f in locations.builtin_routines().iterdir()]
-    texts.append((Path(__file__).parents[2] / "README.md").read_text("utf-8"))
+    top = Path(__file__).parents[2]
+    texts.append((top / "README.md").read_text("utf-8"))
+    texts += [page.read_text("utf-8") for page in sorted((top / "docs").rglob("*.md"))]
     for text in texts:
         flat = " ".join(text.split()).lower()
         assert "most often cause" not in flat

@@ -92,10 +92,12 @@ def test_days_per_week_schedule_in_words() -> None:
     assert program.schedule_text() == "3 days a week for 1 week"
 
 
-def test_the_readme_example_is_valid() -> None:
-    readme = (Path(__file__).parents[2] / "README.md").read_text()
-    example = next(block for block in readme.split("```toml\n")[1:] if "[[slot]]" in block)
-    program = parse_program_bytes(example.split("```", 1)[0].encode(), "README.md")
+def test_the_reference_example_is_valid() -> None:
+    page = Path(__file__).parents[2] / "docs" / "reference" / "programme-format.md"
+    example = next(
+        block for block in page.read_text().split("```toml\n")[1:] if "[[slot]]" in block
+    )
+    program = parse_program_bytes(example.split("```", 1)[0].encode(), page.name)
     assert check_routines(program, {"flexible-back-morning", "flexible-back-evening"}) == []
 
 

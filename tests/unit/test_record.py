@@ -119,9 +119,9 @@ def test_a_stopped_session_says_which_steps_were_not_reached(clock: FakeClock) -
 class Oracle:
     """A plain account of what the timer should have timed, kept apart from the engine.
 
-    Time moves only through `wait`; the keys move the position as the README
-    describes them. It records, for each segment of work, the longest stretch
-    spent in it and whether it ran to its end.
+    Time moves only through `wait`; the keys move the position as the keys reference
+    (docs/reference/keys.md) describes them. It records, for each segment of work, the
+    longest stretch spent in it and whether it ran to its end.
     """
 
     timeline: Timeline

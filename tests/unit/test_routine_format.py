@@ -179,8 +179,8 @@ def test_every_problem_is_reported_at_once() -> None:
     ]
 
 
-def test_the_readme_example_is_valid() -> None:
-    readme = (FIXTURES.parents[1] / "README.md").read_text()
-    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+def test_the_reference_example_is_valid() -> None:
+    page = (FIXTURES.parents[1] / "docs" / "reference" / "routine-format.md").read_text()
+    example = page.split("```toml\n", 1)[1].split("```", 1)[0]
     routine = parse(example)
     assert [s.kind for s in routine.step] == ["phases", "work", "tempo", "hold", "self-paced"]

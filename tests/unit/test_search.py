@@ -46,7 +46,7 @@ def test_descriptions_are_searched_and_the_best_match_comes_first() -> None:
     def found(query: str) -> list[str]:
         return [entry.id for entry in ranked(entries, query)]
 
-    hips = found("hips")  # the README's own example: in four descriptions ("…glutes and hips")
+    hips = found("hips")  # the timer page's own example: in four descriptions ("…glutes and hips")
     assert {"back-durability", "desk-reset", "flexible-back-evening"} <= set(hips)
     assert found("back pain") == ["culprit-massage"]  # "…that most often cause lower-back pain"
     assert found("hips massage")[0] == "culprit-massage"  # a massage at the front of the hip

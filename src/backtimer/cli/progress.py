@@ -126,7 +126,7 @@ def _data(
     copied: dict[str, str],
     at_rest: RestTrend,
 ) -> dict[str, Any]:
-    """One routine's advice as ``progress --json`` prints it (the README lists the keys)."""
+    """One routine's advice as ``progress --json`` prints it (docs/reference/commands.md)."""
     own = own_sessions_of(entry.id, copied)
     mine = [session for session in sessions if session.routine in own]
     moves = library.exercises()

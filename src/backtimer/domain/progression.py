@@ -6,7 +6,7 @@ Silbernagel et al. 2007): pain during or right after exercise up to about 5 of
 from week to week; while that holds the load may rise a little, and when it
 fails the load comes down. Exercise-therapy practice adds the pace: one thing
 at a time, small steps (`ladder`), about once a week per exercise. In
-backtimer's words (the README's table says the same):
+backtimer's words (the table in docs/guide/growing.md says the same):
 
 - A step goes **up a notch** when its last 3 *days* at the dose it has now
   (sessions on one day count as one; none older than 3 weeks; only sessions

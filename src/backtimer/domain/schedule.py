@@ -1,6 +1,6 @@
 """The programme calendar: where a started programme stands, from the history.
 
-Rules (the README says them in plain words):
+Rules (docs/guide/programmes.md says them in plain words):
 
 - A programme started on a local date runs ``weeks`` weeks; week 1 is the start
   date and the six days after it, so a start mid-week just shifts the weeks.

@@ -4,7 +4,7 @@ Everything is counted on the person's local calendar: a session belongs to
 the day (and the week) on which it started where they live. The caller gives
 "today" and the time zone, so tests choose both.
 
-The rules, also stated in the README:
+The rules, also stated in docs/guide/history.md:
 
 - A session **counts** toward streaks and the weekly goal when at least one
   of its steps was done in full, however it ended: completed, stopped early or

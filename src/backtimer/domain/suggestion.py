@@ -98,7 +98,7 @@ def ladder_text(
 def advice_json(
     advice: StepAdvice, moves: Mapping[str, Exercise], ladders: Ladders
 ) -> dict[str, Any]:
-    """One step's advice as ``backtimer progress --json`` prints it (the README lists the keys)."""
+    """One step's advice as ``progress --json`` prints it (the keys: docs/reference/commands.md)."""
     notch = advice.notch
     change = None
     if notch is not None:

@@ -1,7 +1,8 @@
-"""The README's "Growing the routine" states the rules and the ladders as the code has them.
+"""The guide's "Growing the routine" page states the rules and the ladders as the code has them.
 
-Every figure the section gives is checked here against the constant or the catalogue
-it comes from, so a change to a rule that forgets the README fails.
+Every figure the page (docs/guide/growing.md) gives is checked here against the
+constant or the catalogue it comes from, so a change to a rule that forgets the page
+fails.
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from backtimer.domain.ladder import MOST_A_NOTCH_ADDS
 from backtimer.domain.note_words import signs_in
 from backtimer.storage import library
 
-README = Path(__file__).parents[2] / "README.md"
+PAGE = Path(__file__).parents[2] / "docs" / "guide" / "growing.md"
 
 
 def growing() -> str:
-    text = README.read_text()
-    start = text.index("## Growing the routine")
-    return text[start : text.index("\n## ", start + 1)]
+    return PAGE.read_text()
 
 
 def flat(text: str) -> str:
@@ -82,7 +81,7 @@ def test_the_ladder_table_lists_every_rung_of_every_ladder() -> None:
             assert moves[ladder.next].name.endswith(then), move
 
 
-README_SIGNS = [
+SIGNS_NAMED = [
     "tingling",
     "pins and needles",
     "prickling",
@@ -108,8 +107,8 @@ README_SIGNS = [
 ]
 
 
-@pytest.mark.parametrize("words", README_SIGNS)
-def test_each_sign_the_readme_names_is_read_as_one(words: str) -> None:
+@pytest.mark.parametrize("words", SIGNS_NAMED)
+def test_each_sign_the_page_names_is_read_as_one(words: str) -> None:
     assert signs_in(words), words
 
 
@@ -122,12 +121,12 @@ def test_each_sign_the_readme_names_is_read_as_one(words: str) -> None:
         "grip felt weak",
     ],
 )
-def test_the_readmes_harmless_examples_raise_nothing(note: str) -> None:
+def test_the_pages_harmless_examples_raise_nothing(note: str) -> None:
     assert note in flat(growing())
     assert signs_in(note) == []
 
 
 @pytest.mark.parametrize("note", ["not as numb as yesterday", "no back pain, but my leg felt weak"])
-def test_the_readmes_examples_that_still_count_do(note: str) -> None:
+def test_the_pages_examples_that_still_count_do(note: str) -> None:
     assert note in flat(growing())
     assert signs_in(note)
