@@ -110,6 +110,8 @@ def main() -> None:
         (home / "routines" / "long-hold.toml").write_text(HOLD)
         (home / "routines" / "long-squats.toml").write_text(MOVING)
         (home / "settings.toml").write_text("sound = false\nflash = false\n")
+        # not a first start: the red flags were shown before
+        (home / "coaching.toml").write_text("red_flags_shown = 2026-01-01T00:00:00Z\n")
         results = alternate(
             {
                 "termdown 10m": lambda: termdown(bin_dir, seconds),
