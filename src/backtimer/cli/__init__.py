@@ -23,10 +23,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 COMMANDS: dict[str, str] = {
     "tui": "screens:run",
-    "routines": "routines:list_routines",
+    "routines": "listing:list_routines",  # from the cache while no routine file changed
     "routines export": "routines:export",
     "routines import": "routines:import_routine",
-    "exercises": "routines:list_exercises",
+    "exercises": "listing:list_exercises",
     "show": "routines:show",
     "validate": "routines:validate",
     "history": "history:list_history",
