@@ -12,16 +12,14 @@ import argparse
 import contextlib
 import io
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backtimer.cli import listing
-from backtimer.cli import routines as full_commands
+import backtimer.cli.listing as listing
+import backtimer.cli.routines as full_commands
 from backtimer.storage import answer_cache, locations
 
 COMMANDS = [("list_routines", False), ("list_routines", True)]
@@ -118,18 +116,3 @@ def test_a_file_changed_just_now_is_read_in_full(home: Path) -> None:
     assert answer_cache.routines_key() is None
     settle(folder)
     assert answer_cache.routines_key() is not None
-
-
-def test_a_warm_listing_loads_no_model(home: Path) -> None:
-    script = (
-        "import sys\nfrom backtimer.cli import main\n"
-        "main(['routines', '--json']); main(['exercises'])\n"
-        "print('pydantic' in sys.modules, file=sys.stderr)"
-    )
-    env = {**os.environ, "BACKTIMER_HOME": str(home)}
-    run = [sys.executable, "-c", script]
-    cold = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
-    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
-    assert cold.stderr.strip() == "True"
-    assert warm.stderr.strip() == "False"
-    assert warm.stdout == cold.stdout

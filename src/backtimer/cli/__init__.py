@@ -31,7 +31,7 @@ COMMANDS: dict[str, str] = {
     "validate": "routines:validate",
     "history": "history:list_history",
     "history import": "history:import_history",
-    "stats": "history:show_stats",
+    "stats": "stats:show_stats",
     "progress": "progress:progress",
     "report": "report:report",
     "programs": "programs:list_programs",

@@ -13,8 +13,8 @@ import argparse
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from backtimer.cli.digests import load_digests
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
-from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
 from backtimer.domain import mornings, red_flags
 from backtimer.domain.digest import SessionDigest

@@ -1,4 +1,5 @@
-"""The history commands: ``history`` (table, JSON or CSV), ``history import`` and ``stats``."""
+"""The history commands: ``history`` (table, JSON or CSV) and ``history import``
+(``stats`` is in `backtimer.cli.stats`)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,22 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from backtimer.cli.digests import load_digests, recovered, say
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, table
 from backtimer.domain.describe import duration, plural
 from backtimer.domain.digest import SessionDigest
 from backtimer.domain.history import Session, session_json
-from backtimer.domain.pain_trend import pain_trend
-from backtimer.domain.stats import statistics
 from backtimer.storage import history_aside
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import HISTORY_MAX_BYTES, UnreadableFile, read_export
 from backtimer.storage.safe_read import read_bytes
-from backtimer.storage.settings import load_settings
 
 S = TypeVar("S", Session, SessionDigest)
 
@@ -60,27 +59,9 @@ def parse_date(text: str) -> date:
 
 def load(store: HistoryStore) -> list[Session]:
     """Every session, after saving any left by a killed process; problems go to stderr."""
-    result = _recovered(store).load()
-    _say(result.problems)
+    result = recovered(store).load()
+    say(result.problems)
     return result.sessions
-
-
-def load_digests(store: HistoryStore) -> list[SessionDigest]:
-    """`load`, in the compact form the table and the statistics need: quick at any size."""
-    result = _recovered(store).load_digests()
-    _say(result.problems)
-    return result.sessions
-
-
-def _recovered(store: HistoryStore) -> HistoryStore:
-    """The store, once the sessions left by a killed process are saved (problems said)."""
-    _say(store.recover()[1])
-    return store
-
-
-def _say(problems: list[str]) -> None:
-    for problem in problems:
-        error(problem)
 
 
 def _local(moment: datetime) -> datetime:
@@ -262,28 +243,4 @@ def import_history(args: argparse.Namespace) -> int:
         f"Imported {len(added)} of the {plural(len(sessions), 'session')} in {path}"
         + (f"; {already} were already in the history." if already else ".")
     )
-    return EXIT_OK
-
-
-def show_stats(args: argparse.Namespace) -> int:
-    settings, problems = load_settings()
-    for problem in problems:
-        error(problem)
-    sessions = load_digests(HistoryStore())
-    now = datetime.now(UTC)
-    today = now.astimezone().date()
-    stats = statistics(sessions, today, None, settings.weekly_goal)
-    if args.json:
-        figures = stats.as_json() | {"pain_trend": pain_trend(sessions, now).as_json()}
-        json.dump(figures, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return EXIT_OK
-    days, weeks = stats.streak_words()
-    print(f"Streak:    {days}; {weeks}" if weeks else f"Streak:    {days}")
-    print(
-        f"This week: {stats.sessions_this_week} of {plural(stats.weekly_goal, 'session')},"
-        f" {duration(round(stats.minutes_this_week) * 60)}"
-    )
-    total = duration(round(stats.minutes_total) * 60)
-    print(f"In all:    {plural(stats.sessions_total, 'session')}, {total}")
     return EXIT_OK

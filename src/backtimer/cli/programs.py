@@ -22,9 +22,11 @@ from backtimer.storage.library import RoutineEntry
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
 
-def _found(now: datetime | None = None) -> Situation[RoutineEntry]:
+def _found(
+    now: datetime | None = None, store: HistoryStore | None = None
+) -> Situation[RoutineEntry]:
     """Every programme, where the active one stands, the routines; problems reported."""
-    found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
+    found = programs.situation(store or HistoryStore(), now or datetime.now(UTC), local_zone())
     for problem in found.problems:
         error(problem)
     return found
@@ -150,7 +152,8 @@ def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
 
 def today(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
-    found = _found(now)
+    store = HistoryStore()  # one store: its digests are read once, for both questions
+    found = _found(now, store)
     standing, names, easier = found.standing, found.names, found.easier
     _why_it_does_not_load(standing)
     plan = standing.progress
@@ -162,12 +165,12 @@ def today(args: argparse.Namespace) -> int:
             data |= progress_json(plan, names)
             data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
             data["easier_week"] = easier_json(easier)
-        data["morning"] = morning_json(_sessions(), now, local_zone())
+        data["morning"] = morning_json(_sessions(store), now, local_zone())
         print_json(data)
         if args.exit_code:
             return EXIT_OK if due is not None else EXIT_INVALID
         return EXIT_OK
-    mornings = morning_lines(_sessions(), now, local_zone())
+    mornings = morning_lines(_sessions(store), now, local_zone())
     if plan is None:
         print("No programme is under way. See them with `backtimer programs`;")
         print("start one with `backtimer programs start ID` or from the app (F5 in the picker).")
@@ -191,9 +194,10 @@ def today(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _sessions() -> list[SessionDigest]:
-    """The history's digests, for the morning ratings (read again: quick, from the cache)."""
-    return HistoryStore().load_digests().sessions
+def _sessions(store: HistoryStore) -> list[SessionDigest]:
+    """The history's digests, for the morning ratings (from the store's memory: the
+    situation read them already, and only the files' keys are looked at again)."""
+    return store.load_digests().sessions
 
 
 def start(args: argparse.Namespace) -> int:

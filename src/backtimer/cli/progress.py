@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from backtimer.cli.digests import load_digests
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
 from backtimer.domain.describe import plural
 from backtimer.domain.digest import SessionDigest

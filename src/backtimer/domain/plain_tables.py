@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeGuard
@@ -243,3 +243,45 @@ def plain_state(table: Mapping[str, Any]) -> PlainState:
     if type(copies) is not dict or not all(is_id(k) and is_id(v) for k, v in copies.items()):
         raise NotPlain
     return PlainState(active, dict(copies))
+
+
+SETTINGS_DEFAULTS: dict[str, Any] = {
+    "weekly_goal": 3,
+    "sound": True,
+    "flash": True,
+    "voice": False,
+    "speech_program": None,
+    "cue_sounds": None,
+    "sound_program": None,
+    "mat_view": False,
+    "lead_in": None,
+    "theme": "textual-dark",
+}
+"""The defaults of `backtimer.domain.settings.Settings` (a test checks that they agree)."""
+GOAL_MOST, LEAD_IN_MOST, PROGRAM_MAX_CHARS, THEME_MAX_CHARS = 21, 120, 200, 60
+_SETTING_CHECKS: dict[str, Callable[[object], bool]] = {
+    "weekly_goal": lambda v: _is_int(v, 1, GOAL_MOST),
+    "sound": lambda v: type(v) is bool,
+    "flash": lambda v: type(v) is bool,
+    "voice": lambda v: type(v) is bool,
+    "speech_program": lambda v: _is_text(v, PROGRAM_MAX_CHARS),
+    "cue_sounds": lambda v: type(v) is bool,
+    "sound_program": lambda v: _is_text(v, PROGRAM_MAX_CHARS),
+    "mat_view": lambda v: type(v) is bool,
+    "lead_in": lambda v: _is_int(v, 0, LEAD_IN_MOST),
+    "theme": lambda v: _is_text(v, THEME_MAX_CHARS),
+}
+
+
+def plain_settings(table: Mapping[str, Any]) -> dict[str, Any]:
+    """``settings.toml``'s table as the model reads it: every setting, defaults filled in.
+
+    Raises:
+        NotPlain: the model would not take it as it is (the full path then says why,
+            and uses the defaults).
+    """
+    if not table.keys() <= _SETTING_CHECKS.keys():
+        raise NotPlain
+    if not all(check(table[key]) for key, check in _SETTING_CHECKS.items() if key in table):
+        raise NotPlain
+    return SETTINGS_DEFAULTS | dict(table)

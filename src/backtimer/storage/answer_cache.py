@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,7 +111,5 @@ def recall(command: str, key: list[object]) -> Answer | None:
 def remember(command: str, key: list[object], answer: Answer) -> None:
     """Keep the answer (quietly not, when the cache cannot be written)."""
     payload = {"key": key, "stdout": answer.stdout, "stderr": answer.stderr, "code": answer.code}
-    path = cache_path(command)
     with contextlib.suppress(OSError):  # StorageError is one
-        os.makedirs(path.parent, exist_ok=True)
-        write_atomic(path, json.dumps(payload, ensure_ascii=False), durable=False)
+        write_atomic(cache_path(command), json.dumps(payload, ensure_ascii=False), durable=False)

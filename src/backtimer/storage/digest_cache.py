@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from backtimer.domain.digest import SessionDigest, StepDigest, digest
-from backtimer.domain.history import STATUSES
+from backtimer.domain.plain_tables import STATUSES
 from backtimer.storage import locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history_file import HISTORY_MAX_BYTES, HistoryFile

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backtimer.domain.digest import SessionDigest
-from backtimer.domain.history import Session
 from backtimer.storage import (
     digest_cache,
     history_aside,
@@ -52,6 +52,9 @@ from backtimer.storage.history_file import (
 )
 from backtimer.storage.history_file import parse_file as parse_file  # tests count its calls
 from backtimer.storage.safe_read import read_bytes
+
+if TYPE_CHECKING:  # the models are needed only to write or to read in full
+    from backtimer.domain.history import Session
 
 
 @dataclass

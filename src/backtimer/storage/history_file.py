@@ -10,6 +10,11 @@ so that whoever writes the file next can set it aside, not lose it.
 
 The import reader for ``history --json`` exports lives here too: the same
 sessions, from JSON.
+
+The models (and pydantic) are imported by the functions that build or check a
+session, not with the module: reading the history's digests from their cache
+(``stats``, the history pane) needs this module's names but no model, and
+importing them took a third of a warm ``stats``.
 """
 
 from __future__ import annotations
@@ -20,15 +25,19 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
-from pydantic import ValidationError
 
-from backtimer.domain.history import Session, derived_session_id, session_json
-from backtimer.domain.problems import Problem, problem_for
 from backtimer.domain.safe_parse import ShapeError, load_json, load_toml, value_problems
 from backtimer.storage.files import write_atomic
 from backtimer.storage.safe_read import MIB, read_bytes
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from backtimer.domain.history import Session
+    from backtimer.domain.problems import Problem
 
 HEADER = (
     "# backtimer history: one [[session]] table per workout, times in UTC.\n"
@@ -98,6 +107,8 @@ def session_label(index: int, table: object) -> str:
 
 def session_problems(error: ValidationError) -> list[Problem]:
     """A session's validation errors in plain words (``steps[2].sets_done: ...``)."""
+    from backtimer.domain.problems import Problem, problem_for
+
     return [
         Problem("id", f"must be 1 to 64 printable characters without '/' (got {item['input']!r})")
         if item["loc"] == ("id",) and item["type"] == "string_pattern_mismatch"
@@ -153,6 +164,10 @@ def parse_file(raw: bytes, source: str) -> HistoryFile:
 
 def _validated(index: int, table: object) -> tuple[Session | None, str]:
     """The session in a table, or None and the problem (the first one found)."""
+    from pydantic import ValidationError
+
+    from backtimer.domain.history import Session
+
     label = session_label(index, table)
     if not isinstance(table, dict):
         return None, f"{label}: must be a [[session]] table"
@@ -228,6 +243,10 @@ def read_export(path: Path) -> list[Session]:
         UnreadableFile: it is not such an export; the message has a line per problem
             (up to `MAX_IMPORT_PROBLEMS`), each naming the file, the session and the field.
     """
+    from pydantic import ValidationError
+
+    from backtimer.domain.history import Session, derived_session_id
+
     raw = read_bytes(path, EXPORT_MAX_BYTES)
     try:
         data = load_json(raw.decode("utf-8"))
@@ -280,5 +299,7 @@ def write_export(path: Path, sessions: Iterable[Session]) -> None:
     Raises:
         StorageError: it could not be written.
     """
+    from backtimer.domain.history import session_json
+
     text = json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False)
     write_atomic(path, text + "\n")
