@@ -26,7 +26,7 @@ from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
     from textual.driver import Driver
 
-    from backtimer.domain.history import Session
+    from backtimer.domain.history.session import Session
     from backtimer.tui.screens.workout import WorkoutScreen
 
 IN_USE_ELSEWHERE = (
@@ -96,7 +96,7 @@ class BacktimerApp(App[None]):
         driver = super().get_driver_class()
         if driver.__name__ != "LinuxDriver":  # Windows, the web, tests
             return driver
-        from backtimer.tui.output import SturdyLinuxDriver
+        from backtimer.tui.driver import SturdyLinuxDriver
 
         return SturdyLinuxDriver
 
@@ -190,7 +190,7 @@ class BacktimerApp(App[None]):
         self.services.store.load_digests()
 
     def _offer_resume(self, session: Session) -> None:
-        from backtimer.domain.workout import can_resume
+        from backtimer.domain.timer.workout import can_resume
         from backtimer.tui.screens.resume import resume_question
 
         entry = next((e for e in library.all_routines() if e.id == session.routine), None)
@@ -307,9 +307,9 @@ class BacktimerApp(App[None]):
         self.push_screen(BuilderScreen(entry, ids, names), self._reload_routines)
 
     def action_programs(self) -> None:
-        from backtimer.tui.screens.programs import ProgramsScreen
+        from backtimer.tui.screens.programmes import ProgrammesScreen
 
-        self.push_screen(ProgramsScreen(self.services))
+        self.push_screen(ProgrammesScreen(self.services))
 
     def action_today(self) -> None:
         """Start the active programme's session for now, if one is due."""
@@ -317,7 +317,7 @@ class BacktimerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="today")
     def start_today(self) -> None:
-        from backtimer.storage.programs import situation
+        from backtimer.storage.programmes import situation
 
         found = situation(self.services.store, self.services.now(), self.services.zone)
         routine = found.lead_routine()

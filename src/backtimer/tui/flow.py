@@ -17,12 +17,12 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from backtimer.domain.history import Session
-from backtimer.domain.red_flags import STILL_OPEN
-from backtimer.domain.routine_toml import routine_version
-from backtimer.domain.sore_day import GENTLE_ID, gentle_routine, severe
-from backtimer.domain.timeline import compile_timeline
-from backtimer.domain.workout import Workout
+from backtimer.domain.coaching.red_flags import STILL_OPEN
+from backtimer.domain.history.session import Session
+from backtimer.domain.routines.routine_toml import routine_version
+from backtimer.domain.routines.sore_day import GENTLE_ID, gentle_routine, severe
+from backtimer.domain.routines.timeline import compile_timeline
+from backtimer.domain.timer.workout import Workout
 from backtimer.storage import coaching, library
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.advisor import Advisor

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from textual.screen import Screen
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage.files import StorageError
 from backtimer.tui.unsaved import Unsaved, elsewhere
 

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from backtimer.domain import red_flags
+from backtimer.domain.coaching import red_flags
 from backtimer.tui.markup import escape
 from backtimer.tui.screens.red_flags import red_flags_text
 from backtimer.tui.widgets.hanging_text import HangingText, Line
