@@ -7,9 +7,11 @@ through two moments a minute apart, counted per week.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from backtimer.domain.pain_reading import RecordedStep
 from backtimer.domain.pain_trend import MIN_SPAN, pain_trend
 
 NOW = datetime(2026, 12, 7, 21, 40, tzinfo=UTC)
@@ -22,6 +24,10 @@ class Rated:
     pain_after: int | None = None
     id: str = "s"
     routine: str = "desk-reset"
+    note: str = ""
+    leg_symptoms: bool | None = None
+    next_morning: int | None = None
+    steps: Sequence[RecordedStep] = ()
 
 
 def test_ratings_minutes_apart_give_an_average_and_no_slope() -> None:
