@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from backtimer.domain.pain_reading import RecordedStep
-from backtimer.domain.pain_trend import MIN_SPAN, pain_trend
+from backtimer.domain.coaching.pain_reading import RecordedStep
+from backtimer.domain.coaching.pain_trend import MIN_SPAN, pain_trend
 
 NOW = datetime(2026, 12, 7, 21, 40, tzinfo=UTC)
 
