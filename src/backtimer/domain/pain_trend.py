@@ -6,8 +6,9 @@ Two readings of that live here:
 - `pain_trend`, for ``backtimer stats``, fits a straight line through the
   ratings before and after sessions of the last `TREND_DAYS` days (least
   squares, time in weeks) and gives its slope: points of pain a week,
-  negative when the back is getting better. Fewer than two ratings, or all on
-  one moment, give no slope.
+  negative when the back is getting better. Fewer than two ratings, or ratings
+  that span less than `MIN_SPAN`, give no slope: a line through two ratings
+  minutes apart, counted per week, said "-13205.2 a week".
 - `rest_trend`, for the progression rules, compares the back *at rest*: the
   mean of the ratings before sessions and of the mornings after (the answers
   to the morning question) over the last 7 days, against the same mean two
@@ -30,6 +31,8 @@ from backtimer.domain.stats import week_means
 TREND_DAYS = 28
 STEADY = 0.25
 """A slope smaller than this (points a week, either way) is "steady"."""
+MIN_SPAN = timedelta(days=7)
+"""The least time from the first rating to the last for a slope a week to mean anything."""
 
 Direction = Literal["down", "steady", "up"]
 
@@ -68,7 +71,8 @@ def _trend(points: list[tuple[float, int]]) -> Trend:
     mean_x = sum(x for x, _ in points) / count
     mean_y = sum(y for _, y in points) / count
     spread = sum((x - mean_x) ** 2 for x, _ in points)
-    if count < 2 or spread == 0:
+    moments = [x for x, _ in points]
+    if count < 2 or max(moments) - min(moments) < MIN_SPAN / timedelta(weeks=1):
         return Trend(count, mean_y, None)
     slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
     return Trend(count, mean_y, slope)
