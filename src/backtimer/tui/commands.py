@@ -179,7 +179,7 @@ def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Com
 def _start(app: BacktimerApp, entry: RoutineEntry) -> None:
     from backtimer.tui import flow  # with the screens it shows: not at launch
 
-    flow.start(app, entry)
+    flow.start_asked(app, entry)
 
 
 def _show(app: BacktimerApp, entry: RoutineEntry) -> None:

@@ -7,8 +7,8 @@ the changes for next time: `WorkoutFlow.run` awaits each screen in turn
 not a callback nested inside another.
 
 A workout starts here and nowhere else, in a worker of the app's `FLOW` group:
-`start` (the palette, a routine's card, ``backtimer start``), `start_asked` (a
-screen's `StartRoutine`: first a question when another window runs the
+`start` (``backtimer start``), `start_asked` (a screen's `StartRoutine`, the
+palette and a routine's card: first a question when another window runs the
 routine now), `offer_resume` (a session a crash cut short) and `start_today`
 (the active programme's session). The app only hands them what it is asked.
 
