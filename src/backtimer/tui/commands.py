@@ -35,6 +35,7 @@ from backtimer.domain.programmes.programme import ProgrammeEntry
 from backtimer.storage import library
 from backtimer.storage import programmes as programs
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui import editing
 from backtimer.tui.keys import SCREEN_KEYS
 from backtimer.tui.screens.picker import shared_names
 
@@ -159,11 +160,11 @@ def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Com
         name = f"{entry.name} ({entry.id})" if entry.name.casefold() in shared else entry.name
         yours = "yours" if entry.source == "user" else "built in"
         commands += [
-            Command(f"Start {name}", f"the routine ({yours})", partial(app.start_routine, entry)),
+            Command(f"Start {name}", f"the routine ({yours})", partial(_start, app, entry)),
             Command(
                 f"Edit {name}",
                 "in the builder (a built-in one as your copy)",
-                partial(app.edit_routine, entry),
+                partial(editing.edit, app, entry),
                 discover=False,
             ),
             Command(
@@ -176,14 +177,20 @@ def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Com
     return commands
 
 
+def _start(app: BacktimerApp, entry: RoutineEntry) -> None:
+    from backtimer.tui import flow  # with the screens it shows: not at launch
+
+    flow.start_asked(app, entry)
+
+
 def _show(app: BacktimerApp, entry: RoutineEntry) -> None:
     """The routine's card; Enter there starts it, ctrl+e edits it."""
 
     def closed(choice: str | None) -> None:
         if choice == "start":
-            app.start_routine(entry)
+            _start(app, entry)
         elif choice == "edit":
-            app.edit_routine(entry)
+            editing.edit(app, entry)
 
     from backtimer.tui.screens.routine_card import RoutineCard
 
