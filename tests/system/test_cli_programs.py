@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history import Session, StepRecord, new_session_id
+from backtimer.domain.history.session import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import load_state
+from backtimer.storage.programmes import load_state
 from tests.system.conftest import backtimer
 
 

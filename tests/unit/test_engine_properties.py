@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain.engine import Engine
-from backtimer.domain.routine import Routine
-from backtimer.domain.timeline import Timeline, compile_timeline
+from backtimer.domain.routines.routine import Routine
+from backtimer.domain.routines.timeline import Timeline, compile_timeline
+from backtimer.domain.timer.engine import Engine
 from backtimer.storage import library
 from tests.fakes import FakeClock
 

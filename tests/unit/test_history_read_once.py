@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from backtimer.cli import main
-from backtimer.domain.history import Session, StepRecord
+from backtimer.domain.history.session import Session, StepRecord
 from backtimer.storage import digest_cache
 from backtimer.storage.history import HistoryStore
 

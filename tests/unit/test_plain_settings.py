@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from backtimer.domain.plain_tables import SETTINGS_DEFAULTS, NotPlain, plain_settings
-from backtimer.domain.settings import Settings
+from backtimer.domain.history.plain_tables import SETTINGS_DEFAULTS, NotPlain, plain_settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage import locations
 from backtimer.storage.settings import load_settings, quick_settings, weekly_goal
 

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backtimer.domain.digest import SessionDigest, digest
-from backtimer.domain.history import Session, StepRecord
-from backtimer.domain.stats import statistics
+from backtimer.domain.history.digest import SessionDigest, digest
+from backtimer.domain.history.session import Session, StepRecord
+from backtimer.domain.history.stats import statistics
 
 AUCKLAND = ZoneInfo("Pacific/Auckland")
 NEW_YORK = ZoneInfo("America/New_York")

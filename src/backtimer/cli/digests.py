@@ -9,7 +9,7 @@ from their cache (`backtimer.storage.digest_cache`) while the files are unchange
 from __future__ import annotations
 
 from backtimer.cli.output import error
-from backtimer.domain.digest import SessionDigest
+from backtimer.domain.history.digest import SessionDigest
 from backtimer.storage.history import HistoryStore
 
 

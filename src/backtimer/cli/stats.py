@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 
 from backtimer.cli.digests import load_digests, say
 from backtimer.cli.exits import EXIT_OK
-from backtimer.domain.describe import duration, plural
-from backtimer.domain.pain_trend import pain_trend
-from backtimer.domain.stats import statistics
+from backtimer.domain.coaching.pain_trend import pain_trend
+from backtimer.domain.history.stats import statistics
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.routines.describe import duration
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.settings import weekly_goal
 

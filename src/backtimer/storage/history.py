@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from backtimer.domain.digest import SessionDigest
+from backtimer.domain.history.digest import SessionDigest
 from backtimer.storage import (
     digest_cache,
     history_aside,
@@ -54,7 +54,7 @@ from backtimer.storage.history_file import parse_file as parse_file  # tests cou
 from backtimer.storage.safe_read import read_bytes
 
 if TYPE_CHECKING:  # the models are needed only to write or to read in full
-    from backtimer.domain.history import Session
+    from backtimer.domain.history.session import Session
 
 
 @dataclass

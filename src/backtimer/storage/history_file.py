@@ -29,15 +29,15 @@ from typing import TYPE_CHECKING
 
 import tomli_w
 
-from backtimer.domain.safe_parse import ShapeError, load_json, load_toml, value_problems
+from backtimer.domain.parsing.safe_parse import ShapeError, load_json, load_toml, value_problems
 from backtimer.storage.files import write_atomic
 from backtimer.storage.safe_read import MIB, read_bytes
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from backtimer.domain.history import Session
-    from backtimer.domain.problems import Problem
+    from backtimer.domain.history.session import Session
+    from backtimer.domain.parsing.problems import Problem
 
 HEADER = (
     "# backtimer history: one [[session]] table per workout, times in UTC.\n"
@@ -107,7 +107,7 @@ def session_label(index: int, table: object) -> str:
 
 def session_problems(error: ValidationError) -> list[Problem]:
     """A session's validation errors in plain words (``steps[2].sets_done: ...``)."""
-    from backtimer.domain.problems import Problem, problem_for
+    from backtimer.domain.parsing.problems import Problem, problem_for
 
     return [
         Problem("id", f"must be 1 to 64 printable characters without '/' (got {item['input']!r})")
@@ -166,7 +166,7 @@ def _validated(index: int, table: object) -> tuple[Session | None, str]:
     """The session in a table, or None and the problem (the first one found)."""
     from pydantic import ValidationError
 
-    from backtimer.domain.history import Session
+    from backtimer.domain.history.session import Session
 
     label = session_label(index, table)
     if not isinstance(table, dict):
@@ -245,7 +245,7 @@ def read_export(path: Path) -> list[Session]:
     """
     from pydantic import ValidationError
 
-    from backtimer.domain.history import Session, derived_session_id
+    from backtimer.domain.history.session import Session, derived_session_id
 
     raw = read_bytes(path, EXPORT_MAX_BYTES)
     try:
@@ -299,7 +299,7 @@ def write_export(path: Path, sessions: Iterable[Session]) -> None:
     Raises:
         StorageError: it could not be written.
     """
-    from backtimer.domain.history import session_json
+    from backtimer.domain.history.session import session_json
 
     text = json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False)
     write_atomic(path, text + "\n")

@@ -2,7 +2,7 @@
 
 The model (and pydantic) is imported only to read the file in full or to write
 it: `weekly_goal`, all the statistics need, reads a plainly valid file without
-it (`backtimer.domain.plain_tables.plain_settings`), and any other file through
+it (`backtimer.domain.history.plain_tables.plain_settings`), and any other file through
 the model, which says what is wrong.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from backtimer.domain.plain_tables import NotPlain, plain_settings
+from backtimer.domain.history.plain_tables import NotPlain, plain_settings
 from backtimer.storage import locations
 from backtimer.storage.files import locked
 from backtimer.storage.safe_read import KIB, UnusableFile, read_toml
 
 if TYPE_CHECKING:
-    from backtimer.domain.settings import Settings
+    from backtimer.domain.routines.settings import Settings
 
 HEADER = "# backtimer settings; every key is optional.\n\n"
 MAX_BYTES = 64 * KIB
@@ -24,7 +24,7 @@ MAX_BYTES = 64 * KIB
 
 def load_settings() -> tuple[Settings, list[str]]:
     """The settings, or the defaults and the reason when the file cannot be used."""
-    from backtimer.domain.settings import Settings
+    from backtimer.domain.routines.settings import Settings
     from backtimer.storage.model_file import load_model
 
     path = locations.settings_file()
