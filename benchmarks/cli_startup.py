@@ -26,7 +26,7 @@ from pathlib import Path
 from floors import alternate, median, run
 
 HERE = Path(__file__).resolve().parent
-ROUTINE = HERE.parent / "routines" / "back-durability.toml"
+ROUTINE = HERE.parent / "src" / "backtimer" / "routines" / "back-durability.toml"
 NOTHING = "python -c pass"
 TEXTUAL = "python -c 'import textual.app'"
 COMMANDS = {
