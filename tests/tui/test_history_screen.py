@@ -19,6 +19,7 @@ from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.widgets.bar_chart import BarChart
 from backtimer.tui.widgets.session_list import SessionList
+from tests.factories import durability_session as session
 from tests.tui.conftest import START
 from tests.tui.helpers import (
     answer,
@@ -28,7 +29,7 @@ from tests.tui.helpers import (
     text,
     until,
 )
-from tests.tui.histories import a_few_weeks, session, ten_years
+from tests.tui.histories import a_few_weeks, ten_years
 
 Make = Callable[..., BacktimerApp]
 

@@ -26,14 +26,14 @@ from tests.fakes import FakeClock
 from tests.tui.helpers import (
     advance,
     answer,
-    past_the_guard,
+    burst,
+    read_the_question,
     screen_lines,
     start_routine,
     text,
     work_done,
 )
 from tests.tui.scenes import three_easy_sessions
-from tests.tui.test_builder_typing import burst
 
 Make = Callable[..., BacktimerApp]
 KEY_GAP = 0.12
@@ -50,7 +50,7 @@ async def on_the_summary(pilot: Pilot[None], clock: FakeClock, pain: str = "3") 
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, SummaryScreen)
-    past_the_guard(pilot)
+    await read_the_question(pilot)
     return screen
 
 

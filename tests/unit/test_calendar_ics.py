@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar
 
 from backtimer.domain.calendar_ics import RoutineFacts, program_calendar, training_dates
-from tests.unit.test_schedule import MON_WED_FRI, MONDAY, STRENGTH, THREE_A_WEEK, TWICE_DAILY
+from tests.factories import MON_WED_FRI, MONDAY, STRENGTH, THREE_A_WEEK, TWICE_DAILY
 
 STAMP = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 ROUTINES = {

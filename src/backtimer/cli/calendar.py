@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
 
 from backtimer.cli.exits import EXIT_OK, UsageError
 from backtimer.cli.lookup import loaded_programme
@@ -31,7 +31,9 @@ def ics(args: argparse.Namespace) -> int:
     assert entry.program is not None  # loaded_programme returns only programmes that loaded
     active = state.active is not None and state.active.program == entry.id
     start = args.start or (
-        state.active.start if active and state.active else datetime.now(local_zone()).date()
+        state.active.start
+        if active and state.active
+        else args.now().astimezone(local_zone()).date()
     )
     facts = {
         slot.routine: RoutineFacts(
@@ -40,7 +42,7 @@ def ics(args: argparse.Namespace) -> int:
         for slot in entry.program.slot
         if slot.routine in routines
     }
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    stamp = args.now().astimezone(UTC).replace(microsecond=0)
     sys.stdout.buffer.write(program_calendar(entry.program, entry.id, start, facts, stamp))
     sys.stdout.flush()
     return EXIT_OK

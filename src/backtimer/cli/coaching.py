@@ -55,8 +55,8 @@ def morning_json(sessions: list[SessionDigest], now: datetime, zone: tzinfo) -> 
 
 
 def morning(args: argparse.Namespace) -> int:
-    now, zone = datetime.now(UTC), local_zone()
-    store = HistoryStore()
+    now, zone = args.now(), local_zone()
+    store = HistoryStore(args.now)
     sessions = load_digests(store)
     if args.rating is None:
         if args.json:
@@ -97,7 +97,7 @@ def _say_where_it_stands(sessions: list[SessionDigest], now: datetime, zone: tzi
 
 
 def red_flags_command(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     if args.action == "applies":
         for problem in coaching.open_red_flag(now):
             error(problem)

@@ -8,7 +8,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -251,7 +251,7 @@ def import_history(args: argparse.Namespace) -> int:
         error(f"{path}: {exc.strerror or exc}")
         return EXIT_INVALID
     try:
-        added, problems = HistoryStore().add_new(sessions)
+        added, problems = HistoryStore(args.now).add_new(sessions)
     except StorageError as exc:
         error(f"{exc}; nothing was imported, and the history is as it was")
         return EXIT_INVALID
@@ -270,7 +270,7 @@ def show_stats(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     sessions = load_digests(HistoryStore())
-    now = datetime.now(UTC)
+    now = args.now()
     today = now.astimezone().date()
     stats = statistics(sessions, today, None, settings.weekly_goal)
     if args.json:

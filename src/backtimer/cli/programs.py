@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from backtimer.cli.coaching import morning_json, morning_lines
@@ -22,16 +22,16 @@ from backtimer.storage.library import RoutineEntry
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
 
-def _found(now: datetime | None = None) -> Situation[RoutineEntry]:
+def _found(now: datetime) -> Situation[RoutineEntry]:
     """Every programme, where the active one stands, the routines; problems reported."""
-    found = programs.situation(HistoryStore(), now or datetime.now(UTC), local_zone())
+    found = programs.situation(HistoryStore(), now, local_zone())
     for problem in found.problems:
         error(problem)
     return found
 
 
 def _situation(
-    now: datetime | None = None,
+    now: datetime,
 ) -> tuple[list[ProgramEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
     found = _found(now)
@@ -102,7 +102,7 @@ def program_json(entry: ProgramEntry, standing: Standing, names: dict[str, str])
 
 
 def list_programs(args: argparse.Namespace) -> int:
-    entries, standing, names = _situation()
+    entries, standing, names = _situation(args.now())
     if args.json:
         print_json([program_json(entry, standing, names) for entry in entries])
         return EXIT_OK
@@ -149,7 +149,7 @@ def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
 
 
 def today(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     found = _found(now)
     standing, names, easier = found.standing, found.names, found.easier
     _why_it_does_not_load(standing)
@@ -200,7 +200,7 @@ def start(args: argparse.Namespace) -> int:
     entry = loaded_programme(programs.all_programs(), args.program)
     assert entry.program is not None  # loaded_programme returns only programmes that loaded
     state, _ = programs.load_state()
-    today_local = datetime.now(local_zone()).date()
+    today_local = args.now().astimezone(local_zone()).date()
     for problem in programs.start_program(entry.id, today_local):
         error(problem)
     if state.active is not None:
@@ -211,7 +211,7 @@ def start(args: argparse.Namespace) -> int:
 
 
 def leave(args: argparse.Namespace) -> int:
-    left = programs.leave_program(datetime.now(local_zone()).date())
+    left = programs.leave_program(args.now().astimezone(local_zone()).date())
     if left is None:
         print("No programme is under way.")
     else:

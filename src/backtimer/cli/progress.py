@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -75,7 +75,7 @@ class Report:
 
 
 def progress(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     zone = local_zone()
     sessions = load_digests(HistoryStore())
     try:
