@@ -23,6 +23,7 @@ from tests.tui.helpers import (
     answer,
     builder,
     keys,
+    on_top,
     open_routine,
     routines_listed,
     shown,
@@ -211,13 +212,14 @@ async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -
         await keys(pilot, "ctrl+t")
         await work_done(app)
         await answer(pilot, "enter")  # no pain rating
+        await on_top(pilot, WorkoutScreen)
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.workout.timeline.routine.name == "Desk reset (mine)"
         await keys(pilot, "q")
         await answer(pilot, "y")
         await work_done(app)
         await answer(pilot, "ctrl+s")  # the summary, saved as it is
-        assert isinstance(app.screen, BuilderScreen)
+        await on_top(pilot, BuilderScreen)
         await keys(pilot, "escape", "escape")  # to the list, then out: nothing unsaved
         assert isinstance(app.screen, PickerScreen)
     assert [s.routine for s in HistoryStore().load().sessions] == ["my-desk-reset"]

@@ -1,5 +1,5 @@
-"""The tests hold together: shared helpers live in support modules, and the command line's
-tests run at a fixed instant.
+"""The tests hold together: shared helpers live in support modules, one helper reads the
+app's notifications, and the command line's tests run at a fixed instant.
 
 A test module that imports another drags that module's tests and fixtures into its own
 namespace and breaks when the other is renamed or split; helpers shared between test
@@ -115,3 +115,26 @@ def test_the_checks_see_the_real_clock() -> None:
     assert runs_the_command_line(tree)
     assert calls_of_main_without_now(tree) == [3]
     assert reads_the_real_date(tree) == [5]
+
+
+def reads_of_notifications(tree: ast.AST) -> list[int]:
+    """The lines that read the app's private ``_notifications``."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "_notifications"
+    ]
+
+
+def test_only_the_pilot_helpers_read_the_apps_notifications() -> None:
+    """`tests.tui.helpers.toasts` (and `told`, which adds the workout's status line) is
+    the one place: a change in Textual's private field is then mended once."""
+    helpers = TESTS / "tui" / "helpers.py"
+    found = [
+        f"{path.relative_to(TESTS)}:{line}"
+        for path in sorted(TESTS.rglob("*.py"))
+        if path != helpers
+        for line in reads_of_notifications(ast.parse(path.read_text(), str(path)))
+    ]
+    assert found == []
+    assert reads_of_notifications(ast.parse(helpers.read_text()))  # the control: it is seen
