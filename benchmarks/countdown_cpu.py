@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.services import Services
 

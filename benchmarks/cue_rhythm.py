@@ -12,8 +12,8 @@ from __future__ import annotations
 import inspect
 import sys
 
-from backtimer.domain.engine import Engine
-from backtimer.domain.timeline import SELF_PACED_REP_SECONDS
+from backtimer.domain.routines.timeline import SELF_PACED_REP_SECONDS
+from backtimer.domain.timer.engine import Engine
 from backtimer.storage import library
 from backtimer.tui import cues
 

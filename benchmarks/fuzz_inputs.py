@@ -219,12 +219,12 @@ def attempt(tally: Tally, argv: list[str], allowed: set[int], label: str) -> str
 
 def agree(tally: Tally, label: str) -> None:
     """The quick look answers as the full reading does, or hands over."""
-    from backtimer.cli.programs import standing_now
-    from backtimer.cli.remind import BROKEN
-    from backtimer.domain.plain_tables import NotPlain
-    from backtimer.domain.reminder import due_now, reminder_line
-    from backtimer.domain.schedule import progress
-    from backtimer.storage.quick_look import quick_look
+    from backtimer.cli.due_check import BROKEN
+    from backtimer.cli.programmes import standing_now
+    from backtimer.domain.history.plain_tables import NotPlain
+    from backtimer.domain.programmes.due import due_now, reminder_line
+    from backtimer.domain.programmes.schedule import progress
+    from backtimer.storage.plain_programme import quick_look
 
     now = datetime.now(UTC)
     zone = now.astimezone().tzinfo

@@ -49,7 +49,7 @@ from pathlib import Path
 from floors import Figure, alternate, report
 from floors import run as run_command
 
-from backtimer.domain.history import Session, StepRecord
+from backtimer.domain.history.session import Session, StepRecord
 
 SIZES = [10, 1_000, 10_000]
 NOW = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
@@ -117,7 +117,7 @@ def maxrss_mib() -> float:
 def measure_store() -> None:
     """Print: record one more; read + statistics the first time, at a next start, and again
     in the same process; the old full load; the peak memory (before the old load)."""
-    from backtimer.domain.stats import statistics as stats_of
+    from backtimer.domain.history.stats import statistics as stats_of
     from backtimer.storage.history import HistoryStore
 
     def read_with_stats(store: HistoryStore) -> None:
@@ -162,7 +162,7 @@ def measure_app(wait: float) -> None:
     """
     from textual.widgets import OptionList
 
-    from backtimer.domain.settings import Settings
+    from backtimer.domain.routines.settings import Settings
     from backtimer.tui.app import BacktimerApp
     from backtimer.tui.screens.history import HistoryScreen
     from backtimer.tui.services import Services

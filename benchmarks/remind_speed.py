@@ -76,7 +76,9 @@ def not_plain(home: Path) -> None:
     """A programme of the person's own, started, then given a key programmes do not have."""
     folder = home / "programs"
     folder.mkdir()
-    text = (Path(__file__).parents[1] / "programs" / "back-durability-6wk.toml").read_text()
+    text = (
+        Path(__file__).parents[1] / "src" / "backtimer" / "programs" / "back-durability-6wk.toml"
+    ).read_text()
     (folder / "mine.toml").write_text(text)
     start("mine")
     (folder / "mine.toml").write_text(text.replace("weeks = 6", 'weeks = 6\ncolour = "blue"'))
@@ -89,7 +91,9 @@ def copied(routine: str) -> Callable[[Path], None]:
     def make(home: Path) -> None:
         folder = home / "routines"
         folder.mkdir(exist_ok=True)
-        text = (Path(__file__).parents[1] / "routines" / f"{routine}.toml").read_text()
+        text = (
+            Path(__file__).parents[1] / "src" / "backtimer" / "routines" / f"{routine}.toml"
+        ).read_text()
         (folder / f"my-{routine}.toml").write_text(text)
         state = home / "program.toml"
         state.write_text(state.read_text() + f'\n[copies]\n{routine} = "my-{routine}"\n')

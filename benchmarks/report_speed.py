@@ -30,7 +30,7 @@ from pathlib import Path
 from floors import Figure, alternate, report, run
 from history_scale import NOW, make_session
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 
 HERE = Path(__file__).resolve().parent
 

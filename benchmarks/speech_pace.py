@@ -3,7 +3,7 @@
 Runs each built-in routine on a fake clock and collects what the voice says and
 when. Each distinct phrase is synthesised by espeak-ng at the speed backtimer
 uses (165 words a minute) into a file, and its length compared with
-`backtimer.domain.spoken.speaking_seconds`, the measure the voice plans with,
+`backtimer.domain.timer.spoken.speaking_seconds`, the measure the voice plans with,
 and with the time before the next phrase is due. Prints the phrases with the
 least time to spare, and how many would have been cut short.
 
@@ -19,9 +19,9 @@ import tempfile
 import wave
 from pathlib import Path
 
-from backtimer.domain.engine import Engine
-from backtimer.domain.spoken import phrases, speaking_seconds
-from backtimer.domain.timeline import SELF_PACED_REP_SECONDS, Timeline
+from backtimer.domain.routines.timeline import SELF_PACED_REP_SECONDS, Timeline
+from backtimer.domain.timer.engine import Engine
+from backtimer.domain.timer.spoken import phrases, speaking_seconds
 from backtimer.storage import library
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # to import the scenes from tests/
 
-from backtimer.domain.settings import Settings  # noqa: E402
+from backtimer.domain.routines.settings import Settings  # noqa: E402
 from backtimer.storage.history import HistoryStore  # noqa: E402
 from backtimer.tui.app import BacktimerApp  # noqa: E402
 from backtimer.tui.services import Services  # noqa: E402

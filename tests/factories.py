@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from backtimer.domain.history import Session, Status, StepRecord, new_session_id
-from backtimer.domain.program import Program
+from backtimer.domain.history.session import Session, Status, StepRecord, new_session_id
+from backtimer.domain.programmes.programme import Programme
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 """The instant the tests take as now (a Tuesday morning), on every clock they pass."""
@@ -157,7 +157,7 @@ def durability_session(
 
 # ------------------------------------------------------------------ programmes
 
-TWICE_DAILY = Program.model_validate(
+TWICE_DAILY = Programme.model_validate(
     {
         "format": 1,
         "name": "Flexible back",
@@ -169,7 +169,7 @@ TWICE_DAILY = Program.model_validate(
         ],
     }
 )
-THREE_A_WEEK = Program.model_validate(
+THREE_A_WEEK = Programme.model_validate(
     {
         "format": 1,
         "name": "Back durability",
@@ -178,7 +178,7 @@ THREE_A_WEEK = Program.model_validate(
         "slot": [{"routine": "durability"}],
     }
 )
-MON_WED_FRI = Program.model_validate(
+MON_WED_FRI = Programme.model_validate(
     {
         "format": 1,
         "name": "Strong",
@@ -191,7 +191,7 @@ MON_WED_FRI = Program.model_validate(
 MONDAY = date(2026, 11, 23)
 
 
-STRENGTH = Program.model_validate(
+STRENGTH = Programme.model_validate(
     {
         "format": 1,
         "name": "Back durability",

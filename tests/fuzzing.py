@@ -19,8 +19,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from backtimer.domain import plain_tables
-from backtimer.domain.history import Session, StepRecord, session_json
+from backtimer.domain.history import plain_tables
+from backtimer.domain.history.session import Session, StepRecord, session_json
 from backtimer.storage import locations
 from backtimer.storage.history_file import dump
 from tests.hostile import (
@@ -35,7 +35,9 @@ from tests.hostile import (
     NESTING,
 )
 
-ROUTINE = (Path(__file__).parents[1] / "routines" / "eight-contenders.toml").read_text()
+ROUTINE = (
+    Path(__file__).parents[1] / "src" / "backtimer" / "routines" / "eight-contenders.toml"
+).read_text()
 
 
 def _sessions(
@@ -89,7 +91,7 @@ class Target:
 TARGETS: dict[str, Target] = {
     "routine": Target(lambda: locations.routines_dir() / "fuzzed.toml"),
     "small-routine": Target(lambda: locations.routines_dir() / "small.toml"),
-    "programme": Target(lambda: locations.programs_dir() / "fuzzed.toml"),
+    "programme": Target(lambda: locations.programmes_dir() / "fuzzed.toml"),
     "settings": Target(locations.settings_file),
     "program-state": Target(locations.program_file),
     "history": Target(locations.history_file),

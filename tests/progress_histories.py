@@ -12,9 +12,9 @@ import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from backtimer.domain.history import Session, StepRecord
-from backtimer.domain.routine import Routine
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.history.session import Session, StepRecord
+from backtimer.domain.routines.routine import Routine
+from backtimer.domain.routines.timeline import compile_timeline
 from backtimer.storage import library
 
 
@@ -101,9 +101,9 @@ def a_routine_that_grew(end: datetime) -> list[Session]:
     """Six weeks of back-durability three mornings a week up to ``end``, every step a notch
     up after two weeks and again after four, in the person's copy (written here, with the
     programme slots following it), pain settling from 3 to 1."""
-    from backtimer.domain.ladder import up
-    from backtimer.domain.routine_toml import routine_toml
-    from backtimer.storage.programs import record_copy
+    from backtimer.domain.routines.ladder import up
+    from backtimer.domain.routines.routine_toml import routine_toml
+    from backtimer.storage.programmes import record_copy
     from backtimer.storage.routine_files import save_routine
 
     ladders = library.catalogue().ladders

@@ -13,17 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from backtimer.domain.digest import SessionDigest, digest
-from backtimer.domain.history import Session
-from backtimer.domain.program import Enrolment, ProgramState
-from backtimer.domain.progression import advise, changed
+from backtimer.domain.coaching.progression import advise, changed
+from backtimer.domain.coaching.suggestion import dose_text, move_name
+from backtimer.domain.history.digest import SessionDigest, digest
+from backtimer.domain.history.session import Session
+from backtimer.domain.programmes.programme import Enrolment, ProgrammeState
+from backtimer.domain.programmes.standing import standing
 from backtimer.domain.report.build import build_report
 from backtimer.domain.report.model import Report
 from backtimer.domain.report.period import Period
-from backtimer.domain.routine import Routine
-from backtimer.domain.schedule import standing
-from backtimer.domain.suggestion import dose_text, move_name
-from backtimer.storage import library, programs
+from backtimer.domain.routines.routine import Routine
+from backtimer.storage import library
+from backtimer.storage import programmes as programs
 from tests.progress_histories import durability, session_of
 
 ZONE = timezone(timedelta(hours=1))
@@ -126,10 +127,10 @@ def report_of(person: Person, now: datetime = NOW, weeks: int = 6) -> Report:
     on the person's first day (built from the sessions alone: no file is read or written
     but the built-in routines and programmes)."""
     routines = {entry.id: entry.routine for entry in library.all_routines() if entry.routine}
-    state = ProgramState(
+    state = ProgrammeState(
         active=Enrolment(program="back-durability-6wk", start=person.day_one.date())
     )
-    entries = programs.all_programs(set(routines))
+    entries = programs.all_programmes(set(routines))
     sessions = person.digests()
     found = standing(state, [], sessions, now, ZONE, entries, set(routines))
     return build_report(

@@ -11,8 +11,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from backtimer.domain.routine import Routine
-from backtimer.domain.timeline import Timeline, compile_timeline
+from backtimer.domain.routines.routine import Routine
+from backtimer.domain.routines.timeline import Timeline, compile_timeline
 from backtimer.storage import library
 
 

@@ -100,7 +100,10 @@ def test_show_an_unknown_routine_is_a_usage_error() -> None:
 
 
 def test_validate_accepts_the_product_example_and_every_builtin() -> None:
-    builtins = sorted(str(p) for p in (Path(__file__).parents[2] / "routines").glob("*.toml"))
+    builtins = sorted(
+        str(p)
+        for p in (Path(__file__).parents[2] / "src" / "backtimer" / "routines").glob("*.toml")
+    )
     result = backtimer("validate", str(FIXTURES / "product-example.toml"), *builtins)
     assert result.returncode == 0, result.stdout
     assert result.stdout.count(": ok (") == 1 + len(builtins)
@@ -138,7 +141,10 @@ def test_an_unknown_command_is_a_usage_error() -> None:
 
 
 def test_validate_checks_programme_files_too(tmp_path: Path) -> None:
-    programmes = sorted(str(p) for p in (Path(__file__).parents[2] / "programs").glob("*.toml"))
+    programmes = sorted(
+        str(p)
+        for p in (Path(__file__).parents[2] / "src" / "backtimer" / "programs").glob("*.toml")
+    )
     bad = write(
         tmp_path,
         "mine.toml",

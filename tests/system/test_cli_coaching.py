@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain import red_flags
+from backtimer.domain.coaching import red_flags
 from backtimer.storage.history import HistoryStore
 from tests.factories import NOW
 from tests.progress_histories import durability, session_of, weeks_of_durability

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history import session_json
+from backtimer.domain.history.session import session_json
 from backtimer.storage.history import HistoryStore
 from tests.factories import AT_NOW, NOW, session
 from tests.system.conftest import backtimer

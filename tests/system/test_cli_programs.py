@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import load_state
+from backtimer.storage.programmes import load_state
 from tests.factories import NOW, completed
 from tests.system.conftest import backtimer
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from backtimer.cli import main
-from backtimer.domain.pain_trend import pain_trend
+from backtimer.domain.coaching.pain_trend import pain_trend
 from backtimer.storage.history import HistoryStore
 from tests.factories import NOW
 from tests.progress_histories import durability, session_of, weeks_of_durability

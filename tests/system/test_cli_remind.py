@@ -13,7 +13,7 @@ import pytest
 
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import start_program
+from backtimer.storage.programmes import start_programme
 from tests.factories import AT_NOW, NOW, completed
 from tests.system.conftest import backtimer
 
@@ -224,7 +224,7 @@ def test_the_day_after_a_strength_session_is_a_rest_day_for_today_notify_and_the
     tmp_path: Path,
 ) -> None:
     today = NOW.date()
-    start_program("back-durability-6wk", today - timedelta(days=1))
+    start_programme("back-durability-6wk", today - timedelta(days=1))
     yesterday = completed("back-durability")
     moved = yesterday.started_at - timedelta(days=1)
     HistoryStore(lambda: NOW).record(

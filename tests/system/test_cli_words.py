@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history import Session, StepRecord, session_json
+from backtimer.domain.history.session import Session, StepRecord, session_json
 from tests.system.conftest import backtimer
 
 ONE_STEP = 'format = 1\nname = "One"\n[[step]]\nexercise = "cat-cow"\nreps = 5\ntempo = 3\n'

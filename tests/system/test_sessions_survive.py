@@ -69,7 +69,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from datetime import UTC, datetime, timedelta
-    from backtimer.domain.history import Session
+    from backtimer.domain.history.session import Session
     from backtimer.storage.history import HistoryStore
 
     name, count = sys.argv[1], int(sys.argv[2])

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from backtimer.storage import library, programs
+from backtimer.storage import library
+from backtimer.storage import programmes as programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.settings import load_settings
 from tests.factories import write
@@ -48,7 +49,7 @@ def test_pipes_in_the_folders_are_reported_and_the_rest_loads(home: Path) -> Non
     assert entries["good"].ok
     assert [str(p) for p in entries["pipe"].problems] == [PIPE]
     fifo(home / "programs" / "pipe.toml")
-    found = {e.id: e for e in promptly(lambda: programs.all_programs({"desk-reset"}))}
+    found = {e.id: e for e in promptly(lambda: programs.all_programmes({"desk-reset"}))}
     assert [str(p) for p in found["pipe"].problems] == [PIPE]
     assert pipe.exists()  # reported, never removed
 

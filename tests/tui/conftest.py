@@ -10,7 +10,7 @@ import pytest
 from textual import constants
 from textual.widgets import Input
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.services import Services

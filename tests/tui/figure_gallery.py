@@ -12,9 +12,9 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-from backtimer.domain.exercise import Side
 from backtimer.domain.figure.moves import MoveFigure
 from backtimer.domain.figure.stage import Staged
+from backtimer.domain.routines.exercise import Side
 from backtimer.storage import library
 from backtimer.tui.widgets.figure import FigureView
 

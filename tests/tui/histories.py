@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage import locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore

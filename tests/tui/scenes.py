@@ -11,9 +11,9 @@ from datetime import UTC, datetime, time, timedelta
 
 from textual.pilot import Pilot
 
-from backtimer.domain.history import Session, StepRecord, new_session_id
+from backtimer.domain.history.session import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import start_program
+from backtimer.storage.programmes import start_programme
 from backtimer.tui import greeting
 from backtimer.tui.app import FLOW, BacktimerApp
 from backtimer.tui.screens.workout import WorkoutScreen
@@ -138,7 +138,7 @@ async def guide(pilot: Pilot[None], clock: FakeClock) -> None:
 def follow_a_programme() -> None:
     """Flexible back, started a week before START: day 6 missed, all else done."""
     start = START.date() - timedelta(days=7)
-    start_program("flexible-back-3wk", start)
+    start_programme("flexible-back-3wk", start)
     store = HistoryStore()
     for offset in range(7):
         day = datetime.combine(start + timedelta(days=offset), time(7), tzinfo=UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.widgets.big_text import BigText
 from tests.fakes import FakeClock

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from backtimer.domain.routine import parse_routine
+from backtimer.domain.routines.routine import parse_routine
 from backtimer.storage import library, locations
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import parse_sessions, read_export

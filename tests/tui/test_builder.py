@@ -9,7 +9,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from backtimer.domain.routine import parse_routine
+from backtimer.domain.routines.routine import parse_routine
 from backtimer.storage import library, locations
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp

@@ -9,9 +9,9 @@ import pytest
 from textual.color import Color
 from textual.widget import Widget
 
-from backtimer.domain.engine import COUNTDOWN_MIN_SECONDS, Engine
-from backtimer.domain.settings import Settings
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.routines.settings import Settings
+from backtimer.domain.routines.timeline import Segment, Timeline
+from backtimer.domain.timer.engine import COUNTDOWN_MIN_SECONDS, Engine
 from backtimer.storage import library
 from backtimer.tui import cues
 from backtimer.tui.app import BacktimerApp

@@ -12,7 +12,7 @@ from textual.widgets._footer import FooterKey
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.guide import GuideScreen
-from backtimer.tui.screens.programs import ProgramsScreen
+from backtimer.tui.screens.programmes import ProgrammesScreen
 from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from tests.tui.helpers import (
@@ -68,7 +68,7 @@ async def guide(pilot: Pilot[None]) -> None:
 async def programmes(pilot: Pilot[None]) -> None:
     await routines_listed(pilot)
     await pilot.press("f5")
-    await until(pilot, lambda: isinstance(pilot.app.screen, ProgramsScreen))
+    await until(pilot, lambda: isinstance(pilot.app.screen, ProgrammesScreen))
 
 
 SCREENS: dict[str, Callable[[Pilot[None]], Awaitable[None]]] = {

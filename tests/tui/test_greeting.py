@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from backtimer.domain import red_flags
+from backtimer.domain.coaching import red_flags
 from backtimer.storage import coaching, library
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp

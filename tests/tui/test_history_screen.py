@@ -9,9 +9,9 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, TabbedContent
 
+from backtimer.domain.history.stats import CHART_WEEKS
 from backtimer.domain.report.period import Period
-from backtimer.domain.settings import Settings
-from backtimer.domain.stats import CHART_WEEKS
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm

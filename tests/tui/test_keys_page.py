@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "MoveEditor": ("**A move of your own**",),
     "HistoryScreen": ("## In the history",),
     "GuideScreen": ("## In the pain guide",),
-    "ProgramsScreen": ("## In the programmes",),
+    "ProgrammesScreen": ("## In the programmes",),
     "SettingsScreen": ("## In the settings",),
     "HelpScreen": ("The keys screen",),
     "RedFlagsScreen": ("The warning signs",),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from backtimer.storage.programs import load_state
+from backtimer.storage.programmes import load_state
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.confirm import Confirm

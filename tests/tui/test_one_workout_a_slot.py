@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
@@ -60,3 +60,29 @@ async def test_starting_a_routine_another_window_runs_asks_first(make_app: Make)
         assert isinstance(app.screen, PainQuestion)
     assert [s.routine for s in HistoryStore().under_way_elsewhere()] == ["desk-reset"]
     assert other.under_way_elsewhere() == []  # its own session is not "elsewhere" to it
+
+
+async def test_the_palettes_start_asks_too(make_app: Make) -> None:
+    """Every way in asks: the palette's "Start Desk reset" as the picker's Enter does."""
+    from textual.command import CommandList, CommandPalette
+
+    running_elsewhere()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await routines_listed(pilot)
+        await pilot.press("ctrl+p", *"start desk")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        palette = app.screen
+        found = palette.query_one(CommandList)
+        await until(
+            pilot,
+            lambda: (
+                found.option_count > 0
+                and str(found.get_option_at_index(0).prompt).startswith("Start Desk reset")
+            ),
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, (Confirm, PainQuestion)))
+        question = app.screen
+        assert isinstance(question, Confirm)
+        assert question.question == "Desk reset is under way in another window"

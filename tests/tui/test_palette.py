@@ -12,7 +12,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.pain import PainQuestion
-from backtimer.tui.screens.programs import ProgramsScreen
+from backtimer.tui.screens.programmes import ProgrammesScreen
 from backtimer.tui.screens.routine_card import RoutineCard
 from tests.tui.helpers import answer, routines_listed, until, work_done, workout
 
@@ -90,8 +90,12 @@ async def test_screens_actions_cards_and_programmes_are_in_the_palette(
         for _ in range(200):
             await pilot.pause(0.01)
             options = app.screen.query(OptionList)
-            if isinstance(app.screen, ProgramsScreen) and options and options.first().option_count:
+            if (
+                isinstance(app.screen, ProgrammesScreen)
+                and options
+                and options.first().option_count
+            ):
                 break
-        assert isinstance(app.screen, ProgramsScreen)
+        assert isinstance(app.screen, ProgrammesScreen)
         highlighted = app.screen.query_one("#program-list", OptionList).highlighted_option
         assert highlighted is not None and highlighted.id == "flexible-back-3wk"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
-from backtimer.storage.programs import start_program
+from backtimer.storage.programmes import start_programme
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import LOOK_EVERY, PickerScreen
 from tests.tui.helpers import routines_listed, shown, until
@@ -35,7 +35,7 @@ async def test_a_routine_and_a_programme_from_elsewhere_show_without_ctrl_r(
         assert LOOK_EVERY <= 5  # it looks every few seconds; here, the look is made at once
         (home / "routines").mkdir(parents=True, exist_ok=True)
         (home / "routines" / "mine.toml").write_text(MINE)
-        start_program("flexible-back-3wk", date(2026, 11, 24))  # as `programs start` does
+        start_programme("flexible-back-3wk", date(2026, 11, 24))  # as `programs start` does
         picker.look_at_files()
         await until(pilot, lambda: "mine" in listed(app))
         assert "mine" in listed(app)

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from textual.widgets import OptionList, Static
 
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import load_state
+from backtimer.storage.programmes import load_state
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.picker import PickerScreen
-from backtimer.tui.screens.programs import ProgramsScreen
+from backtimer.tui.screens.programmes import ProgrammesScreen
 from tests.tui.helpers import answer, routines_listed, shown, text
 from tests.tui.scenes import follow_a_programme, programs, settled
 
@@ -28,7 +28,7 @@ async def test_start_a_programme_and_the_picker_leads_with_today(make_app: MakeA
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await programs(pilot, None)  # type: ignore[arg-type]
-        assert isinstance(app.screen, ProgramsScreen)
+        assert isinstance(app.screen, ProgrammesScreen)
         assert app.screen.query_one("#program-list", OptionList).option_count == 2
         await pilot.press("down", "enter")
         await settled(pilot)

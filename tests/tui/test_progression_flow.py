@@ -14,12 +14,12 @@ from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from backtimer.domain.guide import guide_id, guide_routine
-from backtimer.domain.routine import parse_routine
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.guide import guide_id, guide_routine
+from backtimer.domain.routines.routine import parse_routine
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage import library
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.programs import all_programs, load_state
+from backtimer.storage.programmes import all_programmes, load_state
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.guide import advice, choices
 from backtimer.tui.screens.next_time import NextTimeScreen
@@ -131,7 +131,7 @@ async def test_a_good_week_grows_one_step_a_notch_and_a_flare_backs_off(
         tomllib.loads(mine.read_text())
         parse_routine(mine.read_text(), library.exercises(), str(mine))
         assert load_state()[0].copies == {"back-durability": "my-back-durability"}
-        durability = next(e for e in all_programs() if e.id == "back-durability-6wk").program
+        durability = next(e for e in all_programmes() if e.id == "back-durability-6wk").program
         assert durability is not None and durability.slot[0].routine == "my-back-durability"
 
         # The next session runs the new dose; it hurts: pain 2 before, 5 after.

@@ -13,8 +13,8 @@ import pytest
 from textual.pilot import Pilot
 
 from backtimer.cli import main
-from backtimer.domain.outcome import count_outcomes
-from backtimer.domain.settings import Settings
+from backtimer.domain.history.outcome import count_outcomes
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import PickerScreen

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import Label
 
-from backtimer.domain.history import Session, StepRecord
+from backtimer.domain.history.session import Session, StepRecord
 from backtimer.storage import library, locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history_file import dump

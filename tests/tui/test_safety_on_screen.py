@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
-from backtimer.domain.cautions import skip_sentence
+from backtimer.domain.routines.cautions import skip_sentence
 from backtimer.tui.app import BacktimerApp
 from tests.fakes import FakeClock
 from tests.tui.helpers import advance, screen_lines, start_routine, text, workout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from backtimer.domain.history import Session, StepRecord
+from backtimer.domain.history.session import Session, StepRecord
 from backtimer.storage import library, locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore

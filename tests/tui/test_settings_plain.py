@@ -8,7 +8,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Label, Switch
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.settings import SettingsScreen
 from tests.tui.helpers import routines_listed, screen_lines, until

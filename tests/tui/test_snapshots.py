@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.themes import OFFERED
 from tests.fakes import FakeClock

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from backtimer.domain.sore_day import GENTLE_ID, SAID
+from backtimer.domain.routines.sore_day import GENTLE_ID, SAID
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import PickerScreen

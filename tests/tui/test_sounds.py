@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Switch
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage import locations
 from backtimer.storage.settings import load_settings
 from backtimer.tui.app import BacktimerApp

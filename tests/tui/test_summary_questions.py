@@ -14,8 +14,8 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from backtimer.domain.history import Session
-from backtimer.domain.red_flags import LEG_QUESTION
+from backtimer.domain.coaching.red_flags import LEG_QUESTION
+from backtimer.domain.history.session import Session
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.next_time import NextTimeScreen

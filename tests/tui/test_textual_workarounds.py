@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from backtimer.tui.app import BacktimerApp
-from backtimer.tui.output import SturdyLinuxDriver, SturdyOutput
+from backtimer.tui.driver import SturdyLinuxDriver, SturdyOutput
 from backtimer.tui.widgets.text_input import TextInput
 from tests.tui.helpers import routines_listed, until
 

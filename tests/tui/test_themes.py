@@ -14,7 +14,7 @@ import pytest
 from rich.color import Color
 from textual.color import Color as TextualColor
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.themes import ANSI_THEMES, HIGH_CONTRAST, OFFERED
 from backtimer.tui.widgets.bar_chart import FILLS, bar_cells

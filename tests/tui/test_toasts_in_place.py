@@ -9,7 +9,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets._toast import Toast
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
 from backtimer.tui.screens.pain import PainQuestion

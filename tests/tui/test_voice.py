@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.speaker import Speaker, find_program

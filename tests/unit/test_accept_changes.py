@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.digest import digest
-from backtimer.domain.ladder import Grow, Notch
-from backtimer.domain.progression import StepAdvice
-from backtimer.domain.routine import Routine, Step, parse_routine
-from backtimer.domain.routine_edit import edit_routine
-from backtimer.domain.routine_toml import routine_version
-from backtimer.domain.schedule import standing
+from backtimer.domain.coaching.progression import StepAdvice
+from backtimer.domain.history.digest import digest
+from backtimer.domain.programmes.standing import standing
+from backtimer.domain.routines.ladder import Grow, Notch
+from backtimer.domain.routines.routine import Routine, Step, parse_routine
+from backtimer.domain.routines.routine_edit import edit_routine
+from backtimer.domain.routines.routine_toml import routine_version
 from backtimer.storage import library, progression
-from backtimer.storage.programs import all_programs, load_state, start_program
+from backtimer.storage.programmes import all_programmes, load_state, start_programme
 from backtimer.storage.routine_files import SaveRefused, open_for_building
 from tests.progress_histories import durability, session_of
 
@@ -117,12 +117,12 @@ def builtin() -> library.RoutineEntry:
 
 def test_a_builtin_gets_a_copy_that_programme_slots_follow(home: Path) -> None:
     today = date(2026, 11, 24)
-    start_program("back-durability-6wk", today)
+    start_programme("back-durability-6wk", today)
     base = durability()
     saved = progression.accept(builtin(), [grown(base, 0, work=60)])
     assert (saved.routine_id, saved.copy_of) == ("my-back-durability", "back-durability")
     assert load_state()[0].copies == {"back-durability": "my-back-durability"}
-    (program,) = [e.program for e in all_programs() if e.id == "back-durability-6wk"]
+    (program,) = [e.program for e in all_programmes() if e.id == "back-durability-6wk"]
     assert program is not None and program.slot[0].routine == "my-back-durability"
     # A session of the built-in done earlier today still fills today's slot.
     morning = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
@@ -130,7 +130,7 @@ def test_a_builtin_gets_a_copy_that_programme_slots_follow(home: Path) -> None:
     routine_ids = {e.id for e in library.all_routines()}
     state, problems = load_state()
     later = morning + timedelta(hours=2)
-    found = standing(state, problems, sessions, later, UTC, all_programs(), routine_ids)
+    found = standing(state, problems, sessions, later, UTC, all_programmes(), routine_ids)
     assert found.progress is not None and found.progress.today_slots[0].done
 
     # The next change to the built-in goes into the same copy, while the copy fits it.

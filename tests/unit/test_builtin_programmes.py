@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from backtimer.storage import library, programs
+from backtimer.storage import library
+from backtimer.storage import programmes as programs
 
 MOVES = library.catalogue().exercises
 ROUTINES = {entry.id: entry.routine for entry in library.builtin_routines()}
-PROGRAMMES = {entry.id: entry.program for entry in programs.all_programs(set(ROUTINES))}
+PROGRAMMES = {entry.id: entry.program for entry in programs.all_programmes(set(ROUTINES))}
 
 
 def moves_of(routine_id: str) -> list[str]:

@@ -6,7 +6,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar
 
-from backtimer.domain.calendar_ics import RoutineFacts, program_calendar, training_dates
+from backtimer.domain.programmes.calendar_ics import (
+    RoutineFacts,
+    programme_calendar,
+    training_dates,
+)
 from tests.factories import MON_WED_FRI, MONDAY, STRENGTH, THREE_A_WEEK, TWICE_DAILY
 
 STAMP = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
@@ -18,7 +22,7 @@ ROUTINES = {
 
 
 def test_every_training_slot_is_an_event_with_an_alarm_and_reads_back_the_same() -> None:
-    raw = program_calendar(TWICE_DAILY, "flexible-back-3wk", MONDAY, ROUTINES, STAMP)
+    raw = programme_calendar(TWICE_DAILY, "flexible-back-3wk", MONDAY, ROUTINES, STAMP)
     calendar = Calendar.from_ical(raw)
     assert calendar.to_ical() == raw  # a round trip through the parser changes nothing
     events = calendar.walk("VEVENT")
@@ -40,7 +44,7 @@ def test_every_training_slot_is_an_event_with_an_alarm_and_reads_back_the_same()
 
 
 def test_the_file_keeps_the_rfcs_lines() -> None:
-    raw = program_calendar(THREE_A_WEEK, "back-durability-6wk", MONDAY, ROUTINES, STAMP)
+    raw = programme_calendar(THREE_A_WEEK, "back-durability-6wk", MONDAY, ROUTINES, STAMP)
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     lines = raw.split(b"\r\n")[:-1]
     assert all(len(line) <= 75 for line in lines)  # longer ones are folded
@@ -61,7 +65,7 @@ def test_any_three_days_a_week_are_spread_and_say_another_day_will_do() -> None:
     assert len(dates) == 18
     assert [(day - start).days for day in dates[:6]] == [0, 2, 4, 7, 9, 11]
     calendar = Calendar.from_ical(
-        program_calendar(THREE_A_WEEK, "back-durability-6wk", start, ROUTINES, STAMP)
+        programme_calendar(THREE_A_WEEK, "back-durability-6wk", start, ROUTINES, STAMP)
     )
     event = calendar.walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Back durability (day 1 of 18)"
@@ -71,7 +75,7 @@ def test_any_three_days_a_week_are_spread_and_say_another_day_will_do() -> None:
 
 def test_the_same_programme_and_start_give_the_same_event_ids() -> None:
     def ids(stamp: datetime) -> list[str]:
-        raw = program_calendar(TWICE_DAILY, "flexible-back-3wk", MONDAY, ROUTINES, stamp)
+        raw = programme_calendar(TWICE_DAILY, "flexible-back-3wk", MONDAY, ROUTINES, stamp)
         return [str(event["UID"]) for event in Calendar.from_ical(raw).walk("VEVENT")]
 
     assert ids(STAMP) == ids(STAMP + timedelta(days=3))  # a newer file updates, not doubles
@@ -82,6 +86,6 @@ def test_a_strength_programme_puts_a_day_of_rest_between_its_events() -> None:
     dates = training_dates(STRENGTH, start)
     assert len(dates) == 18
     assert all((after - before).days >= 2 for before, after in zip(dates, dates[1:], strict=False))
-    raw = program_calendar(STRENGTH, "back-durability-6wk", start, ROUTINES, STAMP)
+    raw = programme_calendar(STRENGTH, "back-durability-6wk", start, ROUTINES, STAMP)
     event = Calendar.from_ical(raw).walk("VEVENT")[0]
     assert "with a day off between sessions" in str(event["DESCRIPTION"])

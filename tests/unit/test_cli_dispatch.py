@@ -10,8 +10,8 @@ import pytest
 from backtimer.cli import COMMANDS, build_parser
 from backtimer.cli.exits import EXIT_INVALID, EXIT_USAGE, NotValid, UsageError
 from backtimer.cli.lookup import loaded_programme, loaded_routine
-from backtimer.domain.program import ProgramEntry
-from backtimer.storage import programs
+from backtimer.domain.programmes.programme import ProgrammeEntry
+from backtimer.storage import programmes as programs
 
 
 def test_every_command_of_the_table_names_a_function_that_is_there() -> None:
@@ -42,10 +42,10 @@ def test_a_routine_or_programme_not_there_is_a_usage_error_and_a_broken_one_is_n
         loaded_routine("desk-rest")
     assert missing.value.code == EXIT_USAGE
     assert missing.value.lines == ["no routine 'desk-rest' (did you mean desk-reset?)"]
-    entries = programs.all_programs()
+    entries = programs.all_programmes()
     with pytest.raises(UsageError, match="did you mean flexible-back-3wk"):
         loaded_programme(entries, "flexible-back")
-    broken = ProgramEntry("broken", "user", "broken.toml")
+    broken = ProgrammeEntry("broken", "user", "broken.toml")
     with pytest.raises(NotValid) as invalid:
         loaded_programme([broken], "broken")
     assert invalid.value.code == EXIT_INVALID

@@ -15,11 +15,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from backtimer.domain.digest import digest
-from backtimer.domain.history import Session
-from backtimer.domain.progression import StepAdvice, advise, changed
-from backtimer.domain.routine import Routine
-from backtimer.domain.suggestion import suggestion_line
+from backtimer.domain.coaching.progression import StepAdvice, advise, changed
+from backtimer.domain.coaching.suggestion import suggestion_line
+from backtimer.domain.history.digest import digest
+from backtimer.domain.history.session import Session
+from backtimer.domain.routines.routine import Routine
 from backtimer.storage import library
 from tests.progress_histories import durability, session_of
 

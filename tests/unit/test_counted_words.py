@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backtimer.domain.history import StepRecord
-from backtimer.domain.outcome import count_outcomes
+from backtimer.domain.history.outcome import count_outcomes
+from backtimer.domain.history.session import StepRecord
 from backtimer.tui.widgets.session_detail import reps_done, step_line
 
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from backtimer.domain.digest import digest
-from backtimer.domain.history import Session
+from backtimer.domain.history.digest import digest
+from backtimer.domain.history.session import Session
 from backtimer.storage import digest_cache, locations
 from backtimer.storage import history as history_module
 from backtimer.storage.files import write_atomic

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.draft import (
+from backtimer.domain.parsing.problems import Problem
+from backtimer.domain.routines.draft import (
     Checked,
     MoveDraft,
     PhaseDraft,
@@ -15,7 +16,6 @@ from backtimer.domain.draft import (
     field_for,
     propose_id,
 )
-from backtimer.domain.problems import Problem
 from backtimer.storage import library
 
 MOVES = library.exercises()
@@ -126,9 +126,9 @@ def test_the_defaults_the_builder_and_the_timer_use_are_the_routine_formats() ->
     """One home for the defaults (lead-in 5 s, rests 15 and 30 s, side switch 5 s, 2 s
     between holds): the model's fields; the builder's placeholders, the step lines and
     the timeline read them from there."""
-    from backtimer.domain.describe import describe_step
-    from backtimer.domain.routine import RELEASE_SECONDS, Routine, Step, routine_default
-    from backtimer.domain.timeline import compile_timeline
+    from backtimer.domain.routines.describe import describe_step
+    from backtimer.domain.routines.routine import RELEASE_SECONDS, Routine, Step, routine_default
+    from backtimer.domain.routines.timeline import compile_timeline
 
     defaults = {
         key: routine_default(key)

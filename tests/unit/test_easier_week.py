@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from backtimer.domain.digest import digest
-from backtimer.domain.easier_week import EASIER_DAYS, easier_week
-from backtimer.domain.history import Session
+from backtimer.domain.coaching.easier_week import EASIER_DAYS, easier_week
+from backtimer.domain.history.digest import digest
+from backtimer.domain.history.session import Session
 from backtimer.storage import library, progression
-from backtimer.storage.programs import start_program
+from backtimer.storage.programmes import start_programme
 from tests.progress_histories import durability, session_of
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)  # a Thursday
@@ -69,7 +69,7 @@ def test_in_an_easier_week_no_step_of_any_routine_grows_and_the_reason_says_unti
     assert any(item.verdict == "progress" for item in advised), "calm weeks grow a step"
     flare = session_of(durability(), NOW - timedelta(hours=30), 2, 2, routine_id="desk-reset")
     history = [*calm, digest(flare.model_copy(update={"leg_symptoms": True}))]
-    start_program("back-durability-6wk", (NOW - timedelta(days=7)).date())
+    start_programme("back-durability-6wk", (NOW - timedelta(days=7)).date())
     week = easier_week(history, NOW, UTC)
     held = progression.advise_on(entry, history, NOW, UTC)
     assert week is not None and not any(item.verdict == "progress" for item in held)

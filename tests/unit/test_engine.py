@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.engine import Engine, StepTally
-from backtimer.domain.events import (
+from backtimer.domain.routines.routine import parse_routine
+from backtimer.domain.routines.timeline import Timeline, compile_timeline
+from backtimer.domain.timer.engine import Engine, StepTally
+from backtimer.domain.timer.events import (
     Countdown,
     Event,
     Finished,
@@ -16,8 +18,6 @@ from backtimer.domain.events import (
     SetDone,
     SideSwitch,
 )
-from backtimer.domain.routine import parse_routine
-from backtimer.domain.timeline import Timeline, compile_timeline
 from backtimer.storage import library
 from tests.fakes import FakeClock
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain.engine import Engine
-from backtimer.domain.timeline import Timeline
+from backtimer.domain.routines.timeline import Timeline
+from backtimer.domain.timer.engine import Engine
 from tests.fakes import FakeClock
 from tests.strategies import timelines
 

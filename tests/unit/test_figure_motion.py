@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.engine import Engine
 from backtimer.domain.figure.canvas import render
 from backtimer.domain.figure.motion import GET_INTO, Scene, key_frames, scene_at
 from backtimer.domain.figure.stage import Line, draw
-from backtimer.domain.routine import parse_routine
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.routines.routine import parse_routine
+from backtimer.domain.routines.timeline import compile_timeline
+from backtimer.domain.timer.engine import Engine
 from backtimer.storage import library
 from tests.fakes import FakeClock
 

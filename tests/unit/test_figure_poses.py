@@ -9,7 +9,7 @@ import pytest
 from backtimer.domain.figure.body import HEAD, SEGMENTS, blend, place, strains
 from backtimer.domain.figure.moves import MoveFigure, parse_figures
 from backtimer.domain.figure.stage import LYING, TOOL, setting
-from backtimer.domain.problems import ProblemsError
+from backtimer.domain.parsing.problems import ProblemsError
 from backtimer.storage import library
 
 FIGURES = library.figures().moves

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.domain.problems import Problem
-from backtimer.storage import library, locations, programs
+from backtimer.domain.parsing.problems import Problem
+from backtimer.storage import library, locations
+from backtimer.storage import programmes as programs
 from backtimer.storage.found_files import name_problem, read_or_problem
 from backtimer.storage.settings import load_settings, save_settings
 
 
 def test_a_badly_named_routine_or_programme_file_is_told_the_same_way(home: Path) -> None:
-    for folder in (locations.routines_dir(), locations.programs_dir()):
+    for folder in (locations.routines_dir(), locations.programmes_dir()):
         folder.mkdir(parents=True)
         (folder / "Mine.toml").write_text("format = 1\n")
         (folder / "desk-reset.toml").write_text("format = 1\n")
@@ -25,7 +26,7 @@ def test_a_badly_named_routine_or_programme_file_is_told_the_same_way(home: Path
     assert name_problem(Path("desk-reset.toml"), {"desk-reset"}, "routine") == (
         "'desk-reset' is the id of a built-in routine; rename the file"
     )
-    mine = next(e for e in programs.all_programs() if e.id == "Mine")
+    mine = next(e for e in programs.all_programmes() if e.id == "Mine")
     assert mine.problems[-1] == Problem(
         "", "the file name must be a programme id: lowercase letters, digits and hyphens"
     )

@@ -16,7 +16,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.storage import library, programs
+from backtimer.storage import library
+from backtimer.storage import programmes as programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import UnreadableFile, read_export
 from backtimer.storage.settings import load_settings
@@ -35,7 +36,7 @@ def read_as_backtimer_does(kind: str, path: Path) -> list[str]:
         return [line for e in library.user_routines(set()) for line in e.problem_lines()]
     if kind == "programme":
         ids = {e.id for e in library.builtin_routines()}
-        return [line for e in programs.all_programs(ids) for line in e.problem_lines()]
+        return [line for e in programs.all_programmes(ids) for line in e.problem_lines()]
     if kind == "settings":
         return load_settings()[1]
     if kind == "program-state":

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain import pain_reading, pain_trend, progression, step_history
-from backtimer.domain.ladder import MOST_A_NOTCH_ADDS
-from backtimer.domain.note_words import signs_in
+from backtimer.domain.coaching import pain_reading, pain_trend, progression, step_history
+from backtimer.domain.coaching.note_words import signs_in
+from backtimer.domain.routines.ladder import MOST_A_NOTCH_ADDS
 from backtimer.storage import library
 
 PAGE = Path(__file__).parents[2] / "docs" / "guide" / "growing.md"

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.catalogue import Area, Muscle
-from backtimer.domain.guide import (
+from backtimer.domain.routines.catalogue import Area, Muscle
+from backtimer.domain.routines.guide import (
     guide_id,
     guide_routine,
     moves_for,
     muscles_for,
     place_guide_routine,
 )
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.routines.timeline import compile_timeline
 from backtimer.storage import library, locations
 
 EXPECTED = {

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from backtimer.cli import main
-from backtimer.domain.stats import statistics
+from backtimer.domain.history.stats import statistics
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
 from tests.factories import NOW, session

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage import locations
 from backtimer.storage.files import StorageError, write_atomic
 from backtimer.storage.history import HistoryStore

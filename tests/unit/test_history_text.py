@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain.history import MAX_SECONDS, Session, StepRecord
-from backtimer.domain.safe_parse import ShapeError, load_toml
+from backtimer.domain.history.session import MAX_SECONDS, Session, StepRecord
+from backtimer.domain.parsing.safe_parse import ShapeError, load_toml
 from backtimer.storage.history_file import dump, parse_file
 
 

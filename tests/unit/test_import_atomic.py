@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage import files, locations, transaction
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore

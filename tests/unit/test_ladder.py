@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backtimer.domain.catalogue import parse_catalogue
-from backtimer.domain.ladder import (
+from backtimer.domain.parsing.problems import ProblemsError
+from backtimer.domain.routines.catalogue import parse_catalogue
+from backtimer.domain.routines.ladder import (
     MOST_A_NOTCH_ADDS,
     Ladder,
     Notch,
@@ -25,8 +26,7 @@ from backtimer.domain.ladder import (
     up,
     value,
 )
-from backtimer.domain.problems import ProblemsError
-from backtimer.domain.routine import Step
+from backtimer.domain.routines.routine import Step
 from backtimer.storage import library, locations
 
 CATALOGUE = library.catalogue()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from backtimer.domain.history import Session
-from backtimer.domain.mornings import due, morning_after, question, session_words, standing
+from backtimer.domain.coaching.mornings import due, morning_after, question, session_words, standing
+from backtimer.domain.history.session import Session
 from tests.progress_histories import durability, session_of
 
 NEW_YORK = ZoneInfo("America/New_York")

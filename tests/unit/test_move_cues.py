@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from backtimer.domain.describe import upcoming
-from backtimer.domain.draft import RoutineDraft
-from backtimer.domain.routine import Routine, parse_routine
-from backtimer.domain.routine_toml import routine_toml
-from backtimer.domain.timeline import Segment, compile_timeline
+from backtimer.domain.routines.describe import upcoming
+from backtimer.domain.routines.draft import RoutineDraft
+from backtimer.domain.routines.routine import Routine, parse_routine
+from backtimer.domain.routines.routine_toml import routine_toml
+from backtimer.domain.routines.timeline import Segment, compile_timeline
 from backtimer.storage import library
 
 ARTICLE_MOVES = (

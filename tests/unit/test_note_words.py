@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.note_words import signs_in
+from backtimer.domain.coaching.note_words import signs_in
 
 WARNING = [
     # nerve signs: sciatica in the person's own words

@@ -1,6 +1,6 @@
 """What the quick reading takes of a session or of ``program.toml``, the models take too.
 
-`backtimer.domain.plain_tables` reads tables without pydantic for the quick
+`backtimer.domain.history.plain_tables` reads tables without pydantic for the quick
 ``today --exit-code``; it must never take a table the models refuse (then the
 quick answer counted a session the full answer leaves out: issue 22, point 4).
 These tests break good tables in every way a file can (a key dropped, a value
@@ -20,18 +20,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from backtimer.domain import exercise, history, plain_tables
-from backtimer.domain.history import Session, StepRecord
-from backtimer.domain.plain_tables import NotPlain, plain_session, plain_state
-from backtimer.domain.program import MAX_FILE_BYTES, Enrolment, ProgramState
-from backtimer.domain.routine import MAX_STEPS
-from backtimer.storage import programs, quick_look
+from backtimer.domain.history import plain_tables
+from backtimer.domain.history import session as history
+from backtimer.domain.history.plain_tables import NotPlain, plain_session, plain_state
+from backtimer.domain.history.session import Session, StepRecord
+from backtimer.domain.parsing import ids
+from backtimer.domain.programmes.programme import MAX_FILE_BYTES, Enrolment, ProgrammeState
+from backtimer.domain.routines.routine import MAX_STEPS
+from backtimer.storage import plain_programme as quick_look
+from backtimer.storage import programmes as programs
 from backtimer.storage.history_file import HISTORY_MAX_BYTES
 from tests.fuzzing import SESSION_KEYS, STEP_KEYS, broken, odd_values
 
 
 def test_the_limits_are_the_models() -> None:
-    assert plain_tables.ID_PATTERN == exercise.ID_PATTERN
+    assert plain_tables.ID_PATTERN == ids.ID_PATTERN
     assert (plain_tables.EARLIEST_YEAR, plain_tables.LATEST_YEAR) == (
         history.EARLIEST_YEAR,
         history.LATEST_YEAR,
@@ -42,7 +45,7 @@ def test_the_limits_are_the_models() -> None:
     assert plain_tables.MAX_STEPS == history.MAX_STEPS == MAX_STEPS
     assert plain_tables.STATUSES == history.STATUSES
     assert quick_look.STATE_MAX_BYTES == programs.STATE_MAX_BYTES
-    assert quick_look.PROGRAM_MAX_BYTES == MAX_FILE_BYTES
+    assert quick_look.PROGRAMME_MAX_BYTES == MAX_FILE_BYTES
     assert quick_look.HISTORY_MAX_BYTES == HISTORY_MAX_BYTES
 
 
@@ -51,7 +54,7 @@ def test_every_field_of_a_record_is_known_to_the_quick_reading() -> None:
     assert set(Session.model_fields) <= plain_tables.SESSION_KEYS
     assert plain_tables.SESSION_KEYS - set(Session.model_fields) <= {"leg_symptoms", "next_morning"}
     assert set(StepRecord.model_fields) == plain_tables.STEP_KEYS
-    assert set(ProgramState.model_fields) == plain_tables.STATE_KEYS
+    assert set(ProgrammeState.model_fields) == plain_tables.STATE_KEYS
     assert set(Enrolment.model_fields) == plain_tables.ENROLMENT_KEYS
 
 
@@ -172,7 +175,7 @@ def test_a_programme_state_the_quick_reading_takes_the_model_takes_alike(
     except NotPlain:
         return
     try:
-        model = ProgramState.model_validate(table)
+        model = ProgrammeState.model_validate(table)
     except ValidationError as exc:
         raise AssertionError(f"the quick reading took what the model does not: {exc}") from None
     active = (model.active.program, model.active.start) if model.active else None

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.problems import ProblemsError
-from backtimer.domain.program import Program, check_routines, parse_program_bytes
+from backtimer.domain.parsing.problems import ProblemsError
+from backtimer.domain.programmes.programme import Programme, check_routines, parse_programme_bytes
 
 GOOD = """\
 format = 1
@@ -25,12 +25,12 @@ routine = "flexible-back-evening"
 
 def problems(text: str) -> list[str]:
     with pytest.raises(ProblemsError) as caught:
-        parse_program_bytes(text.encode(), "mine.toml")
+        parse_programme_bytes(text.encode(), "mine.toml")
     return caught.value.lines()
 
 
 def test_a_good_programme_parses() -> None:
-    program = parse_program_bytes(GOOD.encode(), "mine.toml")
+    program = parse_programme_bytes(GOOD.encode(), "mine.toml")
     assert program.total_days == 21
     assert program.schedule_text() == "every day for 3 weeks, morning and evening"
 
@@ -72,7 +72,7 @@ def test_a_bad_weekday_and_a_bad_time_are_named() -> None:
 
 
 def test_an_unknown_routine_is_named_with_its_place() -> None:
-    program = parse_program_bytes(GOOD.replace("-evening", "-evenin").encode(), "mine.toml")
+    program = parse_programme_bytes(GOOD.replace("-evening", "-evenin").encode(), "mine.toml")
     [problem] = check_routines(program, {"flexible-back-morning", "flexible-back-evening"})
     assert str(problem) == (
         "slot[2].routine: unknown routine 'flexible-back-evenin' (did you mean"
@@ -86,7 +86,7 @@ def test_not_toml_is_said_plainly() -> None:
 
 
 def test_days_per_week_schedule_in_words() -> None:
-    program = Program.model_validate(
+    program = Programme.model_validate(
         {"format": 1, "name": "B", "weeks": 1, "days_per_week": 3, "slot": [{"routine": "x"}]}
     )
     assert program.schedule_text() == "3 days a week for 1 week"
@@ -97,22 +97,22 @@ def test_the_reference_example_is_valid() -> None:
     example = next(
         block for block in page.read_text().split("```toml\n")[1:] if "[[slot]]" in block
     )
-    program = parse_program_bytes(example.split("```", 1)[0].encode(), page.name)
+    program = parse_programme_bytes(example.split("```", 1)[0].encode(), page.name)
     assert check_routines(program, {"flexible-back-morning", "flexible-back-evening"}) == []
 
 
 def test_rest_days_that_cannot_fit_the_schedule_are_refused() -> None:
     base = 'format = 1\nname = "S"\nweeks = 2\nrest_days = 1\n[[slot]]\nroutine = "x"\n'
-    assert parse_program_bytes(base.replace("weeks", "days_per_week = 3\nweeks").encode(), "s")
+    assert parse_programme_bytes(base.replace("weeks", "days_per_week = 3\nweeks").encode(), "s")
     crowded = base.replace("weeks", "days_per_week = 4\nweeks")
     with pytest.raises(ProblemsError) as found:
-        parse_program_bytes(crowded.encode(), "s.toml")
+        parse_programme_bytes(crowded.encode(), "s.toml")
     assert "4 days a week with 1 day of rest after each do not fit in a week" in str(found.value)
     back_to_back = base.replace("weeks", 'days = ["mon", "tue", "thu"]\nweeks')
     with pytest.raises(ProblemsError) as found:
-        parse_program_bytes(back_to_back.encode(), "s.toml")
+        parse_programme_bytes(back_to_back.encode(), "s.toml")
     assert "Mon and Tue leave no day of rest between them" in str(found.value)
     around = base.replace("weeks", 'days = ["mon", "wed", "sun"]\nweeks')
     with pytest.raises(ProblemsError) as found:
-        parse_program_bytes(around.encode(), "s.toml")
+        parse_programme_bytes(around.encode(), "s.toml")
     assert "Sun and Mon leave no day of rest between them" in str(found.value)

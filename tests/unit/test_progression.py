@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from backtimer.domain.digest import SessionDigest, digest
-from backtimer.domain.pain_reading import Mornings
-from backtimer.domain.progression import StepAdvice, advise, changed
-from backtimer.domain.routine import Routine, parse_routine
-from backtimer.domain.suggestion import suggestion_line
+from backtimer.domain.coaching.pain_reading import Mornings
+from backtimer.domain.coaching.progression import StepAdvice, advise, changed
+from backtimer.domain.coaching.suggestion import suggestion_line
+from backtimer.domain.history.digest import SessionDigest, digest
+from backtimer.domain.routines.routine import Routine, parse_routine
 from backtimer.storage import library
 from tests.progress_histories import durability, session_of
 

@@ -15,14 +15,14 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain.plain_tables import NotPlain
-from backtimer.domain.reminder import due_now, reminder_line
-from backtimer.domain.schedule import progress
+from backtimer.domain.history.plain_tables import NotPlain
+from backtimer.domain.programmes.due import due_now, reminder_line
+from backtimer.domain.programmes.schedule import progress
 from backtimer.storage import library, locations
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import dump
-from backtimer.storage.programs import situation, start_program
-from backtimer.storage.quick_look import quick_look
+from backtimer.storage.plain_programme import quick_look
+from backtimer.storage.programmes import situation, start_programme
 from tests.factories import programme_session as session
 from tests.fuzzing import SESSION_KEYS, STEP_KEYS, _toml_mutation, broken
 
@@ -47,7 +47,7 @@ def lines(now: datetime, zone: tzinfo) -> tuple[str, str]:
 @pytest.mark.parametrize("zone", [UTC, KOLKATA], ids=["utc", "plus-5h30"])
 def test_twice_a_day_through_a_day(zone: tzinfo) -> None:
     start = date(2026, 11, 23)
-    start_program("flexible-back-3wk", start)
+    start_programme("flexible-back-3wk", start)
     day = datetime(2026, 11, 25, tzinfo=zone)
     store = HistoryStore(lambda: day)
     store.record(session("flexible-back-morning", day.replace(hour=7)))
@@ -68,7 +68,7 @@ def test_twice_a_day_through_a_day(zone: tzinfo) -> None:
 
 def test_three_a_week_counts_the_week_across_the_end_of_a_month() -> None:
     start = date(2026, 10, 20)  # a Tuesday: programme weeks run Tuesday to Monday
-    start_program("back-durability-6wk", start)
+    start_programme("back-durability-6wk", start)
     now = datetime(2026, 11, 2, 9, tzinfo=UTC)  # Monday, the last day of week 2
     store = HistoryStore(lambda: now)
     week_two = [datetime(2026, 10, d, 8, tzinfo=UTC) for d in (27, 29, 31)]
@@ -92,7 +92,7 @@ def test_a_programme_file_with_a_key_programmes_do_not_have_is_left_to_the_full_
     folder.mkdir(parents=True)
     text = 'format = 1\nname = "Mine"\nweeks = 2\ndays_per_week = 2\n'
     (folder / "mine.toml").write_text(text + '[[slot]]\nroutine = "desk-reset"\n')
-    start_program("mine", date(2026, 11, 23))
+    start_programme("mine", date(2026, 11, 23))
     assert quick_look(datetime(2026, 11, 24, tzinfo=UTC), UTC) is not None
     (folder / "mine.toml").write_text(text + 'colour = "blue"\n[[slot]]\nroutine = "desk-reset"\n')
     with pytest.raises(NotPlain):
@@ -106,7 +106,7 @@ def test_a_slot_whose_routine_file_is_gone_is_left_to_the_full_path(home: Path) 
     (folder / "mine.toml").write_text(
         f'format = 1\nname = "M"\nweeks = 1\ndays_per_week = 1\n{slot}'
     )
-    start_program("mine", date(2026, 11, 23))
+    start_programme("mine", date(2026, 11, 23))
     with pytest.raises(NotPlain):
         quick_look(datetime(2026, 11, 24, tzinfo=UTC), UTC)
 
@@ -128,7 +128,7 @@ def data_folders(draw: st.DrawFn) -> tuple[datetime, tzinfo]:
     now = datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))), zone)
     start = day - timedelta(days=draw(st.integers(0, 30)))
     program = draw(st.sampled_from(["back-durability-6wk", "flexible-back-3wk"]))
-    start_program(program, start)
+    start_programme(program, start)
     copies = draw(st.dictionaries(st.sampled_from(ROUTINES), st.just("-"), max_size=3))
     if copies:
         text = "".join(f'{r} = "{COPIES[r]}"\n' for r in copies)
@@ -214,7 +214,7 @@ def test_the_quick_answer_is_the_full_answer_or_none(data: st.DataObject) -> Non
 def test_a_session_of_this_week_in_an_older_months_file_counts_as_in_the_full_path() -> None:
     """The quick look reads this week's months; a file of an earlier month is skipped
     only while it is as the last full reading noted it, with nothing this late."""
-    start_program("back-durability-6wk", date(2026, 11, 23))
+    start_programme("back-durability-6wk", date(2026, 11, 23))
     now = datetime(2026, 11, 25, 9, tzinfo=UTC)
     store = HistoryStore(lambda: now)
     store.record(session("back-durability", datetime(2026, 10, 5, 8, tzinfo=UTC)))
@@ -238,7 +238,7 @@ def test_a_session_of_this_week_in_an_older_months_file_counts_as_in_the_full_pa
 def test_a_day_of_rest_after_last_weeks_last_session_as_in_the_full_path() -> None:
     """Strength work leaves a day off after each session, across the end of a programme
     week too: the quick look read only this week's sessions, and said the day was due."""
-    start_program("back-durability-6wk", date(2026, 11, 16))  # weeks from Monday
+    start_programme("back-durability-6wk", date(2026, 11, 16))  # weeks from Monday
     now = datetime(2026, 11, 23, 9, tzinfo=UTC)  # Monday: a new programme week
     store = HistoryStore(lambda: now)
     store.record(session("back-durability", datetime(2026, 11, 22, 8, tzinfo=UTC)))

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain.history import Session
-from backtimer.domain.outcome import OUTCOMES, Outcome, count_outcomes, outcome
-from backtimer.domain.routine import Routine, parse_routine
-from backtimer.domain.timeline import Timeline, compile_timeline
-from backtimer.domain.workout import Workout
+from backtimer.domain.history.outcome import OUTCOMES, Outcome, count_outcomes, outcome
+from backtimer.domain.history.session import Session
+from backtimer.domain.routines.routine import Routine, parse_routine
+from backtimer.domain.routines.timeline import Timeline, compile_timeline
+from backtimer.domain.timer.events import Event
+from backtimer.domain.timer.workout import Workout
 from backtimer.storage import library
 from tests.fakes import FakeClock
 from tests.strategies import timelines
@@ -282,8 +283,12 @@ def play(
     oracle = Oracle(timeline)
     oracle._go(0)
     workout.start()
+
+    def space() -> list[Event]:  # as the workout screen's space key: pause or resume
+        return engine.resume() if engine.status == "paused" else engine.pause()
+
     keys = {
-        "space": engine.toggle_pause,
+        "space": space,
         "n": engine.next,
         "p": engine.previous,
         "r": engine.restart_set,

@@ -11,18 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from backtimer.domain import exercise, program
-from backtimer.domain.history import Session
-from backtimer.domain.plain_tables import ID_PATTERN, plain_session
-from backtimer.domain.program import Program
-from backtimer.domain.reminder import (
+from backtimer.domain.history.plain_tables import ID_PATTERN, plain_session
+from backtimer.domain.history.session import Session
+from backtimer.domain.parsing import ids
+from backtimer.domain.programmes import programme as program
+from backtimer.domain.programmes.due import (
     MAX_WEEKS,
     due_now,
     notification_text,
-    quick_program,
+    quick_programme,
     reminder_line,
 )
-from backtimer.domain.schedule import progress
+from backtimer.domain.programmes.programme import Programme
+from backtimer.domain.programmes.schedule import progress
 from backtimer.storage import locations
 from tests.factories import MONDAY, THREE_A_WEEK, TWICE_DAILY, at
 from tests.factories import programme_session as session
@@ -95,14 +96,14 @@ def test_no_programme_is_one_line_too() -> None:
 
 
 def test_the_quick_readings_limits_are_the_models() -> None:
-    assert ID_PATTERN == exercise.ID_PATTERN
+    assert ID_PATTERN == ids.ID_PATTERN
     assert MAX_WEEKS == program.MAX_WEEKS
 
 
 def test_the_built_in_programmes_read_quickly_as_the_model_reads_them() -> None:
-    for resource in locations.builtin_programs().iterdir():
+    for resource in locations.builtin_programmes().iterdir():
         table = tomllib.loads(resource.read_text("utf-8"))
-        quick, model = quick_program(table), Program.model_validate(table)
+        quick, model = quick_programme(table), Programme.model_validate(table)
         assert quick is not None, resource.name
         assert (quick.name, quick.weeks, quick.days_per_week, quick.rest_days) == (
             model.name,
@@ -157,11 +158,11 @@ def test_what_the_quick_reading_takes_the_model_takes_and_reads_the_same(
     changes: dict[str, Any], dropped: set[str]
 ) -> None:
     table = {key: value for key, value in VALID.items() if key not in dropped} | changes
-    quick = quick_program(table)
+    quick = quick_programme(table)
     if quick is None:
         return  # the full path reads it and says what is wrong
     try:
-        model = Program.model_validate(table)
+        model = Programme.model_validate(table)
     except ValidationError as exc:
         raise AssertionError(f"the quick reading took what the model does not: {exc}") from None
     assert (quick.name, quick.weeks, quick.weekdays) == (model.name, model.weeks, model.weekdays)

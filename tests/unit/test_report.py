@@ -15,19 +15,26 @@ from html import escape
 
 import pytest
 
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.easier_week import easier_week
-from backtimer.domain.ladder import Position
-from backtimer.domain.move_progress import move_weeks, unit_of
-from backtimer.domain.pain_reading import Mornings
-from backtimer.domain.pain_trend import pain_trend
+from backtimer.domain.coaching.easier_week import easier_week
+from backtimer.domain.coaching.pain_reading import Mornings
+from backtimer.domain.coaching.pain_trend import pain_trend
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.history.move_progress import move_weeks, unit_of
+from backtimer.domain.history.stats import (
+    Gap,
+    local_day,
+    longest_gap,
+    statistics,
+    week_means,
+    week_of,
+)
 from backtimer.domain.report import words
 from backtimer.domain.report.build import in_period
 from backtimer.domain.report.html import report_html
 from backtimer.domain.report.markdown import report_markdown
 from backtimer.domain.report.model import Report
 from backtimer.domain.report.period import Period
-from backtimer.domain.stats import Gap, local_day, longest_gap, statistics, week_means, week_of
+from backtimer.domain.routines.ladder import Position
 from backtimer.storage import library
 from tests.progress_histories import durability
 from tests.report_histories import (

@@ -13,12 +13,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from backtimer.domain.history.stats import Gap, longest_gap
 from backtimer.domain.report import chart
 from backtimer.domain.report.html import marked, report_html
 from backtimer.domain.report.markdown import report_markdown
 from backtimer.domain.report.model import Report
 from backtimer.domain.report.period import Period
-from backtimer.domain.stats import Gap, longest_gap
 from tests.report_histories import report_of, six_weeks
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.problems import ProblemsError
-from backtimer.domain.routine import Routine, parse_routine, parse_routine_bytes
+from backtimer.domain.parsing.problems import ProblemsError
+from backtimer.domain.routines.routine import Routine, parse_routine, parse_routine_bytes
 from backtimer.storage import library
 from tests.conftest import FIXTURES
 

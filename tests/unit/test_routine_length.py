@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain import timeline
-from backtimer.domain.draft import PhaseDraft, RoutineDraft, StepDraft, check
-from backtimer.domain.routine import Routine, parse_routine
-from backtimer.domain.routine_length import routine_length, total
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.routines import timeline
+from backtimer.domain.routines.draft import PhaseDraft, RoutineDraft, StepDraft, check
+from backtimer.domain.routines.routine import Routine, parse_routine
+from backtimer.domain.routines.routine_length import routine_length, total
+from backtimer.domain.routines.timeline import compile_timeline
 from backtimer.storage import library
 from tests.factories import write
 from tests.hostile import DOTTED_KEY, EXPLODING, exploding, routine_with

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.routine import Routine, parse_routine
-from backtimer.domain.routine_toml import routine_toml
+from backtimer.domain.routines.routine import Routine, parse_routine
+from backtimer.domain.routines.routine_toml import routine_toml
 from backtimer.storage import library
 from tests.conftest import FIXTURES
 

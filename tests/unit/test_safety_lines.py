@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.domain.cautions import skip_notes
-from backtimer.domain.spoken import budget, fits, started
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.routines.cautions import skip_notes
+from backtimer.domain.routines.timeline import Segment, Timeline
+from backtimer.domain.timer.spoken import budget, fits, started
 from backtimer.storage import library
 
 BUILTINS = {entry.id: entry.timeline for entry in library.builtin_routines()}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
-from backtimer.domain.history import Session
-from backtimer.domain.program import Program
-from backtimer.domain.schedule import Progress, progress
+from backtimer.domain.history.session import Session
+from backtimer.domain.programmes.programme import Programme
+from backtimer.domain.programmes.schedule import Progress, progress
 from tests.factories import (
     MON_WED_FRI,
     MONDAY,
@@ -22,7 +22,7 @@ MINUS_5 = timezone(timedelta(hours=-5))
 
 
 def plan(
-    program: Program,
+    program: Programme,
     sessions: list[Session],
     now: datetime,
     start: date = MONDAY,
@@ -219,10 +219,10 @@ def test_the_grid_has_a_row_a_week() -> None:
 def test_where_a_programme_stands_is_worked_out_without_any_file() -> None:
     """`standing` is calendar logic in the domain: given what ``program.toml`` holds and
     the programmes there are, it says where the active one stands, or why it cannot."""
-    from backtimer.domain.program import Enrolment, ProgramEntry, ProgramState
-    from backtimer.domain.schedule import standing
+    from backtimer.domain.programmes.programme import Enrolment, ProgrammeEntry, ProgrammeState
+    from backtimer.domain.programmes.standing import standing
 
-    program = Program.model_validate(
+    program = Programme.model_validate(
         {
             "format": 1,
             "name": "Two weeks",
@@ -231,16 +231,16 @@ def test_where_a_programme_stands_is_worked_out_without_any_file() -> None:
             "slot": [{"routine": "desk-reset"}],
         }
     )
-    entries = [ProgramEntry("two-weeks", "user", "two-weeks.toml", program)]
+    entries = [ProgrammeEntry("two-weeks", "user", "two-weeks.toml", program)]
     now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-    nothing = standing(ProgramState(), ["a problem"], [], now, UTC, entries)
+    nothing = standing(ProgrammeState(), ["a problem"], [], now, UTC, entries)
     assert (nothing.enrolment, nothing.progress, nothing.problems) == (None, None, ("a problem",))
-    active = ProgramState(active=Enrolment(program="two-weeks", start=date(2026, 11, 24)))
+    active = ProgrammeState(active=Enrolment(program="two-weeks", start=date(2026, 11, 24)))
     found = standing(active, [], [], now, UTC, entries)
     assert found.progress is not None and found.progress.today_day is not None
     today = found.progress.today_day
     assert (today.number, today.mark, today.day) == (1, "due", date(2026, 11, 25))
-    gone = ProgramState(active=Enrolment(program="gone", start=date(2026, 11, 24)))
+    gone = ProgrammeState(active=Enrolment(program="gone", start=date(2026, 11, 24)))
     lost = standing(gone, [], [], now, UTC, entries)
     assert lost.progress is None
     assert lost.problems == ("the active programme 'gone' is not there any more",)

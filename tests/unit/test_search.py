@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.domain.search import matches, ranked
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.search import matches, ranked
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage import library
 from backtimer.storage.found_files import is_programme_file
 

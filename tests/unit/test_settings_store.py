@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage import locations
 from backtimer.storage.settings import load_settings, save_settings
 

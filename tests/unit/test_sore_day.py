@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backtimer.domain.sore_day import SEVERE, gentle_routine, severe
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.routines.sore_day import SEVERE, gentle_routine, severe
+from backtimer.domain.routines.timeline import compile_timeline
 from backtimer.storage import library
 
 

@@ -6,9 +6,9 @@ from itertools import accumulate
 
 import pytest
 
-from backtimer.domain.engine import COUNTDOWN_MIN_SECONDS, Engine
-from backtimer.domain.spoken import number, phrases, speaking_seconds
-from backtimer.domain.timeline import SELF_PACED_REP_SECONDS, Segment, Timeline
+from backtimer.domain.routines.timeline import SELF_PACED_REP_SECONDS, Segment, Timeline
+from backtimer.domain.timer.engine import COUNTDOWN_MIN_SECONDS, Engine
+from backtimer.domain.timer.spoken import number, phrases, speaking_seconds
 from backtimer.storage import library
 from tests.fakes import FakeClock
 

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backtimer.domain.digest import SessionDigest, digest
-from backtimer.domain.history import Session, StepRecord
-from backtimer.domain.stats import statistics
+from backtimer.domain.history.digest import SessionDigest, digest
+from backtimer.domain.history.session import Session, StepRecord
+from backtimer.domain.history.stats import statistics
 from tests.factories import NOW
 
 AUCKLAND = ZoneInfo("Pacific/Auckland")

@@ -35,12 +35,12 @@ COMMANDS: dict[str, str] = {
     "stats": "history:show_stats",
     "progress": "progress:progress",
     "report": "report:report",
-    "programs": "programs:list_programs",
-    "programs start": "programs:start",
-    "programs leave": "programs:leave",
+    "programs": "programmes:list_programmes",
+    "programs start": "programmes:start",
+    "programs leave": "programmes:leave",
     "programs ics": "calendar:ics",
-    "today": "programs:today",
-    "today --exit-code": "remind:remind",  # quick: no pydantic, for a prompt or a timer
+    "today": "programmes:today",
+    "today --exit-code": "due_check:remind",  # quick: no pydantic, for a prompt or a timer
     "serve": "serve:serve",
     "morning": "coaching:morning",
     "red-flags": "coaching:red_flags_command",
@@ -75,7 +75,7 @@ def _rating(text: str) -> int:
 
 def _epilog() -> str:
     """Where to go next, and the red flags: on every ``backtimer --help``."""
-    from backtimer.domain.red_flags import as_text
+    from backtimer.domain.coaching.red_flags import as_text
 
     return (
         "Run a command with --help for more. Stop any exercise that causes sharp or\n"
@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions on or after DATE (YYYY-MM-DD)"
     )
-    _add_program_commands(commands)
+    _add_programme_commands(commands)
     history_commands = history.add_subparsers(title="commands", metavar="COMMAND")
     restore = _command(
         history_commands,
@@ -335,7 +335,7 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     report.add_argument("--open", action="store_true", help="open it in your web browser")
 
 
-def _add_program_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_programme_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     programs = _command(
         commands,
         "programs",

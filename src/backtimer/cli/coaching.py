@@ -16,9 +16,9 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
 from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
-from backtimer.domain import mornings, red_flags
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.schedule import local_zone
+from backtimer.domain.coaching import mornings, red_flags
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.programmes.standing import local_zone
 from backtimer.storage import coaching
 from backtimer.storage.history import HistoryStore
 
@@ -55,7 +55,8 @@ def morning_json(sessions: list[SessionDigest], now: datetime, zone: tzinfo) -> 
 
 
 def morning(args: argparse.Namespace) -> int:
-    now, zone = args.now(), local_zone()
+    now = args.now()
+    zone = local_zone(now)
     store = HistoryStore(args.now)
     sessions = load_digests(store)
     if args.rating is None:

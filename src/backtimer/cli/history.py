@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, table
-from backtimer.domain.describe import duration, plural
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.history import Session, session_json
-from backtimer.domain.pain_trend import pain_trend
-from backtimer.domain.stats import statistics
+from backtimer.domain.coaching.pain_trend import pain_trend
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.history.session import Session, session_json
+from backtimer.domain.history.stats import statistics
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.routines.describe import duration
 from backtimer.storage import history_aside
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore

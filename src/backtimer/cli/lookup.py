@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backtimer.cli.exits import NotValid, UsageError
-from backtimer.domain.problems import nearest
-from backtimer.domain.program import ProgramEntry
+from backtimer.domain.parsing.problems import nearest
+from backtimer.domain.programmes.programme import ProgrammeEntry
 from backtimer.storage import library
 
 
@@ -26,7 +26,7 @@ def loaded_routine(ref: str) -> library.RoutineEntry:
     return entry
 
 
-def loaded_programme(entries: Sequence[ProgramEntry], wanted: str) -> ProgramEntry:
+def loaded_programme(entries: Sequence[ProgrammeEntry], wanted: str) -> ProgrammeEntry:
     """The programme with this id among ``entries``; it loaded.
 
     Raises:

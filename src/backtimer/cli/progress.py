@@ -16,13 +16,15 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.history import load_digests
 from backtimer.cli.output import error, print_json
-from backtimer.domain.describe import plural
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.pain_trend import RestTrend, rest_ratings, rest_trend
-from backtimer.domain.progression import PROFESSIONAL, RULE_OF_THUMB, StepAdvice, own_sessions_of
-from backtimer.domain.schedule import local_zone
-from backtimer.domain.step_history import WINDOW
-from backtimer.domain.suggestion import (
+from backtimer.domain.coaching.pain_trend import RestTrend, rest_ratings, rest_trend
+from backtimer.domain.coaching.progression import (
+    PROFESSIONAL,
+    RULE_OF_THUMB,
+    StepAdvice,
+    own_sessions_of,
+)
+from backtimer.domain.coaching.step_history import WINDOW
+from backtimer.domain.coaching.suggestion import (
     VERDICT_WORDS,
     advice_json,
     change_text,
@@ -30,6 +32,9 @@ from backtimer.domain.suggestion import (
     ladder_text,
     move_name,
 )
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.programmes.standing import local_zone
 from backtimer.storage import coaching, library, progression
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
@@ -76,7 +81,7 @@ class Report:
 
 def progress(args: argparse.Namespace) -> int:
     now = args.now()
-    zone = local_zone()
+    zone = local_zone(now)
     sessions = load_digests(HistoryStore())
     try:
         entries = _chosen(args.routine, sessions, now)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from backtimer.cli.exits import EXIT_OK, UsageError
 from backtimer.cli.output import error
-from backtimer.domain.describe import plural
+from backtimer.domain.history.stats import CHART_WEEKS
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.programmes.standing import local_zone
 from backtimer.domain.report.period import LONGEST_WEEKS, Period
-from backtimer.domain.schedule import local_zone
-from backtimer.domain.stats import CHART_WEEKS
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.reports import Format, make_report, rendered, save_report
 from backtimer.storage.settings import load_settings
@@ -60,7 +60,7 @@ def report(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     now = args.now()
-    zone = local_zone()
+    zone = local_zone(now)
     today = now.astimezone(zone).date()
     if args.since is not None:
         if args.since > today:

@@ -12,12 +12,13 @@ from typing import Any
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.lookup import loaded_routine
 from backtimer.cli.output import error, pad, print_json, table
-from backtimer.domain.catalogue import CatalogueExercise
-from backtimer.domain.cautions import skip_notes
-from backtimer.domain.describe import clock, describe_step, duration, plural
-from backtimer.domain.exercise import Exercise, kit_of
-from backtimer.domain.routine import Step
-from backtimer.domain.timeline import resolve
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.routines.catalogue import CatalogueExercise
+from backtimer.domain.routines.cautions import skip_notes
+from backtimer.domain.routines.describe import clock, describe_step, duration
+from backtimer.domain.routines.exercise import Exercise, kit_of
+from backtimer.domain.routines.routine import Step
+from backtimer.domain.routines.timeline import resolve
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.found_files import is_programme_file
@@ -206,9 +207,9 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def _validate_programme(name: str, path: Path) -> bool:
-    from backtimer.storage.programs import validate_program_file
+    from backtimer.storage.programmes import validate_programme_file
 
-    entry = validate_program_file(path)
+    entry = validate_programme_file(path)
     if entry.program is None:
         for problem in entry.problems:
             print(f"{name}: {problem}")

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from backtimer.domain.coaching_state import CoachingState
-from backtimer.domain.history import Pain, Session
+from backtimer.domain.coaching.coaching_state import CoachingState
+from backtimer.domain.history.session import Pain, Session
 from backtimer.storage import locations
 from backtimer.storage.files import locked
 from backtimer.storage.history import HistoryStore

@@ -29,8 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from backtimer.domain.digest import SessionDigest, StepDigest, digest
-from backtimer.domain.history import STATUSES
+from backtimer.domain.history.digest import SessionDigest, StepDigest, digest
+from backtimer.domain.history.session import STATUSES
 from backtimer.storage import locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history_file import HISTORY_MAX_BYTES, HistoryFile

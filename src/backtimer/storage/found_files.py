@@ -9,9 +9,9 @@ from collections.abc import Collection, Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from backtimer.domain.exercise import ID_PATTERN
-from backtimer.domain.problems import Problem
-from backtimer.domain.routine import MAX_FILE_BYTES as ROUTINE_MAX_BYTES
+from backtimer.domain.parsing.ids import ID_PATTERN
+from backtimer.domain.parsing.problems import Problem
+from backtimer.domain.routines.routine import MAX_FILE_BYTES as ROUTINE_MAX_BYTES
 from backtimer.storage.safe_read import FileTooLarge, NotARegularFile, read_bytes
 
 

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.history import Session
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.history.session import Session
 from backtimer.storage import (
     digest_cache,
     history_aside,

@@ -24,9 +24,9 @@ from pathlib import Path
 import tomli_w
 from pydantic import ValidationError
 
-from backtimer.domain.history import Session, derived_session_id, session_json
-from backtimer.domain.problems import Problem, problem_for
-from backtimer.domain.safe_parse import ShapeError, load_json, load_toml, value_problems
+from backtimer.domain.history.session import Session, derived_session_id, session_json
+from backtimer.domain.parsing.problems import Problem, problem_for
+from backtimer.domain.parsing.safe_parse import ShapeError, load_json, load_toml, value_problems
 from backtimer.storage.files import write_atomic
 from backtimer.storage.safe_read import MIB, read_bytes
 

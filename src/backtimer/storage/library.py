@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from backtimer.domain.catalogue import Catalogue, parse_catalogue
-from backtimer.domain.exercise import Exercise
 from backtimer.domain.figure.moves import FigureBook, parse_figures
-from backtimer.domain.problems import Problem, ProblemsError, nearest
-from backtimer.domain.routine import MAX_FILE_BYTES, Routine, Source, parse_routine_bytes
-from backtimer.domain.routine_length import routine_length, total
-from backtimer.domain.timeline import Timeline, compile_timeline
+from backtimer.domain.parsing.problems import Problem, ProblemsError, nearest
+from backtimer.domain.routines.catalogue import Catalogue, parse_catalogue
+from backtimer.domain.routines.exercise import Exercise
+from backtimer.domain.routines.routine import MAX_FILE_BYTES, Routine, Source, parse_routine_bytes
+from backtimer.domain.routines.routine_length import routine_length, total
+from backtimer.domain.routines.timeline import Timeline, compile_timeline
 from backtimer.storage import locations
 from backtimer.storage.found_files import (
     looks,
@@ -193,7 +193,7 @@ def unsaved_entry(routine_id: str, routine: Routine) -> RoutineEntry:
 def routines_look() -> Hashable:
     """How the person's routine files and programme files look on disk now, and the
     history beside them: changes when any is written, added or removed (`looks`)."""
-    folders = [locations.routines_dir(), locations.programs_dir()]
+    folders = [locations.routines_dir(), locations.programmes_dir()]
     files = [path for folder in folders for path in own_files(folder)]
     files += [locations.program_file(), locations.history_file()]
     return looks([*folders, *files])

@@ -43,7 +43,7 @@ def routines_dir() -> Path:
     return data_dir() / "routines"
 
 
-def programs_dir() -> Path:
+def programmes_dir() -> Path:
     """The user's own programme files."""
     return data_dir() / "programs"
 
@@ -98,13 +98,13 @@ def builtin_routines() -> Traversable:
     return files("backtimer") / "routines"
 
 
-def builtin_programs() -> Traversable:
+def builtin_programmes() -> Traversable:
     """The programme files that ship inside the package."""
     return files("backtimer") / "programs"
 
 
 def catalogue_resource() -> Traversable:
-    return files("backtimer.domain") / "catalogue.toml"
+    return files("backtimer.domain.routines") / "catalogue.toml"
 
 
 def poses_resource() -> Traversable:

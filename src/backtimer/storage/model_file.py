@@ -16,7 +16,7 @@ from typing import TypeVar
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
-from backtimer.domain.problems import from_validation_error
+from backtimer.domain.parsing.problems import from_validation_error
 from backtimer.storage.files import set_aside, write_atomic
 from backtimer.storage.safe_read import UnusableFile, read_toml
 

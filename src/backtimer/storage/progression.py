@@ -1,6 +1,6 @@
 """Progression on disk: a routine and its sessions for the rules, and accepted changes saved.
 
-The rules are `backtimer.domain.progression`; this module finds what they
+The rules are `backtimer.domain.coaching.progression`; this module finds what they
 need (the routine, which sessions are its own) and writes what the person
 accepts:
 
@@ -9,7 +9,7 @@ accepts:
 - A change to a built-in routine goes into the person's copy of it: the one
   programmes run, or the one the builder made (``my-<id>``, "<name> (mine)");
   with none, a copy is made from the built-in file. ``program.toml`` then
-  remembers the copy (`ProgramState.copies`): every programme slot that ran the
+  remembers the copy (`ProgrammeState.copies`): every programme slot that ran the
   built-in runs the copy, and the built-in's sessions count for the copy's slots
   and for its progression. The builder's first copy of a built-in is remembered
   the same way (`adopt_copy`). A later change to the built-in goes into the same
@@ -24,15 +24,15 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from backtimer.domain.draft import propose_copy_name, propose_id
-from backtimer.domain.pain_reading import RatedSession
-from backtimer.domain.progression import StepAdvice, advise, own_sessions_of
-from backtimer.domain.routine import Routine, Step
-from backtimer.domain.routine_edit import edit_routine
-from backtimer.domain.routine_toml import routine_toml
+from backtimer.domain.coaching.pain_reading import RatedSession
+from backtimer.domain.coaching.progression import StepAdvice, advise, own_sessions_of
+from backtimer.domain.routines.draft import propose_copy_name, propose_id
+from backtimer.domain.routines.routine import Routine, Step
+from backtimer.domain.routines.routine_edit import edit_routine
+from backtimer.domain.routines.routine_toml import routine_toml
 from backtimer.storage import locations
 from backtimer.storage.library import RoutineEntry, all_routines, catalogue, exercises
-from backtimer.storage.programs import live_copies, load_state, record_copy
+from backtimer.storage.programmes import live_copies, load_state, record_copy
 from backtimer.storage.routine_files import SaveRefused, save_routine
 
 

@@ -15,14 +15,15 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Literal
 
-from backtimer.domain.exercise import Exercise
+from backtimer.domain.programmes.standing import standing
 from backtimer.domain.report.build import build_report
 from backtimer.domain.report.html import report_html
 from backtimer.domain.report.markdown import report_markdown
 from backtimer.domain.report.model import RedFlagAnswers, Report
 from backtimer.domain.report.period import Period
-from backtimer.domain.schedule import standing
-from backtimer.storage import library, locations, programs
+from backtimer.domain.routines.exercise import Exercise
+from backtimer.storage import library, locations
+from backtimer.storage import programmes as programs
 from backtimer.storage.coaching import load_coaching
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore
@@ -71,7 +72,7 @@ def make_report(
     for routine in routines.values():
         moves |= routine.own_exercises()
     state, state_problems = programs.load_state()
-    entries = programs.all_programs(set(routines))
+    entries = programs.all_programmes(set(routines))
     found = standing(state, state_problems, history.sessions, now, zone, entries, set(routines))
     report = build_report(
         history.sessions,

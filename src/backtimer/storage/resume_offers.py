@@ -18,7 +18,7 @@ from backtimer.storage import locations
 from backtimer.storage.files import StorageError, write_atomic
 
 if TYPE_CHECKING:
-    from backtimer.domain.history import Session
+    from backtimer.domain.history.session import Session
     from backtimer.storage.history import HistoryStore
 
 SUFFIX = ".resume"

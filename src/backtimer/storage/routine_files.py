@@ -14,10 +14,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from backtimer.domain.draft import RoutineDraft, propose_copy_name, propose_id
-from backtimer.domain.exercise import ID_PATTERN
-from backtimer.domain.routine import MAX_FILE_BYTES
-from backtimer.domain.routine_toml import routine_toml
+from backtimer.domain.parsing.ids import ID_PATTERN
+from backtimer.domain.routines.draft import RoutineDraft, propose_copy_name, propose_id
+from backtimer.domain.routines.routine import MAX_FILE_BYTES
+from backtimer.domain.routines.routine_toml import routine_toml
 from backtimer.storage import locations
 from backtimer.storage.files import StorageError, locked, write_atomic
 from backtimer.storage.library import RoutineEntry, builtin_routines

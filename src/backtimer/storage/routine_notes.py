@@ -6,7 +6,7 @@ whenever the person's routines are read in full, the ids of those that load
 are noted in ``cache/routines.json`` with their names and what changes whenever
 their file does (size, modification and change times, inode, device), under
 this version of backtimer (whose checks and built-in routines they passed).
-`backtimer.storage.quick_look` takes a routine as loading only while its file
+`backtimer.storage.plain_programme` takes a routine as loading only while its file
 is exactly as noted; anything else sends it to the full path, which notes it
 again. The note is a cache: never authoritative, rebuilt whenever it is
 missing, damaged or stale, and a failure to write it costs only speed.

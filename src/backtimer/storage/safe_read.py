@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from backtimer.domain.safe_parse import ShapeError, load_toml
+from backtimer.domain.parsing.safe_parse import ShapeError, load_toml
 
 KIB = 1024
 MIB = 1024 * KIB

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage import locations
 from backtimer.storage.files import locked
 from backtimer.storage.model_file import load_model, save_model

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from backtimer.domain.digest import SessionDigest, digest
-from backtimer.domain.history import Session
-from backtimer.domain.progression import StepAdvice
+from backtimer.domain.coaching.progression import StepAdvice
+from backtimer.domain.history.digest import SessionDigest, digest
+from backtimer.domain.history.session import Session
 from backtimer.storage import coaching, progression
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.progression import Accepted

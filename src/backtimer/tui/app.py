@@ -1,4 +1,8 @@
-"""The app: global keys, the theme, and the way from picking a routine to its summary."""
+"""The app: its screens, global keys, the theme, and what it does as it starts.
+
+What the keys open lives with what it is about: a workout from its first question
+to its summary in `flow`, the routine editors in `editing`, ctrl+q in `leaving`.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ from textual.binding import Binding
 from textual.notifications import Notify
 from textual.screen import Screen
 
-from backtimer.storage import library, locations, resume_offers
+from backtimer.storage import locations, resume_offers
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.workout_slot import WorkoutSlot
+from backtimer.tui import editing, leaving
 from backtimer.tui.commands import BacktimerCommands
 from backtimer.tui.messages import StartRoutine
 from backtimer.tui.notices import NoticeRoute
@@ -25,9 +30,6 @@ from backtimer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
 if TYPE_CHECKING:  # each screen is imported when it is first shown: a quicker first frame
     from textual.driver import Driver
-
-    from backtimer.domain.history import Session
-    from backtimer.tui.screens.workout import WorkoutScreen
 
 IN_USE_ELSEWHERE = (
     "A workout is under way in another browser window: one at a time, so it is not"
@@ -87,8 +89,6 @@ class BacktimerApp(App[None]):
         self._start = start
         self._greets = greet
         self._signals: Ending | None = None
-        self._quitting = False
-        """The person said yes to quitting in the middle of a workout."""
         self._notices = NoticeRoute()
 
     def get_driver_class(self) -> type[Driver]:
@@ -96,7 +96,7 @@ class BacktimerApp(App[None]):
         driver = super().get_driver_class()
         if driver.__name__ != "LinuxDriver":  # Windows, the web, tests
             return driver
-        from backtimer.tui.output import SturdyLinuxDriver
+        from backtimer.tui.driver import SturdyLinuxDriver
 
         return SturdyLinuxDriver
 
@@ -179,7 +179,9 @@ class BacktimerApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
         waiting = resume_offers.take(self.services.store)
         if waiting and self._start is None:
-            self.call_from_thread(self._offer_resume, waiting[-1])
+            from backtimer.tui import flow
+
+            self.call_from_thread(flow.offer_resume, self, waiting[-1])
 
     @work(thread=True, group="history")
     def read_history(self) -> None:
@@ -189,46 +191,11 @@ class BacktimerApp(App[None]):
         """
         self.services.store.load_digests()
 
-    def _offer_resume(self, session: Session) -> None:
-        from backtimer.domain.workout import can_resume
-        from backtimer.tui.screens.resume import resume_question
-
-        entry = next((e for e in library.all_routines() if e.id == session.routine), None)
-        if entry is None or not entry.ok or not can_resume(session, entry.timeline):
-            self.notify(f"A {session.routine_name} session was cut short; it is saved.")
-            return
-        steps = len(entry.timeline.steps)
-
-        def answered(resume: bool | None) -> None:
-            if resume:
-                self.start_routine(entry, resume=session)
-
-        self.push_screen(resume_question(session, steps), answered)
-
     def on_start_routine(self, message: StartRoutine) -> None:
-        """Start a routine; when another window of backtimer is running it now, ask first:
-        two at once would fill the same programme slot twice."""
-        from backtimer.tui.screens.routine_questions import elsewhere_question
+        """A screen asks for a routine: the flow starts it (asking first if need be)."""
+        from backtimer.tui import flow  # with the screens it shows: not at launch
 
-        entry = message.entry
-        running = [s for s in self.services.store.under_way_elsewhere() if s.routine == entry.id]
-        if not running:
-            self.start_routine(entry)
-            return
-
-        def answered(start: bool | None) -> None:
-            if start:
-                self.start_routine(entry)
-
-        began = running[0].started_at.astimezone(self.services.zone)
-        self.push_screen(elsewhere_question(entry, began), answered)
-
-    @work(group=FLOW)
-    async def start_routine(self, entry: RoutineEntry, resume: Session | None = None) -> None:
-        """Run the routine from its first question to its summary (`flow.WorkoutFlow`)."""
-        from backtimer.tui.flow import WorkoutFlow  # with the screens it shows: not at launch
-
-        await WorkoutFlow(self, entry, resume).run()
+        flow.start_asked(self, message.entry)
 
     @work(group=FLOW)
     async def greet(self) -> None:
@@ -238,7 +205,9 @@ class BacktimerApp(App[None]):
 
             await greet(self)
         if self._start is not None:
-            self.start_routine(self._start)
+            from backtimer.tui import flow
+
+            flow.start(self, self._start)
 
     @work(group=FLOW)
     async def action_red_flags(self) -> None:
@@ -247,112 +216,34 @@ class BacktimerApp(App[None]):
 
         await red_flags(self)
 
-    def routines_changed(self) -> None:
-        """A suggestion accepted for next time changed a routine file: the picker reads
-        the routines again."""
-        self.picker.load_routines()
-
-    def _reload_routines(self, _: object = None) -> None:
-        """The builder or the guide closed: they may have saved a routine."""
-        self.picker.load_routines()
-
     @property
     def picker(self) -> PickerScreen:
         """The routine picker, always at the bottom of the screens."""
         return next(s for s in self.screen_stack if isinstance(s, PickerScreen))
 
     def action_guide(self) -> None:
-        from backtimer.tui.screens.guide import GuideScreen
-
-        self.push_screen(GuideScreen(), self._reload_routines)
+        editing.guide(self)
 
     def action_new(self) -> None:
-        self._build(None)
+        editing.build(self, None)
 
     def action_edit(self) -> None:
-        """Edit the routine highlighted in the picker."""
-        entry = self.picker.selected()
-        if entry is None:
-            self.notify("No routine is highlighted; nothing to edit.", severity="warning")
-        else:
-            self.edit_routine(entry)
-
-    def edit_routine(self, entry: RoutineEntry) -> None:
-        """Open a routine in the builder; a built-in one as the person's copy, or, when
-        they have a copy of it already, that copy if they choose it (one copy, not two)."""
-        from backtimer.storage.progression import own_copy
-        from backtimer.tui.screens.routine_questions import copy_question
-
-        if not entry.ok:
-            self.notify(f"{entry.path} does not load; nothing to edit.", severity="warning")
-            return
-        copy = own_copy(entry, self.picker.entries) if entry.source == "built-in" else None
-        if copy is None:
-            self._build(entry)
-            return
-
-        def answered(mine: bool | None) -> None:
-            if mine is not None:
-                self._build(copy if mine else entry)
-
-        self.push_screen(copy_question(entry, copy), answered)
-
-    def _build(self, entry: RoutineEntry | None) -> None:
-        """The builder, at once (the keys typed next are its): a new routine's id and a
-        copy's name are none of the picker's."""
-        from backtimer.tui.screens.builder import BuilderScreen
-
-        listed = self.picker.entries
-        ids, names = {e.id for e in listed}, {e.name for e in listed if e.ok}
-        self.push_screen(BuilderScreen(entry, ids, names), self._reload_routines)
+        editing.edit_highlighted(self)
 
     def action_programs(self) -> None:
-        from backtimer.tui.screens.programs import ProgramsScreen
+        from backtimer.tui.screens.programmes import ProgrammesScreen
 
-        self.push_screen(ProgramsScreen(self.services))
+        self.push_screen(ProgrammesScreen(self.services))
 
     def action_today(self) -> None:
-        """Start the active programme's session for now, if one is due."""
-        self.start_today()
+        from backtimer.tui import flow
 
-    @work(thread=True, exclusive=True, group="today")
-    def start_today(self) -> None:
-        from backtimer.storage.programs import situation
-
-        found = situation(self.services.store, self.services.now(), self.services.zone)
-        routine = found.lead_routine()
-        if routine is None:
-            plan = found.standing.progress
-            told = (
-                plan.headline(found.names)
-                if plan
-                else "No programme is under way (F5 in the picker)."
-            )
-            self.call_from_thread(self.notify, told)
-        else:
-            self.post_message(StartRoutine(routine))  # asks first if it is running elsewhere
+        flow.start_today(self)
 
     def action_help(self) -> None:
-        from backtimer.tui.screens.help import HelpScreen, keys_of
+        from backtimer.tui.screens.help import HelpScreen
 
-        screen = self.screen
-        # The keys of the screen and of the widget with the focus; the app's own
-        # keys are listed apart by the help screen.
-        own = {
-            (b.action, b.description): place
-            for place, b in enumerate(screen.BINDINGS)
-            if isinstance(b, Binding)
-        }
-        bindings = [
-            a.binding
-            for a in screen.active_bindings.values()
-            if a.node is not self
-            and (a.binding.show or (a.binding.action, a.binding.description) in own)
-        ]
-        # The focused widget's keys first, then the screen's in the order it lists them.
-        bindings.sort(key=lambda b: own.get((b.action, b.description), -1))
-        title = screen.sub_title or screen.title or "backtimer"
-        self.push_screen(HelpScreen(title, keys_of(bindings)))
+        self.push_screen(HelpScreen.of(self.screen))
 
     def action_history(self) -> None:
         from backtimer.tui.screens.history import HistoryScreen
@@ -365,53 +256,8 @@ class BacktimerApp(App[None]):
         self.push_screen(SettingsScreen(self.services))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere; a workout under way asks first (ctrl+q again: yes), and is
-        saved as stopped, the shell told so.
-
-        What the disk will not take is offered to save again, or elsewhere
-        (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
-        """
-        from backtimer.tui.leaving import farewell, save_before_quitting
-        from backtimer.tui.screens.not_saved import NotSavedScreen
-        from backtimer.tui.screens.quit_question import QuitQuestion
-        from backtimer.tui.screens.workout import WorkoutScreen
-
-        screen = self.screen
-        if isinstance(screen, NotSavedScreen) and screen.quitting:
-            screen.action_quit_anyway()
-            return
-        if isinstance(screen, QuitQuestion):
-            screen.dismiss(True)
-            return
-        workouts = [s for s in self.screen_stack if isinstance(s, WorkoutScreen) and s.under_way]
-        if workouts and not self._quitting:
-            self._ask_to_quit(workouts[-1])
-            return
-        unsaved = save_before_quitting(self.screen_stack)
-        if unsaved:
-            self.push_screen(NotSavedScreen(unsaved, self.services.store, quitting=True))
-            return
-        told = [farewell(w.workout.record(), len(w.workout.timeline.steps)) for w in workouts]
-        self.exit(message="\n".join(told) or None)
-
-    def _ask_to_quit(self, screen: WorkoutScreen) -> None:
-        """Pause the workout and ask; no puts it back as it was."""
-        from backtimer.tui.screens.quit_question import quit_question
-
-        running = screen.workout.engine.status == "running"
-        screen.action_pause()
-
-        async def answered(leave: bool | None) -> None:
-            if leave:
-                self._quitting = True
-                await self.action_quit()
-            elif running:
-                screen.action_resume()
-
-        record = screen.workout.record()
-        steps = len(screen.workout.timeline.steps)
-        step = record.stopped_at_step or 1
-        self.push_screen(quit_question(record.routine_name, step, steps), answered)
+        """ctrl+q: in a workout it asks first (`leaving.quit_asked`)."""
+        leaving.quit_asked(self)
 
     def on_unmount(self) -> None:
         if self._signals is not None:
@@ -422,7 +268,5 @@ class BacktimerApp(App[None]):
         under way is lost (saved as ctrl+q saves it). ctrl+q and the signals call
         `exit` themselves (so `return_code` is set) and have kept everything already."""
         if self.return_code is None:
-            from backtimer.tui.leaving import save_before_quitting
-
-            save_before_quitting(self.screen_stack)
+            leaving.save_before_quitting(self.screen_stack)
         await super()._on_exit_app()

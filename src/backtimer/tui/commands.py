@@ -31,9 +31,11 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 
-from backtimer.domain.program import ProgramEntry
-from backtimer.storage import library, programs
+from backtimer.domain.programmes.programme import ProgrammeEntry
+from backtimer.storage import library
+from backtimer.storage import programmes as programs
 from backtimer.storage.library import RoutineEntry
+from backtimer.tui import editing
 from backtimer.tui.keys import SCREEN_KEYS
 from backtimer.tui.screens.picker import shared_names
 
@@ -158,11 +160,11 @@ def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Com
         name = f"{entry.name} ({entry.id})" if entry.name.casefold() in shared else entry.name
         yours = "yours" if entry.source == "user" else "built in"
         commands += [
-            Command(f"Start {name}", f"the routine ({yours})", partial(app.start_routine, entry)),
+            Command(f"Start {name}", f"the routine ({yours})", partial(_start, app, entry)),
             Command(
                 f"Edit {name}",
                 "in the builder (a built-in one as your copy)",
-                partial(app.edit_routine, entry),
+                partial(editing.edit, app, entry),
                 discover=False,
             ),
             Command(
@@ -175,21 +177,27 @@ def routine_commands(app: BacktimerApp, entries: list[RoutineEntry]) -> list[Com
     return commands
 
 
+def _start(app: BacktimerApp, entry: RoutineEntry) -> None:
+    from backtimer.tui import flow  # with the screens it shows: not at launch
+
+    flow.start_asked(app, entry)
+
+
 def _show(app: BacktimerApp, entry: RoutineEntry) -> None:
     """The routine's card; Enter there starts it, ctrl+e edits it."""
 
     def closed(choice: str | None) -> None:
         if choice == "start":
-            app.start_routine(entry)
+            _start(app, entry)
         elif choice == "edit":
-            app.edit_routine(entry)
+            editing.edit(app, entry)
 
     from backtimer.tui.screens.routine_card import RoutineCard
 
     app.push_screen(RoutineCard(entry), closed)
 
 
-def program_commands(app: BacktimerApp, entries: list[ProgramEntry]) -> list[Command]:
+def programme_commands(app: BacktimerApp, entries: list[ProgrammeEntry]) -> list[Command]:
     """Each programme's page, where Enter starts it."""
     return [
         Command(
@@ -204,15 +212,15 @@ def program_commands(app: BacktimerApp, entries: list[ProgramEntry]) -> list[Com
 
 
 def _show_programme(app: BacktimerApp, program_id: str) -> None:
-    from backtimer.tui.screens.programs import ProgramsScreen
+    from backtimer.tui.screens.programmes import ProgrammesScreen
 
-    app.push_screen(ProgramsScreen(app.services, highlight=program_id))
+    app.push_screen(ProgrammesScreen(app.services, highlight=program_id))
 
 
-def _read() -> tuple[list[RoutineEntry], list[ProgramEntry]]:
+def _read() -> tuple[list[RoutineEntry], list[ProgrammeEntry]]:
 
     routines = library.all_routines()
-    return routines, programs.all_programs({entry.id for entry in routines if entry.ok})
+    return routines, programs.all_programmes({entry.id for entry in routines if entry.ok})
 
 
 class BacktimerCommands(Provider):
@@ -225,7 +233,7 @@ class BacktimerCommands(Provider):
             routines, plans = await asyncio.to_thread(_read)
             self.commands += screen_commands(app, {command.name for command in self.commands})
             self.commands += routine_commands(app, routines)
-            self.commands += program_commands(app, plans)
+            self.commands += programme_commands(app, plans)
 
     async def discover(self) -> Hits:
         for command in self.commands:

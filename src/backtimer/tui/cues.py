@@ -25,8 +25,8 @@ from typing import Any, Literal
 
 from textual.screen import Screen
 
-from backtimer.domain.events import Countdown, Event, Finished, SegmentStarted, SideSwitch
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.routines.timeline import Segment, Timeline
+from backtimer.domain.timer.events import Countdown, Event, Finished, SegmentStarted, SideSwitch
 from backtimer.tui.sound import SoundPlayer
 from backtimer.tui.speaker import Speaker
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from backtimer.domain import mornings
-from backtimer.domain.red_flags import CHECKED
+from backtimer.domain.coaching import mornings
+from backtimer.domain.coaching.red_flags import CHECKED
 from backtimer.storage import coaching
 from backtimer.storage.files import StorageError
 from backtimer.tui.screens.morning import MorningQuestion

@@ -13,12 +13,76 @@ to a file in the temporary folder.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage.files import StorageError
 from backtimer.tui.unsaved import Unsaved, elsewhere
+
+if TYPE_CHECKING:
+    from backtimer.tui.app import BacktimerApp
+    from backtimer.tui.screens.workout import WorkoutScreen
+
+
+def quit_asked(app: BacktimerApp) -> None:
+    """ctrl+q, from anywhere: a workout under way asks first (ctrl+q again: yes), and is
+    saved as stopped, the shell told so.
+
+    What the disk will not take is offered to save again, or elsewhere
+    (`NotSavedScreen`); ctrl+q there quits without saving, and says so.
+    """
+    from backtimer.tui.screens.not_saved import NotSavedScreen
+    from backtimer.tui.screens.quit_question import QuitQuestion
+
+    screen = app.screen
+    if isinstance(screen, NotSavedScreen) and screen.quitting:
+        screen.action_quit_anyway()
+    elif isinstance(screen, QuitQuestion):
+        screen.dismiss(True)
+    elif workouts := _under_way(app.screen_stack):
+        _ask(app, workouts[-1])
+    else:
+        _leave(app)
+
+
+def _under_way(stack: Sequence[Screen[object]]) -> list[WorkoutScreen]:
+    from backtimer.tui.screens.workout import WorkoutScreen
+
+    return [s for s in stack if isinstance(s, WorkoutScreen) and s.under_way]
+
+
+def _ask(app: BacktimerApp, screen: WorkoutScreen) -> None:
+    """Pause the workout and ask; no puts it back as it was."""
+    from backtimer.tui.screens.quit_question import quit_question
+
+    running = screen.workout.engine.status == "running"
+    screen.action_pause()
+
+    def answered(leave: bool | None) -> None:
+        if leave:
+            _leave(app)
+        elif running:
+            screen.action_resume()
+
+    record = screen.workout.record()
+    steps = len(screen.workout.timeline.steps)
+    step = record.stopped_at_step or 1
+    app.push_screen(quit_question(record.routine_name, step, steps), answered)
+
+
+def _leave(app: BacktimerApp) -> None:
+    """Save everything under way and end the app, with a line for each workout."""
+    from backtimer.tui.screens.not_saved import NotSavedScreen
+
+    workouts = _under_way(app.screen_stack)
+    unsaved = save_before_quitting(app.screen_stack)
+    if unsaved:
+        app.push_screen(NotSavedScreen(unsaved, app.services.store, quitting=True))
+        return
+    told = [farewell(w.workout.record(), len(w.workout.timeline.steps)) for w in workouts]
+    app.exit(message="\n".join(told) or None)
 
 
 def farewell(session: Session, steps: int) -> str:

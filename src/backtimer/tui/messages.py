@@ -12,6 +12,7 @@ from backtimer.storage.library import RoutineEntry
 @dataclass
 class StartRoutine(Message):
     """Start this routine: asked by the picker, the pain guide, the builder ("try it") and
-    the programmes screen; the app alone handles it (`BacktimerApp.on_start_routine`)."""
+    the programmes screen; the app alone handles it, handing it to the workout flow
+    (`flow.start_asked`)."""
 
     entry: RoutineEntry

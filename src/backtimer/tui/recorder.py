@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore, Journal
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
-from backtimer.domain.engine import Clock
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
+from backtimer.domain.timer.engine import Clock
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.workout_slot import WorkoutSlot
 
@@ -44,7 +44,7 @@ class Services:
     def load(cls) -> Services:
         """The real clocks, the settings from the data directory, a voice and a sound program
         if there are."""
-        from backtimer.domain.schedule import local_zone
+        from backtimer.domain.programmes.standing import local_zone
         from backtimer.storage.settings import load_settings
         from backtimer.tui.sound import find_player
         from backtimer.tui.speaker import find_program
@@ -61,7 +61,7 @@ class Services:
             settings=settings,
             problems=problems,
             store=store,
-            zone=local_zone(),
+            zone=local_zone(_utc_now()),
             speech=speech,
             sound_player=player,
         )

@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Sequence
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.sounds import FOLDER
 
 KNOWN: dict[str, list[str]] = {

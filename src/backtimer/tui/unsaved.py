@@ -18,8 +18,8 @@ from pathlib import Path
 
 from rich.text import Text
 
-from backtimer.domain.describe import duration
-from backtimer.domain.history import Session, session_json
+from backtimer.domain.history.session import Session, session_json
+from backtimer.domain.routines.describe import duration
 from backtimer.storage.files import StorageError
 from backtimer.storage.history_file import write_export
 

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backtimer.domain.describe import step_sides
-from backtimer.domain.engine import Snapshot
-from backtimer.domain.exercise import Exercise, Side
 from backtimer.domain.figure.body import Pose, blend, ease
 from backtimer.domain.figure.moves import FigureBook, MoveFigure
 from backtimer.domain.figure.stage import Staged
-from backtimer.domain.routine import Step
-from backtimer.domain.timeline import Segment
+from backtimer.domain.routines.describe import step_sides
+from backtimer.domain.routines.exercise import Exercise, Side
+from backtimer.domain.routines.routine import Step
+from backtimer.domain.routines.timeline import Segment
+from backtimer.domain.timer.engine import Snapshot
 
 GET_INTO = 1.5
 """Seconds at the end of a break spent getting into the hold that follows it."""

@@ -15,9 +15,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from backtimer.domain.exercise import ID_PATTERN, Exercise, id_rule_problem
 from backtimer.domain.figure.body import POINTS, Pose
-from backtimer.domain.problems import Problem, ProblemsError, from_validation_error
+from backtimer.domain.parsing.ids import ID_PATTERN, id_rule_problem
+from backtimer.domain.parsing.problems import Problem, ProblemsError, from_validation_error
+from backtimer.domain.routines.exercise import Exercise
 
 Prop = Literal["chair", "bench", "box", "band", "kettlebell", "dumbbells", "barbell", "tool"]
 """What a move needs besides the floor, each drawn where the body needs it."""

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Literal
 
-from backtimer.domain.exercise import Side
 from backtimer.domain.figure.body import HEAD, SIDES, Point, Pose, Vec, flat, place
 from backtimer.domain.figure.moves import MoveFigure, Part
+from backtimer.domain.routines.exercise import Side
 
 Ink = Literal["prop", "far", "body", "work", "spot"]
 """What a shape is, for its colour: the props, the far limbs, the body, the working

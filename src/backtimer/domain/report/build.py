@@ -22,14 +22,21 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.easier_week import EasierWeek
-from backtimer.domain.exercise import Exercise
-from backtimer.domain.ladder import Ladders
-from backtimer.domain.move_progress import move_weeks, unit_of
-from backtimer.domain.note_words import signs_in
-from backtimer.domain.pain_reading import Mornings, day_text
-from backtimer.domain.pain_trend import pain_trend
+from backtimer.domain.coaching.easier_week import EasierWeek
+from backtimer.domain.coaching.note_words import signs_in
+from backtimer.domain.coaching.pain_reading import Mornings, day_text
+from backtimer.domain.coaching.pain_trend import pain_trend
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.history.move_progress import move_weeks, unit_of
+from backtimer.domain.history.stats import (
+    MoveTotal,
+    local_day,
+    longest_gap,
+    statistics,
+    week_means,
+    week_of,
+)
+from backtimer.domain.programmes.standing import Standing
 from backtimer.domain.report.doses import DoseChange, dose_changes
 from backtimer.domain.report.model import (
     Adherence,
@@ -46,16 +53,9 @@ from backtimer.domain.report.model import (
     Week,
 )
 from backtimer.domain.report.period import Period
-from backtimer.domain.routine import Routine
-from backtimer.domain.schedule import Standing
-from backtimer.domain.stats import (
-    MoveTotal,
-    local_day,
-    longest_gap,
-    statistics,
-    week_means,
-    week_of,
-)
+from backtimer.domain.routines.exercise import Exercise
+from backtimer.domain.routines.ladder import Ladders
+from backtimer.domain.routines.routine import Routine
 
 EVENT_ORDER = ("red flag", "warning", "flare", "easier week", "back-off")
 """Events of one day in this order: what the person said, what the rules read, what followed."""

@@ -23,13 +23,20 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 from typing import Literal
 
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.exercise import Exercise
-from backtimer.domain.ladder import Ladders, Position, at_rung, chain, fits, position
-from backtimer.domain.progression import StepAdvice, advise, own_sessions_of
-from backtimer.domain.routine import Routine, Step
-from backtimer.domain.step_history import Dose, StepKey, StepKeys, dose_rank, doses, recorded_dose
-from backtimer.domain.suggestion import dose_text, move_name
+from backtimer.domain.coaching.progression import StepAdvice, advise, own_sessions_of
+from backtimer.domain.coaching.step_history import (
+    Dose,
+    StepKey,
+    StepKeys,
+    dose_rank,
+    doses,
+    recorded_dose,
+)
+from backtimer.domain.coaching.suggestion import dose_text, move_name
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.routines.exercise import Exercise
+from backtimer.domain.routines.ladder import Ladders, Position, at_rung, chain, fits, position
+from backtimer.domain.routines.routine import Routine, Step
 
 Direction = Literal["up", "down", "changed"]
 _DIRECTION_OF_VERDICT = {"progress": "up", "back-off": "down"}
@@ -124,7 +131,7 @@ def dose_changes(
         sessions: the period's sessions, oldest first (and nothing else: the reasons are
             worked out from these alone).
         routines: the routines there are today, by id (to find each step on its ladder).
-        copies: each built-in routine and the person's copy of it (`ProgramState.copies`).
+        copies: each built-in routine and the person's copy of it (`ProgrammeState.copies`).
     """
     keys_of = StepKeys(ladders)
     steps = _Steps(moves, ladders)

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from backtimer.domain.move_progress import Unit
-from backtimer.domain.pain_trend import PainTrend
+from backtimer.domain.coaching.pain_trend import PainTrend
+from backtimer.domain.history.move_progress import Unit
+from backtimer.domain.history.stats import Gap
 from backtimer.domain.report.doses import DoseChange
 from backtimer.domain.report.period import Period
-from backtimer.domain.stats import Gap
 
 
 @dataclass(frozen=True)

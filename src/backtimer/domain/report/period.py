@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from backtimer.domain.stats import week_of
+from backtimer.domain.history.stats import week_of
 
 LONGEST_WEEKS = 520
 """The most weeks a report covers: ten years."""

@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from backtimer.domain.describe import duration, plural
-from backtimer.domain.note_words import signs_in
-from backtimer.domain.pain_reading import SEVERE, SIGN_MEANS, day_text
-from backtimer.domain.pain_trend import TREND_DAYS, Trend
-from backtimer.domain.progression import PROFESSIONAL
+from backtimer.domain.coaching.note_words import signs_in
+from backtimer.domain.coaching.pain_reading import SEVERE, SIGN_MEANS, day_text
+from backtimer.domain.coaching.pain_trend import TREND_DAYS, Trend
+from backtimer.domain.coaching.progression import PROFESSIONAL
+from backtimer.domain.parsing.words import plural
 from backtimer.domain.report.doses import DoseChange
 from backtimer.domain.report.model import MoveRow, Report
+from backtimer.domain.routines.describe import duration
 
 DIRECTION_WORDS = {"up": "dose up", "down": "dose down", "changed": "dose changed"}
 """A change's direction; its rungs say how many notches ("rung 1 → 3 of 5")."""

@@ -21,7 +21,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
 from textual.widgets import Button, Input, Static
 
-from backtimer.domain.draft import (
+from backtimer.domain.parsing.problems import Problem
+from backtimer.domain.routines.draft import (
     Checked,
     PhaseDraft,
     StepDraft,
@@ -31,10 +32,9 @@ from backtimer.domain.draft import (
     id_problems,
     propose_id,
 )
-from backtimer.domain.exercise import Exercise
-from backtimer.domain.problems import Problem
-from backtimer.domain.routine_toml import routine_toml
-from backtimer.domain.timeline import compile_timeline
+from backtimer.domain.routines.exercise import Exercise
+from backtimer.domain.routines.routine_toml import routine_toml
+from backtimer.domain.routines.timeline import compile_timeline
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
 from backtimer.storage.routine_files import open_for_building, routine_path

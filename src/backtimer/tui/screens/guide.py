@@ -17,11 +17,12 @@ from textual.reactive import reactive
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from backtimer.domain.catalogue import Area, CatalogueExercise, Muscle
-from backtimer.domain.cautions import skip_notes
-from backtimer.domain.describe import describe_step, duration
-from backtimer.domain.exercise import kit_of
-from backtimer.domain.guide import (
+from backtimer.domain.coaching.progression import RULE_OF_THUMB
+from backtimer.domain.routines.catalogue import Area, CatalogueExercise, Muscle
+from backtimer.domain.routines.cautions import skip_notes
+from backtimer.domain.routines.describe import describe_step, duration
+from backtimer.domain.routines.exercise import kit_of
+from backtimer.domain.routines.guide import (
     SEE_SOMEONE_FIRST,
     guide_id,
     guide_routine,
@@ -29,9 +30,8 @@ from backtimer.domain.guide import (
     muscles_for,
     place_guide_routine,
 )
-from backtimer.domain.progression import RULE_OF_THUMB
-from backtimer.domain.routine import Routine
-from backtimer.domain.routine_toml import routine_toml
+from backtimer.domain.routines.routine import Routine
+from backtimer.domain.routines.routine_toml import routine_toml
 from backtimer.storage import library
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry

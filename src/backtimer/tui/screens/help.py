@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Label
 
-from backtimer.domain import red_flags
+from backtimer.domain.coaching import red_flags
 from backtimer.tui.markup import escape
 from backtimer.tui.screens.red_flags import red_flags_text
 from backtimer.tui.widgets.hanging_text import HangingText, Line
@@ -56,6 +56,25 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.heading = title
         self.keys = keys
+
+    @classmethod
+    def of(cls, screen: Screen[object]) -> HelpScreen:
+        """The keys of ``screen`` and of its widget with the focus, the focused widget's
+        first, then the screen's in the order it lists them. The app's own keys are
+        listed apart (`GENERAL`)."""
+        own = {
+            (b.action, b.description): place
+            for place, b in enumerate(screen.BINDINGS)
+            if isinstance(b, Binding)
+        }
+        bindings = [
+            a.binding
+            for a in screen.active_bindings.values()
+            if a.node is not screen.app
+            and (a.binding.show or (a.binding.action, a.binding.description) in own)
+        ]
+        bindings.sort(key=lambda b: own.get((b.action, b.description), -1))
+        return cls(screen.sub_title or screen.title or "backtimer", keys_of(bindings))
 
     def compose(self) -> ComposeResult:
         yield TooSmall()

@@ -18,11 +18,11 @@ from textual.reactive import var
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from backtimer.domain.describe import duration
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.history import Session
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.history.session import Session
+from backtimer.domain.history.stats import CHART_WEEKS, Statistics, statistics
 from backtimer.domain.report.period import Period
-from backtimer.domain.stats import CHART_WEEKS, Statistics, statistics
+from backtimer.domain.routines.describe import duration
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
 from backtimer.storage.reports import make_report, save_report

@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from backtimer.domain.draft import MoveDraft, check_move, propose_id
-from backtimer.domain.exercise import KINDS, Exercise
-from backtimer.domain.problems import Problem
+from backtimer.domain.parsing.problems import Problem
+from backtimer.domain.routines.draft import MoveDraft, check_move, propose_id
+from backtimer.domain.routines.exercise import KINDS, Exercise
 from backtimer.storage import library
 from backtimer.tui.widgets.choice import Choice
 from backtimer.tui.widgets.field import Field, text_field, when_typed

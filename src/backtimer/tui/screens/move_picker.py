@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from backtimer.domain.exercise import Exercise, Side
 from backtimer.domain.figure.stage import Staged
+from backtimer.domain.routines.exercise import Exercise, Side
 from backtimer.storage import library
 from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.text_input import TextInput

@@ -20,8 +20,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
-from backtimer.domain.progression import StepAdvice
-from backtimer.domain.suggestion import move_name, suggestion_line
+from backtimer.domain.coaching.progression import StepAdvice
+from backtimer.domain.coaching.suggestion import move_name, suggestion_line
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import exercises
 from backtimer.storage.routine_files import SaveRefused, shown

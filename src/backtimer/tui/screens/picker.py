@@ -15,8 +15,8 @@ from textual.reactive import var
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtimer.domain.describe import clock
-from backtimer.domain.search import ranked
+from backtimer.domain.routines.describe import clock
+from backtimer.domain.routines.search import ranked
 from backtimer.storage import library, routine_files
 from backtimer.storage.files import StorageError
 from backtimer.storage.library import RoutineEntry
@@ -162,7 +162,7 @@ class PickerScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="today")
     def load_today(self) -> None:
         """The one-line banner of today's programme session (hidden when none is active)."""
-        from backtimer.storage import programs  # not on the way to the first frame
+        from backtimer.storage import programmes as programs  # not on the way to the first frame
 
         services = self.services
         found = programs.situation(services.store, services.now(), services.zone)

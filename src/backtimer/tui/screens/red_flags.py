@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from backtimer.domain import red_flags
+from backtimer.domain.coaching import red_flags
 from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.hanging_text import HangingText, Line
 from backtimer.tui.widgets.too_small import TooSmall

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backtimer.domain.history import Session
+from backtimer.domain.history.session import Session
 from backtimer.tui.screens.confirm import Confirm
 
 

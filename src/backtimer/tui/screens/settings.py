@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.validation import Integer
 from textual.widgets import Input, Label, Select, Static, Switch
 
-from backtimer.domain.settings import Settings
+from backtimer.domain.routines.settings import Settings
 from backtimer.storage.files import StorageError
 from backtimer.storage.settings import save_settings
 from backtimer.tui.markup import escape

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from backtimer.domain.sore_day import GENTLE_WHAT, SAID
+from backtimer.domain.routines.sore_day import GENTLE_WHAT, SAID
 from backtimer.tui.screens.question import Question
 from backtimer.tui.widgets.too_small import TooSmall
 

@@ -28,10 +28,10 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from backtimer.domain.describe import duration
-from backtimer.domain.history import NOTE_MAX_CHARS, Session
-from backtimer.domain.progression import StepAdvice
-from backtimer.domain.red_flags import LEG_QUESTION, LEG_YES
+from backtimer.domain.coaching.progression import StepAdvice
+from backtimer.domain.coaching.red_flags import LEG_QUESTION, LEG_YES
+from backtimer.domain.history.session import NOTE_MAX_CHARS, Session
+from backtimer.domain.routines.describe import duration
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import exercises

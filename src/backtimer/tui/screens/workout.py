@@ -20,14 +20,14 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
 
-from backtimer.domain.cautions import safety_lines
-from backtimer.domain.describe import clock_text, mat_words, segment_counts, stopping_keeps
-from backtimer.domain.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, NextMove
-from backtimer.domain.events import Event, Finished, Paused, SegmentStarted, SetDone
-from backtimer.domain.history import Session
-from backtimer.domain.spoken import phrases
-from backtimer.domain.timeline import Segment
-from backtimer.domain.workout import Workout
+from backtimer.domain.history.session import Session
+from backtimer.domain.routines.cautions import safety_lines
+from backtimer.domain.routines.describe import clock_text, mat_words, segment_counts, stopping_keeps
+from backtimer.domain.routines.timeline import Segment
+from backtimer.domain.timer.engine import COUNTDOWN_FROM, COUNTDOWN_MIN_SECONDS, NextMove
+from backtimer.domain.timer.events import Event, Finished, Paused, SegmentStarted, SetDone
+from backtimer.domain.timer.spoken import phrases
+from backtimer.domain.timer.workout import Workout
 from backtimer.storage import library
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.cues import CuePlayer, cue_for

@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from backtimer.domain.describe import duration
-from backtimer.domain.draft import RoutineDraft
-from backtimer.domain.exercise import Exercise
-from backtimer.domain.problems import Problem
+from backtimer.domain.parsing.problems import Problem
+from backtimer.domain.routines.describe import duration
+from backtimer.domain.routines.draft import RoutineDraft
+from backtimer.domain.routines.exercise import Exercise
 
 KIND_WORDS = {"work": "timed", "hold": "hold", "phases": "phases", "tempo": "tempo"}
 

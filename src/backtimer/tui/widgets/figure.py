@@ -30,12 +30,12 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
-from backtimer.domain.engine import Snapshot
 from backtimer.domain.figure.canvas import Picture, Run, render
 from backtimer.domain.figure.canvas import Style as Look
 from backtimer.domain.figure.motion import Scene, scene_at
 from backtimer.domain.figure.moves import FigureBook
 from backtimer.domain.figure.stage import Drawing, Ink, Staged, draw, side_by_side
+from backtimer.domain.timer.engine import Snapshot
 
 FRAMES = 1
 """Frames a second while the figure moves, each on a whole second of the segment, so

@@ -13,8 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 
-from backtimer.domain.describe import BIG_WORDS, big_count, coming_side
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.routines.describe import BIG_WORDS, big_count, coming_side
+from backtimer.domain.routines.timeline import Segment, Timeline
 from backtimer.tui.widgets import block_font
 from backtimer.tui.widgets.big_text import BigText
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
-from backtimer.domain.exercise import Exercise, Side
 from backtimer.domain.figure.moves import FigureBook
 from backtimer.domain.figure.stage import Staged
+from backtimer.domain.routines.exercise import Exercise, Side
 from backtimer.tui.widgets.figure import FigureView
 
 MOST = 6

@@ -18,9 +18,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
-from backtimer.domain.digest import SessionDigest
-from backtimer.domain.move_progress import MoveWeeks, move_weeks, unit_of
-from backtimer.domain.suggestion import move_name, move_standing
+from backtimer.domain.coaching.suggestion import move_name, move_standing
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.history.move_progress import MoveWeeks, move_weeks, unit_of
 from backtimer.storage import library, progression
 from backtimer.tui.widgets.bar_chart import BarChart
 

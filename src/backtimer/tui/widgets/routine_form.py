@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
 
-from backtimer.domain.draft import RoutineDraft
-from backtimer.domain.routine import routine_default
+from backtimer.domain.routines.draft import RoutineDraft
+from backtimer.domain.routines.routine import routine_default
 from backtimer.tui.widgets.field import text_field
 
 NUMBERS = [

@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 
-from backtimer.domain.cautions import skip_notes
-from backtimer.domain.describe import describe_step, duration
-from backtimer.domain.exercise import kit_of
+from backtimer.domain.routines.cautions import skip_notes
+from backtimer.domain.routines.describe import describe_step, duration
+from backtimer.domain.routines.exercise import kit_of
 from backtimer.storage import library
 from backtimer.storage.library import RoutineEntry
 from backtimer.tui.markup import escape

@@ -15,7 +15,7 @@ from textual.reactive import reactive, var
 from textual.renderables.bar import Bar
 from textual.widget import Widget
 
-from backtimer.domain.describe import clock
+from backtimer.domain.routines.describe import clock
 
 
 class RoutineBar(Widget):

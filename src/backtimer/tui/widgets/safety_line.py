@@ -10,8 +10,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.cautions import safety_lines
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.routines.cautions import safety_lines
+from backtimer.domain.routines.timeline import Segment, Timeline
 
 
 class SafetyLine(Static):

@@ -11,9 +11,10 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.describe import duration, plural
-from backtimer.domain.digest import SessionDigest, StepOutcome
-from backtimer.domain.outcome import Outcome
+from backtimer.domain.history.digest import SessionDigest, StepOutcome
+from backtimer.domain.history.outcome import Outcome
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.routines.describe import duration
 from backtimer.storage import library
 from backtimer.tui.markup import escape
 

@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from backtimer.domain.describe import clock
-from backtimer.domain.digest import SessionDigest
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.routines.describe import clock
 from backtimer.tui.widgets.session_detail import pain_text
 
 STATUS_STYLES = {"completed": "green", "stopped": "yellow", "interrupted": "red"}

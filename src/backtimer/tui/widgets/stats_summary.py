@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.describe import duration, plural
-from backtimer.domain.stats import Statistics
+from backtimer.domain.history.stats import Statistics
+from backtimer.domain.parsing.words import plural
+from backtimer.domain.routines.describe import duration
 
 
 def streak_line(stats: Statistics) -> str:

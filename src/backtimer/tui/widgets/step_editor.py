@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
-from backtimer.domain.draft import StepDraft
-from backtimer.domain.exercise import SIDES, Exercise
+from backtimer.domain.routines.draft import StepDraft
+from backtimer.domain.routines.exercise import SIDES, Exercise
 from backtimer.tui.markup import escape
 from backtimer.tui.widgets.choice import Choice
 from backtimer.tui.widgets.field import Field, text_field

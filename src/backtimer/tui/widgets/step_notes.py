@@ -7,8 +7,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.describe import describe_step, upcoming
-from backtimer.domain.timeline import Segment, Timeline
+from backtimer.domain.routines.describe import describe_step, upcoming
+from backtimer.domain.routines.timeline import Segment, Timeline
 from backtimer.tui.markup import escape
 
 

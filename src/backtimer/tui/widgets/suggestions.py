@@ -11,8 +11,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.progression import PROFESSIONAL, StepAdvice
-from backtimer.domain.suggestion import suggestion_line
+from backtimer.domain.coaching.progression import PROFESSIONAL, StepAdvice
+from backtimer.domain.coaching.suggestion import suggestion_line
 from backtimer.storage.library import exercises
 from backtimer.tui.markup import escape
 

@@ -1,0 +1,227 @@
+"""The programme commands: ``programs``, ``programs start``, ``programs leave``, ``today``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from typing import Any
+
+from backtimer.cli.coaching import morning_json, morning_lines
+from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
+from backtimer.cli.lookup import loaded_programme
+from backtimer.cli.output import error, print_json, table
+from backtimer.domain.coaching.easier_week import EasierWeek
+from backtimer.domain.history.digest import SessionDigest
+from backtimer.domain.programmes.due import due_now
+from backtimer.domain.programmes.programme import ProgrammeEntry
+from backtimer.domain.programmes.schedule import Progress
+from backtimer.domain.programmes.standing import Situation, Standing, local_zone
+from backtimer.storage import programmes as programs
+from backtimer.storage.history import HistoryStore
+from backtimer.storage.library import RoutineEntry
+
+MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
+
+
+def _local_today(now: datetime) -> date:
+    """The date at ``now`` where the person is."""
+    return now.astimezone(local_zone(now)).date()
+
+
+def _found(now: datetime) -> Situation[RoutineEntry]:
+    """Every programme, where the active one stands, the routines; problems reported."""
+    found = programs.situation(HistoryStore(), now, local_zone(now))
+    for problem in found.problems:
+        error(problem)
+    return found
+
+
+def _situation(
+    now: datetime,
+) -> tuple[list[ProgrammeEntry], Standing, dict[str, str]]:
+    """Every programme, where the active one stands, and the routine names by id."""
+    found = _found(now)
+    return found.programs, found.standing, found.names
+
+
+def easier_json(week: EasierWeek | None) -> dict[str, Any] | None:
+    """The easier week under way, as ``today --json`` prints it."""
+    if week is None:
+        return None
+    return {
+        "flare_day": week.flare_day.isoformat(),
+        "until": week.until.isoformat(),
+        "reasons": list(week.reasons),
+        "see_professional": week.see_professional,
+        "advice": week.advice(),
+    }
+
+
+def progress_json(plan: Progress, names: dict[str, str]) -> dict[str, Any]:
+    """Where a programme stands, as ``today --json`` and ``programs --json`` print it."""
+    today = plan.today_day
+    return {
+        "start": plan.start.isoformat(),
+        "today": plan.today.isoformat(),
+        "week": plan.week,
+        "finished": plan.finished,
+        "rest_day": today is None and not plan.finished,
+        "day": today.number if today else None,
+        "total_days": plan.total,
+        "done_days": plan.count("done"),
+        "missed_days": plan.count("missed"),
+        "slot": plan.lead.time if plan.lead else None,
+        "routine": plan.lead.routine if plan.lead else None,
+        "headline": plan.headline(names),
+        "today_slots": [
+            {
+                "time": state.slot.time,
+                "routine": state.slot.routine,
+                "done": state.done,
+                "late": state.late,
+            }
+            for state in plan.today_slots
+        ],
+        "weeks": plan.weeks_grid(),
+    }
+
+
+def programme_json(
+    entry: ProgrammeEntry, standing: Standing, names: dict[str, str]
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": entry.id, "name": entry.name, "source": entry.source}
+    active = standing.enrolment is not None and standing.enrolment.program == entry.id
+    if entry.program is None:
+        return data | {"active": active, "path": entry.path, "problems": entry.problem_lines()}
+    program = entry.program
+    data |= {
+        "description": program.description,
+        "weeks": program.weeks,
+        "schedule": program.schedule_text(),
+        "slots": [{"time": slot.time, "routine": slot.routine} for slot in program.slot],
+        "sessions": program.total_days * len(program.slot),
+        "active": active,
+        "path": entry.path,
+        "problems": [],
+    }
+    if active and standing.progress is not None:
+        data["progress"] = progress_json(standing.progress, names)
+    return data
+
+
+def list_programmes(args: argparse.Namespace) -> int:
+    entries, standing, names = _situation(args.now())
+    if args.json:
+        print_json([programme_json(entry, standing, names) for entry in entries])
+        return EXIT_OK
+    rows = [["ID", "NAME", "SOURCE", "SCHEDULE", "SESSIONS", ""]]
+    for entry in entries:
+        active = standing.enrolment is not None and standing.enrolment.program == entry.id
+        if entry.program is None:
+            rows.append([entry.id, "(does not load; see below)", entry.source, "-", "-", ""])
+            continue
+        sessions = str(entry.program.total_days * len(entry.program.slot))
+        schedule = entry.program.schedule_text()
+        mark = "active" if active else ""
+        rows.append([entry.id, entry.name, entry.source, schedule, sessions, mark])
+    print(table(rows))
+    if standing.progress is not None:
+        print()
+        _print_progress(standing.progress, names)
+    for entry in entries:
+        for line in entry.problem_lines():
+            error(line)
+    return EXIT_OK
+
+
+def _print_progress(plan: Progress, names: dict[str, str]) -> None:
+    print(plan.headline(names))
+    for week, row in enumerate(plan.weeks_grid(), start=1):
+        print(f"  week {week}  " + " ".join(MARKS[mark] for mark in row))
+    print("  ✓ done  ✗ missed  • due today  · to come")
+
+
+def _why_it_does_not_load(standing: Standing) -> None:
+    if standing.entry is not None and standing.entry.program is None:
+        for line in standing.entry.problem_lines():
+            error(line)
+
+
+def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
+    """Where the programme under way stands, read in full; problems are reported, and
+    the last value says whether there were any."""
+    _, standing, names = _situation(now)
+    _why_it_does_not_load(standing)
+    troubled = standing.enrolment is not None and standing.progress is None
+    return standing.progress, names, troubled
+
+
+def today(args: argparse.Namespace) -> int:
+    now = args.now()
+    found = _found(now)
+    standing, names, easier = found.standing, found.names, found.easier
+    _why_it_does_not_load(standing)
+    plan = standing.progress
+    due = due_now(plan, now.astimezone(local_zone(now))) if plan else None
+    if args.json:
+        data: dict[str, Any] = {"active": plan is not None}
+        if plan is not None and standing.entry is not None:
+            data |= {"program": standing.entry.id, "name": standing.entry.name}
+            data |= progress_json(plan, names)
+            data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
+            data["easier_week"] = easier_json(easier)
+        data["morning"] = morning_json(_sessions(), now, local_zone(now))
+        print_json(data)
+        if args.exit_code:
+            return EXIT_OK if due is not None else EXIT_INVALID
+        return EXIT_OK
+    mornings = morning_lines(_sessions(), now, local_zone(now))
+    if plan is None:
+        print("No programme is under way. See them with `backtimer programs`;")
+        print("start one with `backtimer programs start ID` or from the app (F5 in the picker).")
+        for line in mornings:
+            print(line)
+        return EXIT_OK
+    print(plan.headline(names))
+    for state in plan.today_slots:
+        when = state.slot.time if state.slot.time != "any" else "today"
+        status = (
+            "done" if state.done else "late, but there is still time" if state.late else "to do"
+        )
+        print(f"  {when:<8} {names.get(state.slot.routine, state.slot.routine)} — {status}")
+    if easier is not None:
+        print(easier.headline())
+        print(easier.advice())
+    if plan.lead is not None:
+        print(f"Start it: backtimer start {plan.lead.routine}")
+    for line in mornings:
+        print(line)
+    return EXIT_OK
+
+
+def _sessions() -> list[SessionDigest]:
+    """The history's digests, for the morning ratings (read again: quick, from the cache)."""
+    return HistoryStore().load_digests().sessions
+
+
+def start(args: argparse.Namespace) -> int:
+    entry = loaded_programme(programs.all_programmes(), args.program)
+    assert entry.program is not None  # loaded_programme returns only programmes that loaded
+    state, _ = programs.load_state()
+    today_local = _local_today(args.now())
+    for problem in programs.start_programme(entry.id, today_local):
+        error(problem)
+    if state.active is not None:
+        print(f"Left '{state.active.program}' (its sessions stay in the history).")
+    print(f"Started {entry.name} today: {entry.program.schedule_text()}.")
+    print("See what is due with `backtimer today`.")
+    return EXIT_OK
+
+
+def leave(args: argparse.Namespace) -> int:
+    left = programs.leave_programme(_local_today(args.now()))
+    if left is None:
+        print("No programme is under way.")
+    else:
+        print(f"Left '{left.program}'; its sessions stay in the history.")
+    return EXIT_OK
