@@ -16,10 +16,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
 from backtimer.cli import main
+from tests.factories import NOW
 
 
 def _environment(home: Path | None, path: str | None) -> dict[str, str]:
@@ -71,7 +73,8 @@ def backtimer(
     stderr as text, each as a pipe would take it (UTF-8, not a terminal).
 
     The command sees this process's environment (so BACKTIMER_HOME and TZ as the test
-    set them), with ``home`` as its data folder and ``path`` as its PATH when given.
+    set them), with ``home`` as its data folder and ``path`` as its PATH when given, and
+    `tests.factories.NOW` as the time: never the real date.
     """
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
@@ -81,7 +84,7 @@ def backtimer(
         contextlib.redirect_stderr(err),
     ):
         try:
-            code = main(list(args))
+            code = main(list(args), now=lambda: NOW)
         except SystemExit as exc:  # argparse: --help, --version and usage errors
             code = exc.code if isinstance(exc.code, int) else 1 if exc.code else 0
     texts = []
@@ -90,3 +93,17 @@ def backtimer(
         assert isinstance(stream.buffer, io.BytesIO)
         texts.append(stream.buffer.getvalue().decode("utf-8"))
     return subprocess.CompletedProcess(["backtimer", *args], code, *texts)
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+def run(*argv: str) -> Ran:
+    """Run ``backtimer ARGV`` in this process (`backtimer`); its exit
+    code, stdout and stderr."""
+    result = backtimer(*argv)
+    return Ran(result.returncode, result.stdout, result.stderr)

@@ -14,8 +14,11 @@ import sys
 import termios
 import threading
 import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
+
+from tests.hostile import GOOD_ROUTINE
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
 
@@ -129,3 +132,17 @@ class Terminal:
             self.process.kill()
         self.process.wait(timeout=10)
         self.hang_up()
+
+
+THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30").replace(
+    'name = "Mine"', 'name = "Mine"\nlead_in = 0'
+)
+"""A routine of one rep of 30 s, with no lead-in: a step long enough to be cut."""
+
+
+def journal(home: Path) -> dict[str, object]:
+    """The one session in the journal of the workout under way (or cut short)."""
+    (path,) = (home / "in-progress").glob("*.toml")
+    (session,) = tomllib.loads(path.read_text())["session"]
+    assert isinstance(session, dict)
+    return session

@@ -15,10 +15,9 @@ import pytest
 
 from backtimer.storage.history import HistoryStore
 from tests.disks import Kind, broken_home
+from tests.factories import NOW, session, write
 from tests.hostile import GOOD_ROUTINE, export, session_table
-from tests.system.test_cli import write
-from tests.system.test_cli_messages import run
-from tests.unit.test_history_store import NOW, session
+from tests.system.conftest import run
 
 REASON = {"full": "No space left on device", "read-only": "Read-only file system"}
 

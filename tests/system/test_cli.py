@@ -7,15 +7,8 @@ import json
 from pathlib import Path
 
 from tests.conftest import FIXTURES
+from tests.factories import write
 from tests.system.conftest import backtimer, in_a_process
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text)
-    return path
-
 
 GOOD = 'format = 1\nname = "Mine"\n[[step]]\nexercise = "cat-cow"\nreps = 5\ntempo = 3\n'
 

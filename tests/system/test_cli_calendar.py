@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from icalendar import Calendar
 
+from tests.factories import NOW
 from tests.system.conftest import backtimer
 
 
@@ -16,7 +17,7 @@ def test_the_programme_under_way_from_the_day_it_was_started() -> None:
     events = Calendar.from_ical(result.stdout).walk("VEVENT")
     assert len(events) == 42
     first = events[0]
-    assert first.decoded("DTSTART").date() == date.today()
+    assert first.decoded("DTSTART").date() == NOW.date()
     assert str(first["SUMMARY"]) == "Flexible back: morning (day 1 of 21)"
     assert "Flexible back: morning: backtimer start flexible-back-morning" in str(
         first["DESCRIPTION"]

@@ -11,6 +11,7 @@ import pytest
 
 from backtimer.domain.coaching import red_flags
 from backtimer.storage.history import HistoryStore
+from tests.factories import NOW
 from tests.progress_histories import durability, session_of, weeks_of_durability
 from tests.system.conftest import backtimer
 
@@ -22,11 +23,11 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def a_session(days_ago: int, hour: int = 12) -> None:
-    day = datetime.now(UTC).date() - timedelta(days=days_ago)
+    day = NOW.date() - timedelta(days=days_ago)
     started = datetime.combine(day, time(hour), tzinfo=UTC)
     if days_ago == 0:  # keep it in the past
-        started = min(started, datetime.now(UTC) - timedelta(minutes=10))
-    HistoryStore().record(session_of(durability(), started, 2, 3, number=days_ago))
+        started = min(started, NOW - timedelta(minutes=10))
+    HistoryStore(lambda: NOW).record(session_of(durability(), started, 2, 3, number=days_ago))
 
 
 def history(home: Path) -> list[dict[str, object]]:
@@ -91,7 +92,7 @@ def test_the_red_flags_are_at_the_foot_of_help(home: Path) -> None:
 
 
 def test_a_red_flag_said_to_apply_stops_growth_until_it_is_checked(home: Path) -> None:
-    HistoryStore().record_many(weeks_of_durability(datetime.now(UTC), 3))
+    HistoryStore(lambda: NOW).record_many(weeks_of_durability(NOW, 3))
 
     def verdicts() -> set[str]:
         (report,) = json.loads(backtimer("progress", "--json").stdout)

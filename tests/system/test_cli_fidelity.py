@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from backtimer.cli import main
+from tests.factories import NOW
 
 
 def out(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     capsys.readouterr()
-    assert main(list(argv)) == 0
+    assert main(list(argv), now=lambda: NOW) == 0
     return capsys.readouterr().out
 
 

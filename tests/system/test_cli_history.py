@@ -8,17 +8,15 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from backtimer.domain.history.session import session_json
 from backtimer.storage.history import HistoryStore
+from tests.factories import AT_NOW, NOW, session
 from tests.system.conftest import backtimer
-from tests.unit.test_history_store import session
-
-NOW = datetime.now(UTC).replace(microsecond=0)
 
 
 def some_history() -> None:
@@ -145,7 +143,8 @@ def test_ten_years_are_exported_session_by_session(home: Path, kind: str) -> Non
     ten_years()
     peak = (  # VmHWM: ru_maxrss would count this test's own memory, kept across a fork
         "import re, sys\nfrom backtimer.cli import main\n"
-        f"code = main(['history', {kind!r}])\nsys.stdout.flush()\n"
+        + AT_NOW
+        + f"code = main(['history', {kind!r}], now=lambda: NOW)\nsys.stdout.flush()\n"
         "status = open('/proc/self/status').read()\n"
         "sys.stderr.write(re.search(r'VmHWM:\\s*(\\d+)', status)[1])\n"
     )
@@ -154,7 +153,7 @@ def test_ten_years_are_exported_session_by_session(home: Path, kind: str) -> Non
         [sys.executable, "-c", peak], capture_output=True, text=True, env=env, check=True
     )
     assert int(run.stderr) / 1024 <= 80, f"{int(run.stderr) / 1024:.0f} MiB at the peak"
-    every = HistoryStore().load().sessions
+    every = HistoryStore(lambda: NOW).load().sessions
     if kind == "--json":
         assert json.loads(run.stdout) == [session_json(s) for s in every]
     else:

@@ -8,34 +8,16 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
-from tests.system.conftest import backtimer
-from tests.system.test_cli import GOOD, write
-from tests.unit.test_history_store import session
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def run(*argv: str) -> Ran:
-    """Run ``backtimer ARGV`` in this process (`tests.system.conftest.backtimer`); its exit
-    code, stdout and stderr."""
-    result = backtimer(*argv)
-    return Ran(result.returncode, result.stdout, result.stderr)
-
-
-NOW = datetime.now(UTC).replace(microsecond=0)
+from tests.factories import NOW, session, write
+from tests.hostile import GOOD_ROUTINE as GOOD
+from tests.system.conftest import run
 
 
 def seven_sessions() -> None:
@@ -324,7 +306,9 @@ def test_history_import_takes_any_safe_id_and_derives_a_missing_one(
     derived = ids[3]
     assert derived.startswith(f"{NOW:%Y%m%dT%H%M%SZ}-")
 
-    assert HistoryStore().delete("abc") is not None  # a foreign id is found wherever it is
+    assert (
+        HistoryStore(lambda: NOW).delete("abc") is not None
+    )  # a foreign id is found wherever it is
     assert "abc" not in [s["id"] for s in json.loads(run("history", "--json").out)]
 
 

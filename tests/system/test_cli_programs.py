@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history.session import Session, StepRecord, new_session_id
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programmes import load_state
+from tests.factories import NOW, completed
 from tests.system.conftest import backtimer
 
 
@@ -18,32 +17,6 @@ from tests.system.conftest import backtimer
 def utc(monkeypatch: pytest.MonkeyPatch) -> None:
     """Local dates in UTC, so the sessions written below fall on the day the process sees."""
     monkeypatch.setenv("TZ", "UTC")
-
-
-def completed(routine: str) -> Session:
-    started = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=1)
-    if started.hour == 0 and started.minute < 10:  # keep the session on today's date
-        started = started.replace(minute=10)
-    return Session(
-        id=new_session_id(started),
-        routine=routine,
-        routine_name=routine,
-        started_at=started,
-        ended_at=started,
-        status="completed",
-        active_seconds=480,
-        paused_seconds=0,
-        steps=[
-            StepRecord(
-                exercise="suitcase-carry",
-                sets_done=2,
-                reps_done=0,
-                seconds_done=90,
-                planned_sets=2,
-                planned_seconds=90,
-            )
-        ],
-    )
 
 
 def test_programs_json_lists_the_builtins() -> None:
@@ -79,7 +52,7 @@ def test_start_a_programme_then_today_follows_the_history(home: Path) -> None:
     assert due["routine"] == "back-durability"
     assert backtimer("today").stdout.startswith("Back durability — day 1 of 18\n")
 
-    HistoryStore().record(completed("back-durability"))
+    HistoryStore(lambda: NOW).record(completed("back-durability"))
     done = backtimer("today")
     assert done.stdout.startswith("Back durability: day 1 of 18 done")
     listed = {row["id"]: row for row in json.loads(backtimer("programs", "--json").stdout)}
@@ -93,19 +66,19 @@ def test_a_session_skipped_through_leaves_the_day_due(home: Path) -> None:
     skipped = session.steps[0].model_copy(
         update={"sets_done": 0, "seconds_done": 0.2, "skipped": True}
     )
-    HistoryStore().record(session.model_copy(update={"steps": [skipped]}))
+    HistoryStore(lambda: NOW).record(session.model_copy(update={"steps": [skipped]}))
     assert json.loads(backtimer("today", "--json").stdout)["done_days"] == 0
 
 
 def test_starting_another_leaves_the_first_and_leave_keeps_the_history(home: Path) -> None:
     backtimer("programs", "start", "back-durability-6wk")
-    HistoryStore().record(completed("back-durability"))
+    HistoryStore(lambda: NOW).record(completed("back-durability"))
     switched = backtimer("programs", "start", "flexible-back-3wk")
     assert "Left 'back-durability-6wk'" in switched.stdout
     assert json.loads(backtimer("today", "--json").stdout)["program"] == "flexible-back-3wk"
     assert "sessions stay in the history" in backtimer("programs", "leave").stdout
     assert json.loads(backtimer("today", "--json").stdout)["active"] is False
-    assert len(HistoryStore().load().sessions) == 1
+    assert len(HistoryStore(lambda: NOW).load().sessions) == 1
     state, problems = load_state()
     assert not problems and state.active is None
     assert [p.program for p in state.past] == ["back-durability-6wk", "flexible-back-3wk"]
@@ -145,7 +118,7 @@ def test_a_flare_up_puts_the_programme_into_an_easier_week_and_today_says_so(hom
     flared = completed("flexible-back-morning").model_copy(
         update={"pain_before": 2, "pain_after": 5}
     )
-    HistoryStore().record(flared)
+    HistoryStore(lambda: NOW).record(flared)
     said = backtimer("today").stdout
     assert "Easier week, to " in said, said
     assert f"flared up on {flared.started_at:%a} {flared.started_at.day}" in said
@@ -161,7 +134,7 @@ def test_a_flare_up_puts_the_programme_into_an_easier_week_and_today_says_so(hom
 
 def test_with_no_flare_there_is_no_easier_week(home: Path) -> None:
     assert backtimer("programs", "start", "flexible-back-3wk").returncode == 0
-    HistoryStore().record(
+    HistoryStore(lambda: NOW).record(
         completed("flexible-back-morning").model_copy(update={"pain_before": 2, "pain_after": 2})
     )
     assert "Easier week" not in backtimer("today").stdout

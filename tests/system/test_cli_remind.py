@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,8 @@ import pytest
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.programmes import start_programme
+from tests.factories import AT_NOW, NOW, completed
 from tests.system.conftest import backtimer
-from tests.system.test_cli_programs import completed
 
 DUE = "Due now: Back durability — day 1 of 18 (backtimer start back-durability)"
 
@@ -40,7 +40,7 @@ def test_a_programme_day_is_due_until_its_session_is_done() -> None:
     started()
     result = backtimer("today", "--exit-code")
     assert (result.returncode, result.stdout, result.stderr) == (0, DUE + "\n", "")
-    HistoryStore().record(completed("back-durability"))
+    HistoryStore(lambda: NOW).record(completed("back-durability"))
     done = backtimer("today", "--exit-code")
     assert done.returncode == 1
     assert done.stdout.startswith("Back durability: day 1 of 18 done — day 2 of 18 comes ")
@@ -59,7 +59,8 @@ def test_the_quick_answer_loads_neither_pydantic_nor_textual() -> None:
     started()
     code = (
         "import sys\nfrom backtimer.cli import main\n"
-        "assert main(['today', '--exit-code']) == 0\n"
+        + AT_NOW
+        + "assert main(['today', '--exit-code'], now=lambda: NOW) == 0\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'})\n"
         "assert not heavy, heavy\n"
     )
@@ -134,7 +135,7 @@ def test_a_session_of_the_persons_own_copy_fills_the_slot_as_in_the_full_answer(
     (locations.routines_dir() / "my-back-durability.toml").write_text(copy)
     program = locations.program_file()
     program.write_text(program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n')
-    HistoryStore().record(completed("my-back-durability"))
+    HistoryStore(lambda: NOW).record(completed("my-back-durability"))
     full = backtimer("today")
     assert "day 1 of 18 done" in full.stdout, full.stdout
     quick = backtimer("today", "--exit-code")
@@ -184,7 +185,8 @@ def quick_and_light(*expected_codes: int) -> None:
     """``today --exit-code`` answers by the quick look: no pydantic is loaded."""
     code = (
         "import sys\nfrom backtimer.cli import main\n"
-        f"assert main(['today', '--exit-code']) in {expected_codes!r}\n"
+        + AT_NOW
+        + f"assert main(['today', '--exit-code'], now=lambda: NOW) in {expected_codes!r}\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'})\n"
         "assert not heavy, heavy\n"
     )
@@ -208,7 +210,7 @@ def test_a_slot_that_runs_the_persons_copy_is_answered_quickly_too() -> None:
     program.write_text(program.read_text() + '\n[copies]\nback-durability = "my-back-durability"\n')
     assert backtimer("routines").returncode == 0  # the routines read in full, as the app does
     quick_and_light(0)
-    HistoryStore().record(completed("my-back-durability"))
+    HistoryStore(lambda: NOW).record(completed("my-back-durability"))
     quick_and_light(1)
     # The copy changed since it was read in full: the full path answers, and notes it again.
     copy = locations.routines_dir() / "my-back-durability.toml"
@@ -221,11 +223,13 @@ def test_a_slot_that_runs_the_persons_copy_is_answered_quickly_too() -> None:
 def test_the_day_after_a_strength_session_is_a_rest_day_for_today_notify_and_the_prompt(
     tmp_path: Path,
 ) -> None:
-    today = datetime.now(UTC).date()
+    today = NOW.date()
     start_programme("back-durability-6wk", today - timedelta(days=1))
     yesterday = completed("back-durability")
     moved = yesterday.started_at - timedelta(days=1)
-    HistoryStore().record(yesterday.model_copy(update={"started_at": moved, "ended_at": moved}))
+    HistoryStore(lambda: NOW).record(
+        yesterday.model_copy(update={"started_at": moved, "ended_at": moved})
+    )
     rest = (
         "Back durability: rest day, a day off between sessions — day 2 of 18 comes on"
         f" {today + timedelta(days=1):%a %d %b}"

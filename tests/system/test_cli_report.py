@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 import stat
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from backtimer.domain.report.period import Period
 from backtimer.storage.history import HistoryStore
+from tests.factories import NOW
 from tests.report_histories import BEFORE_NOTE, ZONE, six_weeks
 from tests.system.conftest import backtimer, in_a_process
 
-TODAY = date.today()
+TODAY = NOW.astimezone().date()
 SIX_WEEKS = Period.weeks(6, TODAY)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from backtimer.storage import locations
+from tests.factories import write
 from tests.hostile import (
     GOOD_PROGRAM,
     GOOD_ROUTINE,
@@ -22,8 +23,7 @@ from tests.hostile import (
     program_with,
     routine_with,
 )
-from tests.system.test_cli import write
-from tests.system.test_cli_messages import run
+from tests.system.conftest import run
 
 CaptureFixture = pytest.CaptureFixture[str]
 

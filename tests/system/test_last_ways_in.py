@@ -14,18 +14,16 @@ import os
 import resource
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
+from tests.factories import NOW, session, write
 from tests.hostile import GOOD_ROUTINE, export, session_table
-from tests.system.conftest import in_a_process
-from tests.system.test_cli import write
-from tests.system.test_cli_messages import run
-from tests.unit.test_history_store import session
+from tests.system.conftest import in_a_process, run
 
 DEEP_OVER_LINES = "x = " + "[\n" * 100_000 + "1" + "\n]" * 100_000 + "\n"
 """100,000 levels of lists, one bracket a line: a screen that counts a line at a time
@@ -81,9 +79,11 @@ def test_a_huge_number_in_any_base_is_one_line_everywhere(home: Path, number: st
 
 
 def test_a_huge_hex_number_in_the_history_is_one_line(home: Path) -> None:
-    good = session(datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=30))
-    HistoryStore().record(good)
-    (path,) = HistoryStore().files()  # this month's, or last month's in its first minutes
+    good = session(NOW - timedelta(minutes=30))
+    HistoryStore(lambda: NOW).record(good)
+    (path,) = HistoryStore(
+        lambda: NOW
+    ).files()  # this month's, or last month's in its first minutes
     text = path.read_text().replace("reps_done = 10", f"reps_done = {HEX}")
     path.write_text(text)
     for command in (["history", "--json"], ["stats", "--json"]):
@@ -215,9 +215,9 @@ def test_an_import_of_a_session_with_more_steps_than_a_routine_has_is_refused(
 
 
 def test_a_pain_rating_that_is_not_a_number_is_said_in_our_words(home: Path) -> None:
-    good = session(datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=30))
-    HistoryStore().record(good)
-    (path,) = HistoryStore().files()
+    good = session(NOW - timedelta(minutes=30))
+    HistoryStore(lambda: NOW).record(good)
+    (path,) = HistoryStore(lambda: NOW).files()
     path.write_text(
         path.read_text().replace('status = "completed"', 'status = "completed"\npain_before = nan')
     )

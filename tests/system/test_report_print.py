@@ -18,7 +18,7 @@ import pytest
 from backtimer.domain.report import words
 from backtimer.domain.report.html import report_html
 from tests.report_histories import report_of, six_weeks, twelve_weeks
-from tests.system.test_serve import CHROMIUM, CHROMIUM_ARGS
+from tests.system.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,

@@ -8,8 +8,8 @@ import pytest
 
 from backtimer.storage import library
 from tests.conftest import FIXTURES
+from tests.factories import write
 from tests.system.conftest import backtimer
-from tests.system.test_cli import write
 
 BUILTINS = [entry.id for entry in library.builtin_routines()]
 

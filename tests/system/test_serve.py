@@ -13,7 +13,6 @@ import asyncio
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -28,19 +27,9 @@ from typing import Any
 import aiohttp
 import pytest
 
+from tests.system.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.system.terminal import red_flags_seen
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 RECORD_BYTES = """
 window.received = "";
 const decoder = new TextDecoder();

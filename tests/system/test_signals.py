@@ -10,28 +10,16 @@ from __future__ import annotations
 
 import signal
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.screens.question import GUARD_SECONDS
-from tests.hostile import GOOD_ROUTINE
-from tests.system.terminal import Terminal, wait_until
+from tests.system.terminal import THIRTY, Terminal, journal, wait_until
 
-THIRTY = GOOD_ROUTINE.replace("reps = 5\ntempo = 3", "reps = 1\ntempo = 30").replace(
-    'name = "Mine"', 'name = "Mine"\nlead_in = 0'
-)
 WAIT = 1.5
 """Seconds of the 30-second rep done before the signal."""
-
-
-def journal(home: Path) -> dict[str, object]:
-    (path,) = (home / "in-progress").glob("*.toml")
-    (session,) = tomllib.loads(path.read_text())["session"]
-    assert isinstance(session, dict)
-    return session
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])

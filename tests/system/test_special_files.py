@@ -17,9 +17,9 @@ from backtimer.storage import library
 from backtimer.storage import programmes as programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.settings import load_settings
+from tests.factories import write
 from tests.hostile import GOOD_ROUTINE
-from tests.system.test_cli import write
-from tests.system.test_cli_messages import run
+from tests.system.conftest import run
 
 T = TypeVar("T")
 PIPE = "is a named pipe (FIFO), not a file; it was not read"

@@ -13,8 +13,7 @@ import time
 from pathlib import Path
 
 from backtimer.tui.screens.question import GUARD_SECONDS
-from tests.system.terminal import Terminal, wait_until
-from tests.system.test_signals import THIRTY, journal
+from tests.system.terminal import THIRTY, Terminal, journal, wait_until
 
 ENDED_WITHIN = 8.0
 """Seconds a stopping signal may take to end the app, however stuck its output."""

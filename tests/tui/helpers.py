@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from textual import events
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -13,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
 from backtimer.tui.app import FLOW, BacktimerApp
+from backtimer.tui.screens.builder import BuilderScreen
 from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.question import GUARD_SECONDS, Question
 from backtimer.tui.screens.workout import WorkoutScreen
@@ -110,19 +113,55 @@ READING_SECONDS = 1.0
 """How long a person takes to read a question before answering it."""
 assert READING_SECONDS > GUARD_SECONDS
 
+QUESTION_TRIES = 1000
+"""How many short pauses a question may take to come to the top (a loaded machine can
+take seconds to push and lay out a screen)."""
 
-def past_the_guard(pilot: Pilot[None]) -> None:
-    """Let the question on top wait out the moment in which it ignores keys."""
+
+_answered: WeakKeyDictionary[object, float] = WeakKeyDictionary()
+"""Each question `answer` has pressed keys into, with its stamp then: a question stamped
+again since (the summary and the next-time screen restamp as they move on) is new."""
+
+
+def new_question(app: App[Any]) -> Question | None:
+    """The question on top, once it is mounted and stamped by the app as shown, and is not
+    one `answer` has answered already (still on top as it goes)."""
+    screen = app.screen
+    if not isinstance(screen, Question) or not screen.is_mounted or screen.shown_at is None:
+        return None
+    return screen if _answered.get(screen) != screen.shown_at else None
+
+
+async def read_the_question(pilot: Pilot[None], again: bool = False) -> Question:
+    """Wait until a new question is on top (pushed, mounted and stamped by the app), then
+    let the clock move on as a person reads it, past the moment in which it ignores keys.
+
+    The clock moves only once the question is there: moved before, the reading would be
+    time spent on the screen before (or on the question just answered, still on top as
+    it goes), and the key that follows would fall in the new question's guard and be
+    dropped (the builder's "try it" failed so under load). ``again``: the question
+    answered last, which the test has seen stay on top, is read once more."""
+    if again:
+        _answered.pop(pilot.app.screen, None)
+    await until(pilot, lambda: new_question(pilot.app) is not None, tries=QUESTION_TRIES)
+    question = new_question(pilot.app)
+    assert question is not None, f"no new question came up (on {type(pilot.app.screen).__name__})"
     app = pilot.app
     assert isinstance(app, BacktimerApp)
     clock = app.services.clock
     assert isinstance(clock, FakeClock), "the app runs on the fake clock in tests"
     clock.advance(READING_SECONDS)
+    return question
 
 
-async def answer(pilot: Pilot[None], *keys: str) -> None:
-    """Answer the question on top, as a person who has read it: after the guard."""
-    past_the_guard(pilot)
+async def answer(pilot: Pilot[None], *keys: str, again: bool = False) -> None:
+    """Answer the question coming to the top, as a person who has read it: once it is on
+    screen, after the guard. What comes next (a flow pushes it) may take a moment: wait
+    for it with `on_top` before asserting on it. ``again``: answer the same question once
+    more (one the test has seen stay on top)."""
+    question = await read_the_question(pilot, again)
+    assert question.shown_at is not None
+    _answered[question] = question.shown_at
     await pilot.press(*keys)
     await pilot.pause()
 
@@ -158,21 +197,68 @@ def footer_words(app: BacktimerApp) -> list[str]:
     return [key.description for key in app.screen.query(FooterKey)]
 
 
+def toasts(app: App[Any], title: str | None = None) -> list[str]:
+    """The toasts on show, their messages (only those with ``title`` when given): the one
+    place the tests read the app's notifications."""
+    return [str(n.message) for n in app._notifications if title is None or n.title == title]
+
+
 def told(app: BacktimerApp) -> list[str]:
     """What the app has told the person: its toasts on show, and every notice the workout
     on screen has said in its status line (in place of a toast)."""
     from backtimer.tui.widgets.status_line import StatusLine
 
-    toasts = [str(n.message) for n in app._notifications]
     lines = app.screen.query(StatusLine)
-    return toasts + ([str(n.message) for n in lines.first().said] if lines else [])
+    return toasts(app) + ([str(n.message) for n in lines.first().said] if lines else [])
 
 
 def on_show(app: BacktimerApp) -> list[str]:
     """What the app is telling now: its toasts, and the notice in a workout's status line."""
     from backtimer.tui.widgets.status_line import StatusLine
 
-    toasts = [str(n.message) for n in app._notifications]
     lines = app.screen.query(StatusLine)
     notice = lines.first().notice if lines else None
-    return toasts + ([str(notice.message)] if notice is not None else [])
+    return toasts(app) + ([str(notice.message)] if notice is not None else [])
+
+
+# ------------------------------------------------------------ keys and the builder
+
+
+async def burst(pilot: Pilot[None], *presses: str | events.Paste) -> None:
+    """Hand the app every key (or paste) at once, as a terminal does; then let it catch up."""
+    app = pilot.app
+    assert app._driver is not None
+    for press in presses:
+        event: events.Event
+        if isinstance(press, str):
+            character = " " if press == "space" else press if len(press) == 1 else None
+            event = events.Key(press, character)
+        else:
+            event = press
+        event.set_sender(app)
+        app._driver.send_message(event)
+    for _ in range(3):
+        await pilot.pause()
+
+
+async def keys(pilot: Pilot[None], *presses: str) -> None:
+    """Press keys, then let the screen catch up (a step's form is rebuilt at times)."""
+    await pilot.press(*presses)
+    await pilot.pause()
+
+
+def typed(text: str) -> list[str]:
+    return ["space" if char == " " else char for char in text]
+
+
+def builder(app: App[None]) -> BuilderScreen:
+    screen = app.screen
+    assert isinstance(screen, BuilderScreen), f"on {type(screen).__name__}, not the builder"
+    return screen
+
+
+async def open_routine(pilot: Pilot[None], query: str) -> BuilderScreen:
+    """From the picker: filter to one routine and open it in the builder."""
+    await routines_listed(pilot)
+    await keys(pilot, *typed(query), "ctrl+e")
+    return builder(pilot.app)

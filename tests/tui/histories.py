@@ -19,63 +19,14 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from backtimer.domain.history.session import Session, StepRecord
+from backtimer.domain.history.session import Session
 from backtimer.storage import locations
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import HEADER
+from tests.factories import DURABILITY
+from tests.factories import durability_session as session
 from tests.tui.conftest import START
-
-DURABILITY = [
-    ("suitcase-carry", 2, 0, 90.0),
-    ("banded-glute-bridge", 1, 10, 70.0),
-    ("atg-split-squat", 1, 16, 64.0),
-    ("pelvic-tilt", 1, 10, 60.0),
-]
-
-
-def session(
-    started: datetime,
-    *,
-    status: str = "completed",
-    before: int | None = None,
-    after: int | None = None,
-    steps_done: int = 4,
-    note: str = "",
-    number: int = 1,
-) -> Session:
-    """A back-durability session; ``steps_done`` of its four steps were done in full."""
-    steps = []
-    for index, (move, sets, reps, seconds) in enumerate(DURABILITY):
-        done = index < steps_done
-        steps.append(
-            StepRecord(
-                exercise=move,
-                sets_done=sets if done else 0,
-                reps_done=reps if done else 0,
-                seconds_done=seconds if done else 0.0,
-                skipped=not done and status == "completed",  # passed by, nothing done
-                planned_sets=sets,
-                planned_reps=reps or None,
-                planned_seconds=None if reps else int(seconds / sets),
-            )
-        )
-    active = sum(step.seconds_done for step in steps) + 40
-    return Session(
-        id=f"{started:%Y%m%dT%H%M%SZ}-{number:06x}",
-        routine="back-durability",
-        routine_name="Back durability",
-        started_at=started,
-        ended_at=started + timedelta(seconds=active + 20),
-        status=status,
-        active_seconds=active,
-        paused_seconds=20,
-        pain_before=before,
-        pain_after=after,
-        note=note,
-        stopped_at_step=None if status == "completed" else steps_done + 1,
-        steps=steps,
-    )
 
 
 def a_few_weeks() -> list[Session]:

@@ -104,7 +104,7 @@ async def test_a_full_disk_through_a_whole_workout_then_ctrl_q_loses_nothing(
             await pilot.pause()
             assert app.screen is dialog and app.is_running
             free_space(home)
-            await answer(pilot, "r")
+            await answer(pilot, "r", again=True)
             await settle(app)
         assert app.return_code == 0
         (session,) = HistoryStore().load().sessions

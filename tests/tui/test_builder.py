@@ -19,19 +19,19 @@ from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.workout import WorkoutScreen
 from backtimer.tui.widgets.field import Field
 from tests.conftest import FIXTURES
-from tests.tui.helpers import answer, routines_listed, shown, work_done
+from tests.tui.helpers import (
+    answer,
+    builder,
+    keys,
+    on_top,
+    open_routine,
+    routines_listed,
+    shown,
+    typed,
+    work_done,
+)
 
 Make = Callable[..., BacktimerApp]
-
-
-async def keys(pilot: Pilot[None], *presses: str) -> None:
-    """Press keys, then let the screen catch up (a step's form is rebuilt at times)."""
-    await pilot.press(*presses)
-    await pilot.pause()
-
-
-def typed(text: str) -> list[str]:
-    return ["space" if char == " " else char for char in text]
 
 
 async def field(pilot: Pilot[None], text: str) -> None:
@@ -39,12 +39,6 @@ async def field(pilot: Pilot[None], text: str) -> None:
     await keys(pilot, "tab")
     assert isinstance(pilot.app.focused, Input)
     await keys(pilot, *(typed(text) or ["backspace"]))
-
-
-def builder(app: App[None]) -> BuilderScreen:
-    screen = app.screen
-    assert isinstance(screen, BuilderScreen), f"on {type(screen).__name__}, not the builder"
-    return screen
 
 
 def problems_shown(app: App[None]) -> dict[str, str]:
@@ -102,13 +96,6 @@ async def test_a_routine_built_with_keys_saves_as_the_fixture(make_app: Make, ho
     moves = library.exercises()
     assert parse_routine(saved, moves, "saved") == parse_routine(fixture, moves, "fixture")
     assert saved == fixture
-
-
-async def open_routine(pilot: Pilot[None], query: str) -> BuilderScreen:
-    """From the picker: filter to one routine and open it in the builder."""
-    await routines_listed(pilot)
-    await keys(pilot, *typed(query), "ctrl+e")
-    return builder(pilot.app)
 
 
 async def test_editing_a_builtin_saves_a_copy_and_leaves_the_builtin(
@@ -225,13 +212,14 @@ async def test_try_it_saves_and_starts_the_routine(make_app: Make, home: Path) -
         await keys(pilot, "ctrl+t")
         await work_done(app)
         await answer(pilot, "enter")  # no pain rating
+        await on_top(pilot, WorkoutScreen)
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.workout.timeline.routine.name == "Desk reset (mine)"
         await keys(pilot, "q")
         await answer(pilot, "y")
         await work_done(app)
         await answer(pilot, "ctrl+s")  # the summary, saved as it is
-        assert isinstance(app.screen, BuilderScreen)
+        await on_top(pilot, BuilderScreen)
         await keys(pilot, "escape", "escape")  # to the list, then out: nothing unsaved
         assert isinstance(app.screen, PickerScreen)
     assert [s.routine for s in HistoryStore().load().sessions] == ["my-desk-reset"]

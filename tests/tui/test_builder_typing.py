@@ -19,27 +19,18 @@ from backtimer.storage import library
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.widgets.field import Field
 from backtimer.tui.widgets.step_editor import StepEditor
-from tests.tui.helpers import routines_listed, shown, work_done
-from tests.tui.test_builder import builder, keys, open_routine, typed
+from tests.tui.helpers import (
+    builder,
+    burst,
+    keys,
+    open_routine,
+    routines_listed,
+    shown,
+    typed,
+    work_done,
+)
 
 Make = Callable[..., BacktimerApp]
-
-
-async def burst(pilot: Pilot[None], *presses: str | events.Paste) -> None:
-    """Hand the app every key (or paste) at once, as a terminal does; then let it catch up."""
-    app = pilot.app
-    assert app._driver is not None
-    for press in presses:
-        event: events.Event
-        if isinstance(press, str):
-            character = " " if press == "space" else press if len(press) == 1 else None
-            event = events.Key(press, character)
-        else:
-            event = press
-        event.set_sender(app)
-        app._driver.send_message(event)
-    for _ in range(3):
-        await pilot.pause()
 
 
 def focused_value(pilot: Pilot[None]) -> str:

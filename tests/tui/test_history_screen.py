@@ -19,6 +19,7 @@ from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.widgets.bar_chart import BarChart
 from backtimer.tui.widgets.session_list import SessionList
+from tests.factories import durability_session as session
 from tests.tui.conftest import START
 from tests.tui.helpers import (
     answer,
@@ -26,9 +27,10 @@ from tests.tui.helpers import (
     open_history,
     routines_listed,
     text,
+    toasts,
     until,
 )
-from tests.tui.histories import a_few_weeks, session, ten_years
+from tests.tui.histories import a_few_weeks, ten_years
 
 Make = Callable[..., BacktimerApp]
 
@@ -134,7 +136,7 @@ async def test_delete_asks_first_and_u_puts_the_session_back(make_app: Make) -> 
         assert text(app, "#stats").startswith("Streak: 1 day in a row")  # 23 November is gone
         assert len(HistoryStore(lambda: START).load().sessions) == 11
         assert screen.selected is not None and screen.selected.id == sessions[9].id
-        assert any("Press u to undo" in str(n.message) for n in app._notifications)
+        assert any("Press u to undo" in said for said in toasts(app))
         assert screen.check_action("undo", ())
 
         await pilot.press("u")
@@ -144,7 +146,7 @@ async def test_delete_asks_first_and_u_puts_the_session_back(make_app: Make) -> 
         assert text(app, "#stats").startswith("Streak: 3 days in a row")
         assert HistoryStore(lambda: START).load().sessions == sessions
         assert not screen.check_action("undo", ())
-        assert not any("Press u to undo" in str(n.message) for n in app._notifications)
+        assert not any("Press u to undo" in said for said in toasts(app))
 
 
 async def test_deleting_the_only_session_then_putting_it_back(make_app: Make) -> None:
@@ -206,8 +208,8 @@ async def test_r_writes_the_report_of_the_weeks_the_charts_show_and_says_where(
         await open_history(pilot)
         assert not app.screen.active_bindings["r"].binding.show  # the sessions' footer is full
         await pilot.press("r")
-        await until(pilot, lambda: any(n.title == "Report written" for n in app._notifications))
-        (said,) = [str(n.message) for n in app._notifications if n.title == "Report written"]
+        await until(pilot, lambda: bool(toasts(app, "Report written")))
+        (said,) = toasts(app, "Report written")
         await pilot.press("p")  # the charts of those weeks, and the key in the footer
         assert app.screen.active_bindings["r"].binding.description == "Report"
         assert app.screen.active_bindings["r"].binding.show

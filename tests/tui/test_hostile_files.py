@@ -20,9 +20,9 @@ from backtimer.tui import app as app_module
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
+from tests.factories import write
 from tests.fakes import FakeClock
 from tests.hostile import GOOD_ROUTINE, NESTING
-from tests.system.test_cli import write
 from tests.tui.helpers import advance, answer, routines_listed, start_routine, work_done, workout
 
 Make = Callable[..., BacktimerApp]

@@ -27,6 +27,7 @@ from tests.tui.helpers import (
     advance,
     answer,
     on_show,
+    on_top,
     routines_listed,
     start_routine,
     text,
@@ -212,6 +213,10 @@ async def test_nothing_starts_behind_the_too_small_notice(make_app: Make) -> Non
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         assert not any(isinstance(s, WorkoutScreen | PainQuestion) for s in app.screen_stack)
+        await pilot.resize_terminal(100, 30)  # the control: big enough, Enter does start
+        await pilot.pause()
+        await pilot.press("enter")
+        await on_top(pilot, PainQuestion)
 
 
 async def test_a_workout_pauses_while_the_terminal_is_too_small(

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 
 from backtimer.storage import library
 from backtimer.tui.app import BacktimerApp
-from tests.tui.helpers import routines_listed, work_done
+from tests.tui.helpers import routines_listed, toasts, work_done
 
 Make = Callable[..., BacktimerApp]
 
@@ -19,10 +19,6 @@ GUIDE_NAME = "Guide: a general ache in the lower back"
 def labels(app: BacktimerApp) -> list[str]:
     options = app.screen.query_one("#routines", OptionList)
     return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
-
-
-def notes(app: BacktimerApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_routines_with_the_same_name_are_told_apart_in_the_picker(
@@ -56,7 +52,7 @@ async def test_the_guides_routine_saved_twice_is_saved_once(make_app: Make, home
         await work_done(app)
         await pilot.press("ctrl+s")
         await work_done(app)
-        said = notes(app)
+        said = toasts(app)
         await pilot.press("escape")  # back in the picker, the saved routine is listed
         await work_done(app)
         await pilot.pause()
@@ -81,7 +77,7 @@ async def test_the_guide_saves_under_a_name_of_its_own_when_the_name_is_taken(
         saved.write_text(saved.read_text().replace("lead_in = 5", "lead_in = 10"))  # changed
         await pilot.press("ctrl+s")
         await work_done(app)
-        said = notes(app)
+        said = toasts(app)
     copy = library.find_routine("guide-low-back-ache-2")
     assert copy.name == f"{GUIDE_NAME} (2)"
     assert library.find_routine("guide-low-back-ache").name == GUIDE_NAME

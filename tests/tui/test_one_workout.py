@@ -23,13 +23,15 @@ from tests.fakes import FakeClock
 from tests.tui.helpers import (
     advance,
     answer,
-    past_the_guard,
+    burst,
+    read_the_question,
+    routines_listed,
     start_routine,
     told,
+    until,
     work_done,
     workout,
 )
-from tests.tui.test_builder_typing import burst
 
 MakeApp = Callable[..., BacktimerApp]
 
@@ -45,7 +47,9 @@ async def test_a_second_copy_is_told_a_workout_is_under_way_and_starts_none(
         await pilot.pause()
         assert IN_USE_ELSEWHERE in told(app)  # said as soon as it opens
         app.clear_notifications()
-        await start_routine(pilot, "desk")
+        await routines_listed(pilot)
+        await pilot.press("d", "e", "s", "k", "enter")  # start the desk routine
+        await until(pilot, lambda: bool(told(app)))  # the refusal is said again
         assert isinstance(app.screen, PickerScreen)  # no pain question, no timer
         assert set(told(app)) == {IN_USE_ELSEWHERE}
 
@@ -129,11 +133,11 @@ async def test_keys_handed_over_in_bursts_land_where_they_were_typed(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await stopped_after_12_seconds(pilot, clock)
-        past_the_guard(pilot)
+        await read_the_question(pilot)
         await burst(pilot, "2", "enter")
-        past_the_guard(pilot)
+        await read_the_question(pilot)
         await burst(pilot, "n", "enter")
-        past_the_guard(pilot)
+        await read_the_question(pilot)
         await burst(pilot, *"from the mat", "enter")
         await work_done(app)
         await pilot.pause()

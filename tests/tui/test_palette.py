@@ -14,7 +14,7 @@ from backtimer.tui.screens.history import HistoryScreen
 from backtimer.tui.screens.pain import PainQuestion
 from backtimer.tui.screens.programmes import ProgrammesScreen
 from backtimer.tui.screens.routine_card import RoutineCard
-from tests.tui.helpers import answer, routines_listed, work_done, workout
+from tests.tui.helpers import answer, routines_listed, until, work_done, workout
 
 MakeApp = Callable[..., BacktimerApp]
 
@@ -55,7 +55,7 @@ async def test_a_routine_found_by_a_few_letters_starts_and_then_only_its_actions
         assert await found(pilot, "start") == []
         await pilot.press("escape")
         await pilot.press("ctrl+p", *"pause", "enter")  # in one burst
-        await pilot.pause(0.2)
+        await until(pilot, lambda: screen.workout.engine.status == "paused")
         assert screen.workout.engine.status == "paused"
 
 

@@ -34,15 +34,15 @@ from tests.tui.conftest import START
 from tests.tui.helpers import (
     advance,
     answer,
+    burst,
     history_shown,
-    past_the_guard,
+    read_the_question,
     routines_listed,
     shown,
     text,
     work_done,
     workout,
 )
-from tests.tui.test_builder_typing import burst
 
 Make = Callable[..., BacktimerApp]
 DAY = 24 * 3600
@@ -151,7 +151,7 @@ async def test_a_good_week_grows_one_step_a_notch_and_a_flare_backs_off(
         await work_done(app)
         await pilot.pause()
         assert text(app, "#next-time-verdict") == "Back off a notch"
-        past_the_guard(pilot)
+        await read_the_question(pilot)
         await burst(pilot, "x", "x", "x")  # typed fast: only the first reaches a change read
         assert text(app, "#next-time-count") == "Back durability (mine): change 2 of 3"
         await answer(pilot, "escape")  # keep them all this time

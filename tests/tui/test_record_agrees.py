@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.picker import PickerScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.services import Services
+from tests.factories import NOW
 from tests.fakes import FakeClock
 from tests.tui.conftest import FakeWallClock
 from tests.tui.helpers import advance, answer, start_routine, text, work_done
@@ -62,7 +63,7 @@ async def summary_of(pilot: Pilot[None], clock: FakeClock) -> tuple[str, list[st
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     capsys.readouterr()
-    assert main(list(args)) == 0
+    assert main(list(args), now=lambda: NOW) == 0
     return capsys.readouterr().out
 
 
@@ -72,7 +73,7 @@ async def test_summary_files_csv_and_stats_agree(
     (home / "routines").mkdir(parents=True)
     (home / "routines" / "three.toml").write_text(THREE)
     # Sessions an hour ago, so that the statistics (which count up to today) see them.
-    wall = FakeWallClock(clock, datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1))
+    wall = FakeWallClock(clock, NOW - timedelta(hours=1))
     services = Services(
         clock=clock, now=wall, store=HistoryStore(wall), settings=Settings(sound=False), zone=UTC
     )

@@ -20,9 +20,10 @@ from backtimer.storage.files import write_atomic
 from backtimer.storage.history_file import dump
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.confirm import Confirm
+from backtimer.tui.screens.picker import PickerScreen
 from tests.system.conftest import backtimer
 from tests.tui.conftest import START
-from tests.tui.helpers import until
+from tests.tui.helpers import routines_listed, until, work_done
 
 
 def left_by_a_killed_app() -> Session:
@@ -65,6 +66,8 @@ async def test_the_offer_to_resume_survives_a_command_run_before(
         await pilot.press("escape")
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:  # offered once, not at every start
-        await pilot.pause(0.2)
-        assert not isinstance(again.screen, Confirm)
+        await routines_listed(pilot)
+        await work_done(again)  # the recovery (a worker) has looked for sessions to offer
+        await pilot.pause()
+        assert isinstance(again.screen, PickerScreen)
     assert [s.id for s in again.services.store.load().sessions] == [cut.id]

@@ -12,7 +12,7 @@ from backtimer.storage.settings import load_settings
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.screens.settings import SettingsScreen
 from backtimer.tui.themes import OFFERED
-from tests.tui.helpers import open_history, routines_listed, start_routine, text, work_done
+from tests.tui.helpers import open_history, routines_listed, start_routine, text, toasts, work_done
 from tests.tui.histories import a_few_weeks
 
 Make = Callable[..., BacktimerApp]
@@ -101,9 +101,7 @@ async def test_an_unknown_theme_is_reported_and_the_default_used(make_app: Make)
     async with app.run_test(size=(100, 30)) as pilot:
         await routines_listed(pilot)
         assert app.theme == "textual-dark"
-        assert any(
-            "theme: there is no theme 'no-such-theme'" in str(n.message) for n in app._notifications
-        )
+        assert any("theme: there is no theme 'no-such-theme'" in said for said in toasts(app))
         await pilot.press("f3")
         await work_done(app)
         assert app.screen.query_one("#theme", Select).value == "textual-dark"

@@ -20,6 +20,7 @@ from tests.tui.helpers import (
     routines_listed,
     start_routine,
     text,
+    toasts,
     work_done,
     workout,
 )
@@ -67,7 +68,7 @@ async def test_rest_starts_nothing_and_records_nothing(make_app: Make, clock: Fa
         await answer(pilot, "escape")
         await work_done(app)
         assert isinstance(app.screen, PickerScreen)
-        assert any("rest" in str(n.message) for n in app._notifications)
+        assert any("rest" in said for said in toasts(app))
     assert HistoryStore().load().sessions == []
 
 

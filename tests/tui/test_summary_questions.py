@@ -26,14 +26,15 @@ from tests.fakes import FakeClock
 from tests.tui.helpers import (
     advance,
     answer,
-    past_the_guard,
+    burst,
+    read_the_question,
     screen_lines,
     start_routine,
     text,
+    toasts,
     work_done,
 )
 from tests.tui.scenes import three_easy_sessions
-from tests.tui.test_builder_typing import burst
 
 Make = Callable[..., BacktimerApp]
 KEY_GAP = 0.12
@@ -50,7 +51,7 @@ async def on_the_summary(pilot: Pilot[None], clock: FakeClock, pain: str = "3") 
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, SummaryScreen)
-    past_the_guard(pilot)
+    await read_the_question(pilot)
     return screen
 
 
@@ -206,8 +207,7 @@ async def test_a_yes_to_the_leg_question_is_kept_and_says_what_it_means(
         await on_the_summary(pilot, clock)
         await answer(pilot, "enter")  # the rating skipped
         await answer(pilot, "y", "enter")
-        told = [str(n.message) for n in app._notifications]
-        assert any("no step grows" in line for line in told)
+        assert any("no step grows" in line for line in toasts(app))
         await answer(pilot, "enter")
         session = await saved(pilot)
     assert (session.pain_after, session.leg_symptoms) == (None, True)

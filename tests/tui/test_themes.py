@@ -19,6 +19,7 @@ from backtimer.tui.app import BacktimerApp
 from backtimer.tui.themes import ANSI_THEMES, HIGH_CONTRAST, OFFERED
 from backtimer.tui.widgets.bar_chart import FILLS, bar_cells
 from tests.fakes import FakeClock
+from tests.tui.helpers import toasts
 from tests.tui.scenes import hold
 
 MakeApp = Callable[..., BacktimerApp]
@@ -97,8 +98,7 @@ async def test_a_saved_ansi_theme_gives_way_to_high_contrast_under_no_color(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme == HIGH_CONTRAST.name
-        told = [str(n.message) for n in app._notifications]
-        assert any("NO_COLOR is set" in message for message in told)
+        assert any("NO_COLOR is set" in message for message in toasts(app))
         assert app.services.settings.theme == "ansi-dark"  # the saved choice is kept
 
 

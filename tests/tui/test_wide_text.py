@@ -10,9 +10,9 @@ from rich.cells import cell_len
 from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.widgets.session_list import SessionList
+from tests.factories import durability_session as session
 from tests.tui.conftest import START
 from tests.tui.helpers import open_history
-from tests.tui.histories import session
 
 Make = Callable[..., BacktimerApp]
 

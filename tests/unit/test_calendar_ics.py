@@ -11,7 +11,7 @@ from backtimer.domain.programmes.calendar_ics import (
     programme_calendar,
     training_dates,
 )
-from tests.unit.test_schedule import MON_WED_FRI, MONDAY, STRENGTH, THREE_A_WEEK, TWICE_DAILY
+from tests.factories import MON_WED_FRI, MONDAY, STRENGTH, THREE_A_WEEK, TWICE_DAILY
 
 STAMP = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 ROUTINES = {

@@ -15,7 +15,7 @@ from backtimer.storage import history as history_module
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import HistoryFile, read_export
-from tests.unit.test_history_store import session
+from tests.factories import session
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 

@@ -22,6 +22,7 @@ from annotated_types import Ge, Le, MaxLen
 from backtimer.cli import build_parser, main
 from backtimer.domain.coaching import red_flags
 from backtimer.domain.routines.settings import Settings
+from tests.factories import NOW
 
 TOP = Path(__file__).parents[2]
 DOCS = TOP / "docs"
@@ -85,7 +86,7 @@ def test_the_commands_reference_has_no_command_that_is_not_there() -> None:
 def test_the_stats_json_keys_the_reference_lists_are_the_ones_printed(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["stats", "--json"]) == 0
+    assert main(["stats", "--json"], now=lambda: NOW) == 0
     printed = list(json.loads(capsys.readouterr().out))
     entry = flat(section(DOCS / "reference" / "commands.md", "## backtimer stats"))
     listed = re.search(r"prints an object with the keys (.*?)\.", entry)

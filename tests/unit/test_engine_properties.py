@@ -2,59 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.domain.routines.routine import Routine
-from backtimer.domain.routines.timeline import Timeline, compile_timeline
+from backtimer.domain.routines.timeline import Timeline
 from backtimer.domain.timer.engine import Engine
-from backtimer.storage import library
 from tests.fakes import FakeClock
-
-seconds = st.integers(min_value=1, max_value=6)
-
-
-@st.composite
-def steps(draw: st.DrawFn, self_paced: bool) -> dict[str, Any]:
-    kinds = ["work", "hold", "phases", "tempo"] + (["self-paced"] if self_paced else [])
-    kind = draw(st.sampled_from(kinds))
-    step: dict[str, Any] = {"exercise": "cat-cow", "sets": draw(st.integers(1, 3))}
-    sides = ["none", "each", "alternate-sets"] + ([] if kind == "work" else ["alternate-reps"])
-    step["sides"] = draw(st.sampled_from(sides))
-    step["rest"] = draw(st.integers(0, 4))
-    if kind == "work":
-        step["work"] = draw(seconds)
-        return step
-    step["reps"] = draw(st.integers(1, 4))
-    if kind == "hold":
-        step["hold"] = draw(seconds)
-        step["release"] = draw(st.integers(0, 3))
-    elif kind == "phases":
-        step["phases"] = [
-            {"cue": f"p{i}", "seconds": draw(seconds)} for i in range(draw(st.integers(1, 3)))
-        ]
-    elif kind == "tempo":
-        step["tempo"] = draw(seconds)
-    return step
-
-
-@st.composite
-def timelines(draw: st.DrawFn, self_paced: bool = False) -> Timeline:
-    routine = Routine.model_validate(
-        {
-            "format": 1,
-            "name": "generated",
-            "lead_in": draw(st.integers(0, 5)),
-            "rest_between_steps": draw(st.integers(0, 5)),
-            "side_switch": draw(st.integers(0, 5)),
-            "step": draw(st.lists(steps(self_paced), min_size=1, max_size=4)),
-        }
-    )
-    return compile_timeline(routine, library.exercises())
-
+from tests.strategies import timelines
 
 actions = st.lists(
     st.tuples(

@@ -20,7 +20,7 @@ from backtimer.cli import main
 from backtimer.domain.history.stats import statistics
 from backtimer.storage import locations
 from backtimer.storage.history import HistoryStore
-from tests.unit.test_history_store import NOW, session
+from tests.factories import NOW, session
 
 SESSIONS = 128
 
@@ -102,12 +102,12 @@ def test_a_clock_set_back_mid_session_is_kept_and_breaks_no_figure(
     assert stats.sessions_total == 1
     assert stats.minutes_total == pytest.approx(394 / 60)
     for command in (["history"], ["stats", "--json"]):
-        assert main(command) == 0
+        assert main(command, now=lambda: NOW) == 0
     capsys.readouterr()
-    assert main(["history", "--json"]) == 0
+    assert main(["history", "--json"], now=lambda: NOW) == 0
     (shown,) = json.loads(capsys.readouterr().out)
     assert shown["ended_at"] < shown["started_at"]
-    assert main(["history", "--csv"]) == 0
+    assert main(["history", "--csv"], now=lambda: NOW) == 0
     (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
     assert row["active_seconds"] == "394.0"
 
@@ -132,16 +132,16 @@ def test_what_was_set_aside_is_said_until_the_person_has_looked(
     assert HistoryStore(lambda: NOW).load().problems == [notice]
     assert HistoryStore(lambda: NOW).load_digests().problems == [notice]
     for command in (["stats"], ["history"], ["history", "--json"]):
-        assert main(command) == 0
+        assert main(command, now=lambda: NOW) == 0
         assert capsys.readouterr().err == f"backtimer: {notice}\n", command
 
-    assert main(["history", "--damaged"]) == 0
+    assert main(["history", "--damaged"], now=lambda: NOW) == 0
     shown = capsys.readouterr().out
     assert str(aside) in shown and "x" * 100 in shown
     assert "no longer mention" in shown
     assert aside.read_bytes() == text  # looked at, never changed
     assert HistoryStore(lambda: NOW).load().problems == []
-    assert main(["stats"]) == 0
+    assert main(["stats"], now=lambda: NOW) == 0
     assert capsys.readouterr().err == ""
-    assert main(["history", "--damaged"]) == 0  # still there to look at again
+    assert main(["history", "--damaged"], now=lambda: NOW) == 0  # still there to look at again
     assert str(aside) in capsys.readouterr().out

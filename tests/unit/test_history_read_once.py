@@ -13,6 +13,7 @@ from backtimer.storage import digest_cache
 from backtimer.storage.history import HistoryStore
 
 START = datetime(2026, 1, 5, 7, 30, tzinfo=UTC)
+NOW = START + timedelta(weeks=20)
 
 
 def sessions(count: int) -> list[Session]:
@@ -41,9 +42,9 @@ def test_each_history_file_is_read_once(
     capsys: pytest.CaptureFixture[str],
     command: list[str],
 ) -> None:
-    HistoryStore(lambda: START + timedelta(weeks=20)).record_many(sessions(16))
-    assert main(["programs", "start", "back-durability-6wk"]) == 0
-    assert main(command) == 0  # the digests cached
+    HistoryStore(lambda: NOW).record_many(sessions(16))
+    assert main(["programs", "start", "back-durability-6wk"], now=lambda: NOW) == 0
+    assert main(command, now=lambda: NOW) == 0  # the digests cached
     files = len(list(digest_cache.folder().glob("*.json")))
     reads: list[Path] = []
     cached = digest_cache._cached
@@ -54,5 +55,5 @@ def test_each_history_file_is_read_once(
 
     monkeypatch.setattr(digest_cache, "_cached", counted)
     capsys.readouterr()
-    assert main(command) == 0
+    assert main(command, now=lambda: NOW) == 0
     assert files > 1 and len(reads) == files, sorted(reads)

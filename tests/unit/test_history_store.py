@@ -5,33 +5,17 @@ from __future__ import annotations
 import errno
 import os
 import tomllib
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history.session import Session, StepRecord
+from backtimer.domain.history.session import Session
 from backtimer.storage import locations
 from backtimer.storage.files import StorageError, write_atomic
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import parse_sessions
-
-NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
-
-
-def session(started: datetime, suffix: str = "000001", **changes: object) -> Session:
-    base = Session(
-        id=f"{started:%Y%m%dT%H%M%SZ}-{suffix}",
-        routine="desk-reset",
-        routine_name="Desk reset",
-        started_at=started,
-        ended_at=started + timedelta(minutes=7),
-        status="completed",
-        active_seconds=394,
-        paused_seconds=0,
-        steps=[StepRecord(exercise="cat-cow", sets_done=1, reps_done=10, seconds_done=60)],
-    )
-    return base.model_copy(update=changes)
+from tests.factories import NOW, session
 
 
 @pytest.fixture

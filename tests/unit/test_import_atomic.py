@@ -22,7 +22,7 @@ from backtimer.domain.history.session import Session
 from backtimer.storage import files, locations, transaction
 from backtimer.storage.files import StorageError
 from backtimer.storage.history import HistoryStore
-from tests.unit.test_history_store import NOW, session
+from tests.factories import NOW, session
 
 
 @pytest.fixture

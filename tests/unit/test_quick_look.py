@@ -23,8 +23,8 @@ from backtimer.storage.history import HistoryStore
 from backtimer.storage.history_file import dump
 from backtimer.storage.plain_programme import quick_look
 from backtimer.storage.programmes import situation, start_programme
+from tests.factories import programme_session as session
 from tests.fuzzing import SESSION_KEYS, STEP_KEYS, _toml_mutation, broken
-from tests.unit.test_schedule import session
 
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
 

@@ -23,6 +23,7 @@ from backtimer.domain.timer.events import Event
 from backtimer.domain.timer.workout import Workout
 from backtimer.storage import library
 from tests.fakes import FakeClock
+from tests.strategies import timelines
 
 START = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 
@@ -262,46 +263,6 @@ class Oracle:
         return sets, reps, seconds, result
 
 
-seconds = st.integers(min_value=1, max_value=5)
-
-
-@st.composite
-def steps(draw: st.DrawFn) -> dict[str, Any]:
-    kind = draw(st.sampled_from(["work", "hold", "phases", "tempo", "self-paced"]))
-    step: dict[str, Any] = {"exercise": "cat-cow", "sets": draw(st.integers(1, 3))}
-    sides = ["none", "each", "alternate-sets"] + ([] if kind == "work" else ["alternate-reps"])
-    step["sides"] = draw(st.sampled_from(sides))
-    step["rest"] = draw(st.integers(0, 3))
-    if kind == "work":
-        step["work"] = draw(seconds)
-        return step
-    step["reps"] = draw(st.integers(1, 3))
-    if kind == "hold":
-        step["hold"] = draw(seconds)
-        step["release"] = draw(st.integers(0, 2))
-    elif kind == "phases":
-        step["phases"] = [
-            {"cue": f"p{i}", "seconds": draw(seconds)} for i in range(draw(st.integers(1, 3)))
-        ]
-    elif kind == "tempo":
-        step["tempo"] = draw(seconds)
-    return step
-
-
-@st.composite
-def timelines(draw: st.DrawFn) -> Timeline:
-    return timeline_of(
-        {
-            "format": 1,
-            "name": "generated",
-            "lead_in": draw(st.integers(0, 3)),
-            "rest_between_steps": draw(st.integers(0, 3)),
-            "side_switch": draw(st.integers(0, 2)),
-            "step": draw(st.lists(steps(), min_size=1, max_size=4)),
-        }
-    )
-
-
 # Waits are whole quarters of a second: exact in binary, so the oracle's sums and
 # the engine's deadlines meet at the same instants.
 uses = st.lists(
@@ -347,7 +308,9 @@ def play(
 
 
 @settings(max_examples=600, deadline=None)
-@given(timeline=timelines(), pattern=uses, stop=st.booleans())
+@given(
+    timeline=timelines(self_paced=True, most=3, gaps=3, switch=2), pattern=uses, stop=st.booleans()
+)
 def test_the_record_agrees_with_what_was_timed(
     timeline: Timeline, pattern: list[tuple[float, str]], stop: bool
 ) -> None:

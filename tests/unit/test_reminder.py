@@ -25,7 +25,8 @@ from backtimer.domain.programmes.due import (
 from backtimer.domain.programmes.programme import Programme
 from backtimer.domain.programmes.schedule import progress
 from backtimer.storage import locations
-from tests.unit.test_schedule import MONDAY, THREE_A_WEEK, TWICE_DAILY, at, session
+from tests.factories import MONDAY, THREE_A_WEEK, TWICE_DAILY, at
+from tests.factories import programme_session as session
 
 NAMES = {"flex-am": "Flexible back: morning", "flex-pm": "Flexible back: evening"}
 

@@ -21,9 +21,9 @@ from backtimer.domain.routines.routine import Routine, parse_routine
 from backtimer.domain.routines.routine_length import routine_length, total
 from backtimer.domain.routines.timeline import compile_timeline
 from backtimer.storage import library
+from tests.factories import write
 from tests.hostile import DOTTED_KEY, EXPLODING, exploding, routine_with
-from tests.system.test_cli import write
-from tests.system.test_cli_messages import run
+from tests.system.conftest import run
 
 MOVES = library.exercises()
 

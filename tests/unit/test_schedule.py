@@ -4,75 +4,21 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
-from backtimer.domain.history.session import Session, Status, StepRecord, new_session_id
+from backtimer.domain.history.session import Session
 from backtimer.domain.programmes.programme import Programme
 from backtimer.domain.programmes.schedule import Progress, progress
+from tests.factories import (
+    MON_WED_FRI,
+    MONDAY,
+    STRENGTH,
+    THREE_A_WEEK,
+    TWICE_DAILY,
+    at,
+)
+from tests.factories import programme_session as session
 
 PLUS_2 = timezone(timedelta(hours=2))
 MINUS_5 = timezone(timedelta(hours=-5))
-
-TWICE_DAILY = Programme.model_validate(
-    {
-        "format": 1,
-        "name": "Flexible back",
-        "weeks": 3,
-        "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-        "slot": [
-            {"time": "morning", "routine": "flex-am"},
-            {"time": "evening", "routine": "flex-pm"},
-        ],
-    }
-)
-THREE_A_WEEK = Programme.model_validate(
-    {
-        "format": 1,
-        "name": "Back durability",
-        "weeks": 6,
-        "days_per_week": 3,
-        "slot": [{"routine": "durability"}],
-    }
-)
-MON_WED_FRI = Programme.model_validate(
-    {
-        "format": 1,
-        "name": "Strong",
-        "weeks": 2,
-        "days": ["fri", "mon", "wed"],
-        "slot": [{"routine": "durability"}],
-    }
-)
-
-MONDAY = date(2026, 11, 23)
-
-
-def at(day: date, hour: int, minute: int = 0, zone: tzinfo = UTC) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
-
-
-def session(
-    routine: str, started: datetime, status: Status = "completed", done: bool = True
-) -> Session:
-    """A session of one step, done in full or skipped."""
-    step = StepRecord(
-        exercise="cat-cow",
-        sets_done=1 if done else 0,
-        reps_done=10 if done else 0,
-        seconds_done=60 if done else 0,
-        skipped=not done,
-        planned_sets=1,
-        planned_reps=10,
-    )
-    return Session(
-        id=new_session_id(started),
-        routine=routine,
-        routine_name=routine,
-        started_at=started,
-        ended_at=started + timedelta(minutes=8),
-        status=status,
-        active_seconds=480,
-        paused_seconds=0,
-        steps=[step],
-    )
 
 
 def plan(
@@ -298,18 +244,6 @@ def test_where_a_programme_stands_is_worked_out_without_any_file() -> None:
     lost = standing(gone, [], [], now, UTC, entries)
     assert lost.progress is None
     assert lost.problems == ("the active programme 'gone' is not there any more",)
-
-
-STRENGTH = Programme.model_validate(
-    {
-        "format": 1,
-        "name": "Back durability",
-        "weeks": 6,
-        "days_per_week": 3,
-        "rest_days": 1,
-        "slot": [{"routine": "durability"}],
-    }
-)
 
 
 def test_a_strength_programme_leaves_a_day_between_sessions() -> None:

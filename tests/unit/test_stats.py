@@ -10,6 +10,7 @@ import pytest
 from backtimer.domain.history.digest import SessionDigest, digest
 from backtimer.domain.history.session import Session, StepRecord
 from backtimer.domain.history.stats import statistics
+from tests.factories import NOW
 
 AUCKLAND = ZoneInfo("Pacific/Auckland")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -271,7 +272,7 @@ def test_the_streak_is_said_in_the_same_words_by_the_pane_and_the_command(
     from backtimer.storage.history import HistoryStore
     from backtimer.tui.widgets.stats_summary import streak_line
 
-    today = datetime.now(UTC).astimezone().date()
+    today = NOW.astimezone().date()
     noon = datetime.combine(today - timedelta(days=2), datetime.min.time()).astimezone()
     day_before = noon.replace(hour=12)
     stats = statistics([session(day_before)], today, None, 3)
@@ -306,7 +307,7 @@ def test_the_streak_is_said_in_the_same_words_by_the_pane_and_the_command(
         )
     )
     capsys.readouterr()
-    assert main(["stats"]) == 0
+    assert main(["stats"], now=lambda: NOW) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"Streak:    {days}; {weeks}"
     nothing = statistics([], today, None, 3)
     assert nothing.streak_words() == ("none yet: a session today starts one.", None)

@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from types import FrameType
 from typing import NoReturn
 
@@ -419,8 +420,15 @@ def _stopped_cleanly() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _real_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = _real_now) -> int:
     """Run the command line; returns the exit code.
+
+    The commands read the date and time only from ``now`` (aware, the real clock unless
+    a test passes its own): each handler finds it as ``args.now``.
 
     No failure of the disk ends in a traceback: a file that cannot be written
     or read is said in one line, with exit code 1.
@@ -431,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settle_data_dir()
     args = build_parser().parse_args(argv)
+    args.now = now
     try:
         with _stopped_cleanly():
             return _handler(args)(args)

@@ -15,9 +15,8 @@ from backtimer.storage import library
 from backtimer.storage import programmes as programs
 
 
-def _local_today() -> date:
-    """Today's date where the person is."""
-    now = datetime.now(UTC)
+def _local_today(now: datetime) -> date:
+    """The date at ``now`` where the person is."""
     return now.astimezone(local_zone(now)).date()
 
 
@@ -37,7 +36,9 @@ def ics(args: argparse.Namespace) -> int:
     entry = loaded_programme(entries, wanted)
     assert entry.program is not None  # loaded_programme returns only programmes that loaded
     active = state.active is not None and state.active.program == entry.id
-    start = args.start or (state.active.start if active and state.active else _local_today())
+    start = args.start or (
+        state.active.start if active and state.active else _local_today(args.now())
+    )
     facts = {
         slot.routine: RoutineFacts(
             routines[slot.routine].name, routines[slot.routine].timeline.estimated_seconds
@@ -45,7 +46,7 @@ def ics(args: argparse.Namespace) -> int:
         for slot in entry.program.slot
         if slot.routine in routines
     }
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    stamp = args.now().astimezone(UTC).replace(microsecond=0)
     sys.stdout.buffer.write(programme_calendar(entry.program, entry.id, start, facts, stamp))
     sys.stdout.flush()
     return EXIT_OK

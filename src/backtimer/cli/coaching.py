@@ -55,9 +55,9 @@ def morning_json(sessions: list[SessionDigest], now: datetime, zone: tzinfo) -> 
 
 
 def morning(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     zone = local_zone(now)
-    store = HistoryStore()
+    store = HistoryStore(args.now)
     sessions = load_digests(store)
     if args.rating is None:
         if args.json:
@@ -98,7 +98,7 @@ def _say_where_it_stands(sessions: list[SessionDigest], now: datetime, zone: tzi
 
 
 def red_flags_command(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     if args.action == "applies":
         for problem in coaching.open_red_flag(now):
             error(problem)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error
@@ -42,7 +42,7 @@ def where_things_stand(now: datetime) -> tuple[Progress | None, dict[str, str], 
 def remind(args: argparse.Namespace, notifier: Callable[[str, str], None] | None = None) -> int:
     """Print what is due now in one line; notify with ``--notify``; exit by it with
     ``--exit-code`` (0 due now and not done, 1 not)."""
-    now = datetime.now(UTC)
+    now = args.now()
     plan, names, broken = where_things_stand(now)
     due = due_now(plan, now.astimezone()) if plan is not None else None
     print(BROKEN if broken else reminder_line(plan, due, names))

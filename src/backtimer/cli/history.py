@@ -233,7 +233,7 @@ def import_history(args: argparse.Namespace) -> int:
         error(f"{path}: {exc.strerror or exc}")
         return EXIT_INVALID
     try:
-        added, problems = HistoryStore().add_new(sessions)
+        added, problems = HistoryStore(args.now).add_new(sessions)
     except StorageError as exc:
         error(f"{exc}; nothing was imported, and the history is as it was")
         return EXIT_INVALID

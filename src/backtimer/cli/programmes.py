@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from backtimer.cli.coaching import morning_json, morning_lines
@@ -23,26 +23,21 @@ from backtimer.storage.library import RoutineEntry
 MARKS = {"done": "✓", "missed": "✗", "due": "•", "upcoming": "·"}
 
 
-def _local_today() -> date:
-    """Today's date where the person is."""
-    now = datetime.now(UTC)
+def _local_today(now: datetime) -> date:
+    """The date at ``now`` where the person is."""
     return now.astimezone(local_zone(now)).date()
 
 
-def _found(
-    now: datetime | None = None, store: HistoryStore | None = None
-) -> Situation[RoutineEntry]:
+def _found(now: datetime, store: HistoryStore | None = None) -> Situation[RoutineEntry]:
     """Every programme, where the active one stands, the routines; problems reported."""
-    found = programs.situation(
-        store or HistoryStore(), now or datetime.now(UTC), local_zone(datetime.now(UTC))
-    )
+    found = programs.situation(store or HistoryStore(), now, local_zone(now))
     for problem in found.problems:
         error(problem)
     return found
 
 
 def _situation(
-    now: datetime | None = None,
+    now: datetime,
 ) -> tuple[list[ProgrammeEntry], Standing, dict[str, str]]:
     """Every programme, where the active one stands, and the routine names by id."""
     found = _found(now)
@@ -115,7 +110,7 @@ def programme_json(
 
 
 def list_programmes(args: argparse.Namespace) -> int:
-    entries, standing, names = _situation()
+    entries, standing, names = _situation(args.now())
     if args.json:
         print_json([programme_json(entry, standing, names) for entry in entries])
         return EXIT_OK
@@ -162,7 +157,7 @@ def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
 
 
 def today(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     store = HistoryStore()  # one store: its digests are read once, for both questions
     found = _found(now, store)
     standing, names, easier = found.standing, found.names, found.easier
@@ -215,7 +210,7 @@ def start(args: argparse.Namespace) -> int:
     entry = loaded_programme(programs.all_programmes(), args.program)
     assert entry.program is not None  # loaded_programme returns only programmes that loaded
     state, _ = programs.load_state()
-    today_local = _local_today()
+    today_local = _local_today(args.now())
     for problem in programs.start_programme(entry.id, today_local):
         error(problem)
     if state.active is not None:
@@ -226,7 +221,7 @@ def start(args: argparse.Namespace) -> int:
 
 
 def leave(args: argparse.Namespace) -> int:
-    left = programs.leave_programme(_local_today())
+    left = programs.leave_programme(_local_today(args.now()))
     if left is None:
         print("No programme is under way.")
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from backtimer.cli.digests import load_digests
@@ -80,7 +80,7 @@ class Report:
 
 
 def progress(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
+    now = args.now()
     zone = local_zone(now)
     sessions = load_digests(HistoryStore())
     try:

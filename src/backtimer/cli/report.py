@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 import webbrowser
-from datetime import UTC, datetime
 from pathlib import Path
 
 from backtimer.cli.exits import EXIT_OK, UsageError
@@ -60,7 +59,7 @@ def report(args: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
         error(problem)
-    now = datetime.now(UTC)
+    now = args.now()
     zone = local_zone(now)
     today = now.astimezone(zone).date()
     if args.since is not None:
@@ -77,7 +76,7 @@ def report(args: argparse.Namespace) -> int:
     if args.out == "-" and args.open:
         raise UsageError("--open needs a file: leave out --out -, or name a file")
     out, form = _out(args), _form(args)
-    store = HistoryStore()
+    store = HistoryStore(args.now)
     _, recovered = store.recover()  # the sessions a killed process left, saved first
     made = make_report(store, period, now=now, zone=zone, weekly_goal=settings.weekly_goal)
     for problem in (*recovered, *made.problems):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 
 from backtimer.cli.digests import load_digests, say
 from backtimer.cli.exits import EXIT_OK
@@ -26,7 +25,7 @@ def show_stats(args: argparse.Namespace) -> int:
     goal, problems = weekly_goal()
     say(problems)
     sessions = load_digests(HistoryStore())
-    now = datetime.now(UTC)
+    now = args.now()
     today = now.astimezone().date()
     stats = statistics(sessions, today, None, goal)
     if args.json:

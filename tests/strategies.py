@@ -1,0 +1,62 @@
+"""Hypothesis strategies the property tests share: steps and routines, compiled to timelines.
+
+The engine's properties (`test_engine_properties`) and the record's oracle (`test_record`)
+draw from the same steps; the record's are a little smaller (``most=3``), so that each
+example runs a whole workout quickly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from backtimer.domain.routines.routine import Routine
+from backtimer.domain.routines.timeline import Timeline, compile_timeline
+from backtimer.storage import library
+
+
+@st.composite
+def steps(draw: st.DrawFn, self_paced: bool = True, most: int = 4) -> dict[str, Any]:
+    """A step of cat-cow of every kind (self-paced too when ``self_paced``), with up to
+    ``most`` sets, reps and seconds of rest, and up to ``most + 2`` seconds a phase."""
+    seconds = st.integers(min_value=1, max_value=most + 2)
+    kinds = ["work", "hold", "phases", "tempo"] + (["self-paced"] if self_paced else [])
+    kind = draw(st.sampled_from(kinds))
+    step: dict[str, Any] = {"exercise": "cat-cow", "sets": draw(st.integers(1, 3))}
+    sides = ["none", "each", "alternate-sets"] + ([] if kind == "work" else ["alternate-reps"])
+    step["sides"] = draw(st.sampled_from(sides))
+    step["rest"] = draw(st.integers(0, most))
+    if kind == "work":
+        step["work"] = draw(seconds)
+        return step
+    step["reps"] = draw(st.integers(1, most))
+    if kind == "hold":
+        step["hold"] = draw(seconds)
+        step["release"] = draw(st.integers(0, most - 1))
+    elif kind == "phases":
+        step["phases"] = [
+            {"cue": f"p{i}", "seconds": draw(seconds)} for i in range(draw(st.integers(1, 3)))
+        ]
+    elif kind == "tempo":
+        step["tempo"] = draw(seconds)
+    return step
+
+
+@st.composite
+def timelines(
+    draw: st.DrawFn, self_paced: bool = False, most: int = 4, gaps: int = 5, switch: int = 5
+) -> Timeline:
+    """A routine of one to four `steps`, with up to ``gaps`` seconds of lead-in and rest
+    between steps and up to ``switch`` to change sides, compiled."""
+    routine = Routine.model_validate(
+        {
+            "format": 1,
+            "name": "generated",
+            "lead_in": draw(st.integers(0, gaps)),
+            "rest_between_steps": draw(st.integers(0, gaps)),
+            "side_switch": draw(st.integers(0, switch)),
+            "step": draw(st.lists(steps(self_paced, most), min_size=1, max_size=4)),
+        }
+    )
+    return compile_timeline(routine, library.exercises())
