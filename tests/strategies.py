@@ -7,6 +7,7 @@ example runs a whole workout quickly.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import strategies as st
@@ -14,6 +15,16 @@ from hypothesis import strategies as st
 from backtimer.domain.routines.routine import Routine
 from backtimer.domain.routines.timeline import Timeline, compile_timeline
 from backtimer.storage import library
+
+THOROUGH = os.environ.get("BACKTIMER_THOROUGH") == "1"
+"""``BACKTIMER_THOROUGH=1 pytest`` draws every property's full count of examples."""
+
+
+def examples(full: int) -> int:
+    """How many examples a costly property draws: all ``full`` with `THOROUGH`, else a
+    quarter of them (at least 50), so the everyday suite stays quick. Hypothesis keeps each
+    failing example it finds (``.hypothesis/``) and tries it first on the next run."""
+    return full if THOROUGH else min(full, max(50, full // 4))
 
 
 @st.composite

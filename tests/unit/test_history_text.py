@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from backtimer.domain.history.session import MAX_SECONDS, Session, StepRecord
 from backtimer.domain.parsing.safe_parse import ShapeError, load_toml
 from backtimer.storage.history_file import dump, parse_file
+from tests.strategies import examples
 
 
 def same(left: object, right: object, where: str = "") -> None:
@@ -117,7 +118,7 @@ def sessions(draw: st.DrawFn) -> Session:
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(sessions(), max_size=6))
 def test_every_history_file_the_app_writes_reads_the_same(written: list[Session]) -> None:
     content = dump(written)

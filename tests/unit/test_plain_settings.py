@@ -19,6 +19,7 @@ from backtimer.domain.history.plain_tables import SETTINGS_DEFAULTS, NotPlain, p
 from backtimer.domain.routines.settings import Settings
 from backtimer.storage import locations
 from backtimer.storage.settings import load_settings, quick_settings, weekly_goal
+from tests.strategies import examples
 
 VALUES: dict[str, st.SearchStrategy[Any]] = {
     "weekly_goal": st.integers(-1, 23),
@@ -58,7 +59,7 @@ def test_the_defaults_are_the_models() -> None:
     assert Settings().model_dump() == SETTINGS_DEFAULTS
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(tables())
 def test_what_the_quick_reading_takes_the_model_takes_the_same(table: dict[str, Any]) -> None:
     try:

@@ -31,6 +31,7 @@ from backtimer.storage import plain_programme as quick_look
 from backtimer.storage import programmes as programs
 from backtimer.storage.history_file import HISTORY_MAX_BYTES
 from tests.fuzzing import SESSION_KEYS, STEP_KEYS, broken, odd_values
+from tests.strategies import examples
 
 
 def test_the_limits_are_the_models() -> None:
@@ -110,7 +111,7 @@ def sessions(draw: st.DrawFn) -> dict[str, Any]:
     return table
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(sessions())
 def test_a_session_the_quick_reading_takes_the_model_takes_and_counts_alike(
     table: dict[str, Any],
@@ -165,7 +166,7 @@ def states(draw: st.DrawFn) -> dict[str, Any]:
     return table
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(states())
 def test_a_programme_state_the_quick_reading_takes_the_model_takes_alike(
     table: dict[str, Any],

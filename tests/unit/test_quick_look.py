@@ -25,6 +25,7 @@ from backtimer.storage.plain_programme import quick_look
 from backtimer.storage.programmes import situation, start_programme
 from tests.factories import programme_session as session
 from tests.fuzzing import SESSION_KEYS, STEP_KEYS, _toml_mutation, broken
+from tests.strategies import examples
 
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
 
@@ -189,7 +190,7 @@ def as_in_a_file(table: dict[str, Any]) -> dict[str, Any]:
     return tomllib.loads(tomli_w.dumps(table))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_the_quick_answer_is_the_full_answer_or_none(data: st.DataObject) -> None:
     """On any data folder, the quick look answers exactly as the full reading, or hands

@@ -23,7 +23,7 @@ from backtimer.domain.timer.events import Event
 from backtimer.domain.timer.workout import Workout
 from backtimer.storage import library
 from tests.fakes import FakeClock
-from tests.strategies import timelines
+from tests.strategies import examples, timelines
 
 START = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 
@@ -307,7 +307,7 @@ def play(
     return workout.record(), oracle
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     timeline=timelines(self_paced=True, most=3, gaps=3, switch=2), pattern=uses, stop=st.booleans()
 )
