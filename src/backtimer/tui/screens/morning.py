@@ -9,15 +9,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from backtimer.tui.screens.question import Question
+from backtimer.tui.screens.pain import RatingQuestion
 from backtimer.tui.widgets.pain_scale import PainScale
 from backtimer.tui.widgets.too_small import TooSmall
 
 
-class MorningQuestion(Question, ModalScreen[int | None]):
+class MorningQuestion(RatingQuestion):
     """Dismissed with the rating, or None when skipped."""
 
     BINDINGS = [Binding("enter,escape", "skip", "Skip", key_display="Enter")]
@@ -38,12 +37,6 @@ class MorningQuestion(Question, ModalScreen[int | None]):
                 " by the next morning.",
                 classes="dialog-hint",
             )
-
-    def on_mount(self) -> None:
-        self.query_one(PainScale).focus()
-
-    def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
-        self.dismiss(event.value)
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -16,7 +16,18 @@ SKIPPED = -1
 """Dismissed with this when the person skips the question."""
 
 
-class PainQuestion(Question, ModalScreen[int | None]):
+class RatingQuestion(Question, ModalScreen[int | None]):
+    """A question one digit of the pain scale answers: the scale has the focus, and a
+    digit dismisses the screen with it. Subclasses compose the words around it."""
+
+    def on_mount(self) -> None:
+        self.query_one(PainScale).focus()
+
+    def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
+        self.dismiss(event.value)
+
+
+class PainQuestion(RatingQuestion):
     """Dismissed with the rating, `SKIPPED`, or None when the start is cancelled."""
 
     BINDINGS = [
@@ -38,12 +49,6 @@ class PainQuestion(Question, ModalScreen[int | None]):
                 "Press a digit (T for 10), or Enter to skip. Escape goes back.",
                 classes="dialog-hint",
             )
-
-    def on_mount(self) -> None:
-        self.query_one(PainScale).focus()
-
-    def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
-        self.dismiss(event.value)
 
     def action_skip(self) -> None:
         self.dismiss(SKIPPED)
