@@ -15,6 +15,9 @@ from backtimer.storage.history import HistoryStore
 from backtimer.tui.app import BacktimerApp
 from backtimer.tui.services import Services
 from tests.fakes import FakeClock
+from tests.tui.headless import draw_when_looked_at, parse_each_stylesheet_once
+
+parse_each_stylesheet_once()
 
 
 class FakeWallClock:
@@ -36,6 +39,14 @@ START = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor would make snapshots depend on timing."""
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture(autouse=True)
+def headless_draws(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A headless app draws only when the test looks (`tests.tui.headless`), unless the
+    test is about what is drawn again after a change."""
+    if request.node.get_closest_marker("draws_each_frame") is None:
+        draw_when_looked_at(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -62,6 +62,7 @@ async def test_the_lines_are_textuals_own(
         assert segments(mine) == segments(textual_render(big))
 
 
+@pytest.mark.draws_each_frame  # what is painted again depends on what was painted
 async def test_a_new_second_repaints_only_the_digit_that_changed() -> None:
     app = Shelf("1:29", "1:30", False, "center middle")
     async with app.run_test(size=(100, 30)) as pilot:
