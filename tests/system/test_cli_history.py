@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import timedelta
@@ -13,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.domain.history.session import session_json
 from backtimer.storage.history import HistoryStore
 from tests.factories import AT_NOW, NOW, session
 from tests.system.conftest import backtimer
@@ -138,9 +138,9 @@ def test_stats_of_an_empty_history(home: Path) -> None:
 def test_ten_years_are_exported_session_by_session(home: Path, kind: str) -> None:
     """10,000 sessions go out one by one: the export holds neither every session nor
     one string of them all (it took 240 MiB), and says the same as reading them all."""
-    from tests.tui.histories import ten_years
+    from tests.tui.histories import ten_years, ten_years_export
 
-    ten_years()
+    ten_years()  # with the sessions' cache, warm
     peak = (  # VmHWM: ru_maxrss would count this test's own memory, kept across a fork
         "import re, sys\nfrom backtimer.cli import main\n"
         + AT_NOW
@@ -153,10 +153,26 @@ def test_ten_years_are_exported_session_by_session(home: Path, kind: str) -> Non
         [sys.executable, "-c", peak], capture_output=True, text=True, env=env, check=True
     )
     assert int(run.stderr) / 1024 <= 80, f"{int(run.stderr) / 1024:.0f} MiB at the peak"
-    every = HistoryStore(lambda: NOW).load().sessions
+    every = ten_years_export()
     if kind == "--json":
-        assert json.loads(run.stdout) == [session_json(s) for s in every]
+        assert json.loads(run.stdout) == every
     else:
         rows = list(csv.DictReader(io.StringIO(run.stdout)))
-        assert [row["id"] for row in rows] == [s.id for s in every]
-        assert rows[-1]["steps_done"] == str(every[-1].outcomes.done)
+        assert [row["id"] for row in rows] == [s["id"] for s in every]
+        done = [step["outcome"] for step in every[-1]["steps"]].count("done")
+        assert rows[-1]["steps_done"] == str(done)
+
+
+def test_ten_years_exported_with_no_cache_say_the_same(home: Path) -> None:
+    """The first export (every file parsed, the sessions' cache written) and the next (read
+    from it) are the same bytes."""
+    from tests.tui.histories import ten_years, ten_years_export
+
+    ten_years()
+    shutil.rmtree(home / "cache" / "sessions")  # the links only: the shared files stay
+    cold = backtimer("history", "--json", home=home)
+    assert cold.returncode == 0, cold.stderr
+    assert len(list((home / "cache" / "sessions").glob("*.json"))) == 121
+    warm = backtimer("history", "--json", home=home)
+    assert warm.stdout == cold.stdout
+    assert json.loads(cold.stdout) == ten_years_export()

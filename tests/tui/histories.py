@@ -3,14 +3,17 @@
 `a_few_weeks` records a dozen varied sessions through the store; `ten_years`
 writes 10,000 sessions straight into month files (recording them one by one
 would take minutes), the way backtimer itself lays them out. It makes them,
-and their digest cache, once a run (one test process makes them, the others
-wait), and links them into each test's data directory.
+and their caches (digests and whole sessions), once a run (one test process
+makes them, the others wait), and links them into each test's data directory.
+`ten_years_export` is what ``history --json`` must say of them, worked out once
+a run from the TOML text.
 """
 
 from __future__ import annotations
 
 import atexit
 import fcntl
+import json
 import os
 import random
 import shutil
@@ -18,12 +21,13 @@ import tempfile
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from backtimer.domain.history.session import Session
-from backtimer.storage import locations
+from backtimer.domain.history.session import Session, session_json
+from backtimer.storage import digest_cache, locations, session_cache
 from backtimer.storage.files import write_atomic
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.history_file import HEADER
+from backtimer.storage.history_file import HEADER, HistoryFile, parse_file
 from tests.factories import DURABILITY
 from tests.factories import durability_session as session
 from tests.tui.conftest import START
@@ -95,8 +99,9 @@ SHARED: list[Path] = []
 
 @cache
 def _ten_years_folder() -> Path:
-    """A data directory with the 10,000 sessions and their digest cache, made once a run:
-    by the first test process that needs it, while the others wait for it."""
+    """A data directory with the 10,000 sessions and their caches, made once a run (with
+    the export they must give, beside it): by the first test process that needs it,
+    while the others wait for it."""
     if SHARED:
         shared = SHARED[0]
     else:  # outside pytest (screenshots/make.py): a folder of this process's own
@@ -112,25 +117,57 @@ def _ten_years_folder() -> Path:
     return folder
 
 
+def _export_of(folder: Path) -> Path:
+    return folder.with_name(f"{folder.name}-export.json")
+
+
 def _make_ten_years(folder: Path) -> None:
+    """The files, their caches, and beside them what ``history --json`` must say of them.
+
+    Each file is parsed once, here, from its text, and that reading gives both caches
+    their content and the export its expected sessions: backtimer's own reading of the
+    caches is what the tests hold against it (three parses of ten years took 9 s)."""
+    parsed: dict[str, HistoryFile] = {}
     for name, text in _ten_years_files().items():
         write_atomic(folder / name, text)
+        parsed[str(folder / name)] = parse_file(text.encode(), str(folder / name))
+        assert not parsed[str(folder / name)].unreadable
+
+    def already_parsed(raw: bytes, source: str) -> HistoryFile:
+        return parsed[source]
+
     before = os.environ.get(locations.HOME_VARIABLE)
     os.environ[locations.HOME_VARIABLE] = str(folder)
     try:
-        assert len(HistoryStore(lambda: START).load_digests().sessions) == 10_000
+        store = HistoryStore(lambda: START)
+        files = store.files()  # oldest month first, as an export reads them
+        for path in files:
+            digest_cache.digests_of(path, already_parsed, {})
+            session_cache.sessions_of(path, already_parsed)
+        assert len(store.load_digests().sessions) == 10_000  # from the cache, noted
     finally:
         if before is None:
             del os.environ[locations.HOME_VARIABLE]
         else:
             os.environ[locations.HOME_VARIABLE] = before
+    by_id = {s.id: s for path in files for s in parsed[str(path)].sessions}
+    ordered = sorted(by_id.values(), key=lambda s: s.started_at)
+    _export_of(folder).write_text(json.dumps([session_json(s) for s in ordered]))
+
+
+@cache
+def ten_years_export() -> list[dict[str, Any]]:
+    """The 10,000 sessions of `ten_years` as ``history --json`` gives them, oldest first,
+    worked out from the TOML files' text (never through the caches)."""
+    exported: list[dict[str, Any]] = json.loads(_export_of(_ten_years_folder()).read_text())
+    return exported
 
 
 def ten_years() -> None:
     """10,000 completed sessions, one every 8.8 hours for ten years up to START.
 
     Hard links to the files made once (`_ten_years_folder`): the same inode, size and
-    time, so the digest cache made with them holds. backtimer never writes a history
+    time, so the caches made with them hold. backtimer never writes a history
     file in place (it writes a new one and renames it), so a test that changes the
     history changes only its own.
     """

@@ -10,18 +10,14 @@ only the keys are checked again.
 The cache is never authoritative: the TOML files are. A cache file that is
 missing, stale, unreadable or of another version is ignored and rebuilt, and
 failing to write one only costs speed. So it is written without fsync: a file
-torn by a crash is simply rebuilt. backtimer writes a new file beside
-the old one before replacing it, so two versions of a history file in a row
-never share an inode: their keys differ even when written within one tick of
-the clock and of the same size.
+torn by a crash is simply rebuilt. The key, the folders and the prune are
+shared with the cache of whole sessions (`file_cache`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,8 +27,7 @@ from typing import Any
 
 from backtimer.domain.history.digest import SessionDigest, StepDigest, digest
 from backtimer.domain.history.plain_tables import STATUSES
-from backtimer.storage import locations
-from backtimer.storage.files import write_atomic
+from backtimer.storage import file_cache
 from backtimer.storage.history_file import HISTORY_MAX_BYTES, HistoryFile
 from backtimer.storage.safe_read import read_bytes, read_file
 
@@ -55,16 +50,12 @@ class Digested:
 
 
 def folder() -> Path:
-    return locations.cache_dir() / "history"
+    return file_cache.folder(file_cache.DIGESTS)
 
 
 def cache_path(source: Path) -> Path:
     """``history.toml`` → ``cache/history/history.json``; ``2025-03.toml`` → ``…/2025-03.json``."""
-    return folder() / f"{source.stem}.json"
-
-
-def _key(stat: os.stat_result) -> list[int]:
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    return file_cache.cache_path(file_cache.DIGESTS, source)
 
 
 def _row(session: SessionDigest) -> list[Any]:
@@ -191,7 +182,7 @@ def digests_of(source: Path, parse: Parse, memo: Memo) -> Digested:
         OSError: it cannot be read at all (not a regular file, too large); nothing
             is cached then.
     """
-    key = _key(source.stat())
+    key = file_cache.key(source.stat())
     kept = memo.get(source)
     if kept is not None and kept.key == key:
         return kept
@@ -200,7 +191,7 @@ def digests_of(source: Path, parse: Parse, memo: Memo) -> Digested:
         memo[source] = cached
         return cached
     raw, status = read_file(source, HISTORY_MAX_BYTES)
-    key = _key(status)  # the key of exactly the bytes read
+    key = file_cache.key(status)  # the key of exactly the bytes read
     parsed = parse(raw, str(source))
     read = Digested(key, [digest(session) for session in parsed.sessions], parsed.problems())
     memo[source] = read
@@ -210,16 +201,5 @@ def digests_of(source: Path, parse: Parse, memo: Memo) -> Digested:
         "sessions": [_row(d) for d in read.sessions],
         "problems": read.problems,
     }
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
-        text = json.dumps(payload, separators=(",", ":"))
-        write_atomic(cache_path(source), text, durable=False)  # a torn one is rebuilt
+    file_cache.keep(cache_path(source), json.dumps(payload, separators=(",", ":")))
     return read
-
-
-def prune(sources: list[Path]) -> None:
-    """Drop cache files whose history file no longer exists."""
-    wanted = {cache_path(source).name for source in sources}
-    with contextlib.suppress(OSError):
-        for path in folder().glob("*.json"):
-            if path.name not in wanted:
-                path.unlink()

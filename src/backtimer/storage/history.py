@@ -13,7 +13,9 @@ never lose each other's sessions. A history file that cannot be read is set
 aside under a new name and reported, never overwritten.
 
 Reading every session for the review goes through a cache of digests
-(`digest_cache`), so it parses only the files that changed since last time.
+(`digest_cache`), and reading every session in full (an export) through a cache
+of whole sessions (`session_cache`), so either parses only the files that
+changed since last time. Writing never uses them: it parses what it rewrites.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from typing import TYPE_CHECKING
 from backtimer.domain.history.digest import SessionDigest
 from backtimer.storage import (
     digest_cache,
+    file_cache,
     history_aside,
     history_index,
     locations,
     resume_offers,
+    session_cache,
     transaction,
 )
 from backtimer.storage.files import (
@@ -124,15 +128,17 @@ class HistoryStore:
         """Each history file's sessions and problems in turn, oldest month first: an
         export goes through ten years one file at a time, never holding them all.
 
-        A session in two files (an interrupted move) is in both: the later wins.
+        A session in two files (an interrupted move) is in both: the later wins. Only
+        the files changed since the last read are parsed (`session_cache`).
         """
-        for path in self.files():
+        files = self.files()
+        for path in files:
             try:
-                parsed = self._read(path, HISTORY_MAX_BYTES)
+                read = session_cache.sessions_of(path, parse_file)
             except OSError as exc:
-                yield [], [_unreadable(path, exc)]
-                continue
-            yield parsed.sessions, parsed.problems()
+                read = [], [_unreadable(path, exc)]
+            yield read
+        file_cache.prune(files)
 
     def load_digests(self) -> DigestLoad:
         """Every session's digest, oldest first, parsing only files changed since last time.
@@ -161,7 +167,7 @@ class HistoryStore:
                 by_id[session.id] = session  # as in `load`, a later file wins
             starts = [session.started_at for session in read.sessions]
             latest[path] = (read.key, max(starts, default=None))
-        digest_cache.prune(files)
+        file_cache.prune(files)
         history_index.note(latest)
         result.problems += self.aside_notice()
         for gone in set(self._digests) - set(files):

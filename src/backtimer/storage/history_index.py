@@ -4,7 +4,7 @@ The quick answer reads only this programme week's history files (this month's,
 and last month's across its end). A session could still sit in an older
 month's file (written there by hand) and count this week for the full answer.
 So whenever the whole history is read (`HistoryStore.load_digests`), each
-file's key (size, modification time, inode: the digest cache's) is noted with
+file's key (size, modification time, inode: `file_cache.key`) is noted with
 the start of its latest session, in ``cache/history-latest.json``. The quick
 answer skips an older file only while it is exactly as noted and holds nothing
 from this week; otherwise it leaves the question to the full path, which notes
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -32,11 +31,6 @@ session (None when it holds none that can be read)."""
 
 def index_file() -> Path:
     return locations.cache_dir() / "history-latest.json"
-
-
-def file_key(status: os.stat_result) -> list[int]:
-    """As `backtimer.storage.digest_cache` keys a history file."""
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
 def noted() -> Noted:

@@ -36,7 +36,7 @@ from backtimer.domain.history.plain_tables import (
 )
 from backtimer.domain.parsing.safe_parse import ShapeError, load_toml
 from backtimer.domain.programmes.due import QuickProgramme, QuickSlot, quick_programme
-from backtimer.storage import history_index, locations
+from backtimer.storage import file_cache, history_index, locations
 from backtimer.storage.routine_notes import file_key, noted_routines
 from backtimer.storage.safe_read import KIB, MIB, read_bytes
 
@@ -187,7 +187,7 @@ def _history_files(since: datetime) -> list[Path]:
         noted = history_index.noted()
         for path in earlier:
             try:
-                key = history_index.file_key(os.stat(path))
+                key = file_cache.key(os.stat(path))
             except FileNotFoundError:
                 continue
             except OSError:
