@@ -118,22 +118,6 @@ def test_a_broken_history_file_is_reported_at_every_read_cached_or_not(
     assert broken.read_text() == "[[session]]\nid = 'a/b'\n"  # reading never changes a file
 
 
-def test_the_cache_is_private_and_follows_the_files(store: HistoryStore) -> None:
-    three_months(store)
-    store.load_digests()
-    folder = digest_cache.folder()
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "2026-09.json",
-        "2026-10.json",
-        "history.json",
-    ]
-    assert folder.stat().st_mode & 0o777 == 0o700
-    assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
-    (locations.archive_dir() / "2026-09.toml").unlink()
-    assert len(store.load_digests().sessions) == 2
-    assert not (folder / "2026-09.json").exists()
-
-
 def test_a_cache_that_cannot_be_written_only_costs_speed(store: HistoryStore) -> None:
     sessions = three_months(store)
     locations.cache_dir().mkdir(mode=0o700)

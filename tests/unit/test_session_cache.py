@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -205,11 +206,14 @@ def test_problems_are_kept_with_the_cached_sessions() -> None:
     ]
 
 
-def test_the_cache_is_private_and_follows_the_files() -> None:
+@pytest.mark.parametrize("kind", file_cache.KINDS)
+def test_each_cache_is_private_and_follows_the_files(kind: str) -> None:
+    """Both caches, the digests' and the sessions': one private file per history file,
+    dropped with it (either reading drops what is left of a file, in both)."""
     three_months()
-    store().load()
-    store().load_digests()
-    folder = file_cache.folder(file_cache.SESSIONS)
+    read = {file_cache.DIGESTS: store().load_digests, file_cache.SESSIONS: store().load}
+    read[kind]()
+    folder = file_cache.folder(kind)
     assert sorted(p.name for p in folder.iterdir()) == [
         "2026-09.json",
         "2026-10.json",
@@ -218,9 +222,9 @@ def test_the_cache_is_private_and_follows_the_files() -> None:
     assert folder.stat().st_mode & 0o777 == 0o700
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
     (locations.archive_dir() / "2026-09.toml").unlink()
-    assert len(store().load().sessions) == 2
-    for kind in file_cache.KINDS:  # either read drops what is left of a file, in both
-        assert not (file_cache.folder(kind) / "2026-09.json").exists()
+    assert len(read[kind]().sessions) == 2
+    for each in file_cache.KINDS:
+        assert not (file_cache.folder(each) / "2026-09.json").exists()
 
 
 def test_a_cache_that_cannot_be_written_only_costs_speed() -> None:
