@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +20,7 @@ from backtimer.domain.history.session import Session
 from backtimer.storage import file_cache, locations, session_cache
 from backtimer.storage import history as history_module
 from backtimer.storage.files import write_atomic
-from backtimer.storage.history import HistoryStore
+from backtimer.storage.history import DigestLoad, HistoryLoad, HistoryStore
 from backtimer.storage.history_file import HEADER, HistoryFile, parse_file
 from tests.factories import session
 from tests.strategies import examples, session_tables
@@ -211,7 +211,10 @@ def test_each_cache_is_private_and_follows_the_files(kind: str) -> None:
     """Both caches, the digests' and the sessions': one private file per history file,
     dropped with it (either reading drops what is left of a file, in both)."""
     three_months()
-    read = {file_cache.DIGESTS: store().load_digests, file_cache.SESSIONS: store().load}
+    read: dict[str, Callable[[], DigestLoad | HistoryLoad]] = {
+        file_cache.DIGESTS: store().load_digests,
+        file_cache.SESSIONS: store().load,
+    }
     read[kind]()
     folder = file_cache.folder(kind)
     assert sorted(p.name for p in folder.iterdir()) == [
