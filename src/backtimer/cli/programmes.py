@@ -15,7 +15,12 @@ from backtimer.domain.history.digest import SessionDigest
 from backtimer.domain.programmes.due import due_now
 from backtimer.domain.programmes.programme import ProgrammeEntry
 from backtimer.domain.programmes.schedule import Progress
-from backtimer.domain.programmes.standing import Situation, Standing, local_zone
+from backtimer.domain.programmes.standing import (
+    Situation,
+    Standing,
+    history_needed_from,
+    local_zone,
+)
 from backtimer.storage import programmes as programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import RoutineEntry
@@ -171,12 +176,12 @@ def today(args: argparse.Namespace) -> int:
             data |= progress_json(plan, names)
             data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
             data["easier_week"] = easier_json(easier)
-        data["morning"] = morning_json(_sessions(store), now, local_zone(now))
+        data["morning"] = morning_json(_sessions(store, standing, now), now, local_zone(now))
         print_json(data)
         if args.exit_code:
             return EXIT_OK if due is not None else EXIT_INVALID
         return EXIT_OK
-    mornings = morning_lines(_sessions(store), now, local_zone(now))
+    mornings = morning_lines(_sessions(store, standing, now), now, local_zone(now))
     if plan is None:
         print("No programme is under way. See them with `backtimer programs`;")
         print("start one with `backtimer programs start ID` or from the app (F5 in the picker).")
@@ -200,10 +205,11 @@ def today(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _sessions(store: HistoryStore) -> list[SessionDigest]:
-    """The history's digests, for the morning ratings (from the store's memory: the
-    situation read them already, and only the files' keys are looked at again)."""
-    return store.load_digests().sessions
+def _sessions(store: HistoryStore, standing: Standing, now: datetime) -> list[SessionDigest]:
+    """The recent sessions' digests, for the morning ratings: those the situation read
+    (from the store's memory: only the files' keys are looked at again)."""
+    since = history_needed_from(standing.enrolment, now, local_zone(now))
+    return store.load_digests_since(since).sessions
 
 
 def start(args: argparse.Namespace) -> int:
