@@ -10,6 +10,8 @@ coaching (the easier week, its warnings) is the same as from every session.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backtimer.cli import main
-from backtimer.cli.coaching import morning_lines
+from backtimer.cli import main, today
+from backtimer.cli.today import morning_lines
+from backtimer.domain.history.plain_tables import NotPlain
 from backtimer.domain.history.session import Session
 from backtimer.domain.programmes.standing import history_needed_from
 from backtimer.storage import digest_cache, locations
@@ -38,13 +41,18 @@ NOTES = ["", "felt fine", "sharp pain in the low back", "tingling down my left l
 
 @contextmanager
 def full_reading() -> Iterator[None]:
-    """Every reading of recent sessions reads every session, as before."""
+    """``today`` as it was: every session read, and the programme and routines through
+    their models."""
     with pytest.MonkeyPatch.context() as patch:
 
         def everything(store: HistoryStore, since: datetime) -> DigestLoad:
             return store.load_digests()
 
+        def not_plain() -> None:
+            raise NotPlain
+
         patch.setattr(HistoryStore, "load_digests_since", everything)
+        patch.setattr(today, "quick_plan", not_plain)
         yield
 
 
@@ -59,7 +67,8 @@ def answers(now: datetime, zone: tzinfo) -> tuple[object, ...]:
     """What the programme views and ``today`` work out, in ``zone``."""
     store = HistoryStore(lambda: now)
     found = situation(store, now, zone)
-    since = history_needed_from(found.standing.enrolment, now, zone)  # as `today` asks
+    enrolment = found.standing.enrolment
+    since = history_needed_from(enrolment.start if enrolment else None, now, zone)
     return (
         found.standing.progress,
         found.easier,
@@ -200,3 +209,23 @@ def test_a_flare_filed_by_hand_in_an_old_month_is_read() -> None:
     written_by_hand(old, flare)
     found = situation(HistoryStore(lambda: NOW), NOW, UTC)
     assert found.easier is not None and found.easier.see_professional
+
+
+def test_today_loads_neither_pydantic_nor_textual(home: Path) -> None:
+    """With plainly valid files ``today`` needs no model: importing pydantic and
+    building the models cost more than its whole answer."""
+    start_programme("back-durability-6wk", date(2026, 11, 23))
+    HistoryStore(lambda: NOW).record(programme_session("back-durability", NOW))
+    HistoryStore(lambda: NOW).load_digests()  # the history read once (its digests kept)
+    code = (
+        "import sys\nfrom datetime import datetime, UTC\nfrom backtimer.cli import main\n"
+        "assert main(['today'], now=lambda: datetime(2026, 11, 25, 9, tzinfo=UTC)) == 0\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'})\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "Back durability: day 1 of 18 done — day 2 of 18 comes this week",
+        "  today    Back durability — done",
+    ]

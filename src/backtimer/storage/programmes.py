@@ -165,7 +165,8 @@ def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation[Rou
     entries = all_programmes(set(routines))
     state, problems = load_state()
     # The compact form, and only the sessions that can change the answer: fast at 10,000.
-    history = store.load_digests_since(history_needed_from(state.active, now, zone))
+    start = state.active.start if state.active else None
+    history = store.load_digests_since(history_needed_from(start, now, zone))
     found = standing(state, problems, history.sessions, now, zone, entries, set(routines))
     under_way = found.progress is not None and not found.progress.finished
     easier = easier_week(history.sessions, now, zone) if under_way else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from backtimer.domain.coaching.easier_week import EASIER_DAYS
@@ -66,9 +66,9 @@ MARGIN = timedelta(days=7)
 sessions costs little, a flare left unread would cost a warning."""
 
 
-def history_needed_from(active: Enrolment | None, now: datetime, zone: tzinfo) -> datetime:
+def history_needed_from(start: date | None, now: datetime, zone: tzinfo) -> datetime:
     """The earliest start of a session that can change what ``today`` and the programme
-    views say at ``now``, with the programme ``active`` under way (if any).
+    views say at ``now``, with a programme under way since ``start`` (if any).
 
     The calendar counts the sessions from the programme's start on
     (`schedule.progress`); an easier week looks at the sessions of the last
@@ -79,8 +79,8 @@ def history_needed_from(active: Enrolment | None, now: datetime, zone: tzinfo) -
     """
     today = now.astimezone(zone).date()
     first = today - timedelta(days=max(EASIER_DAYS, 2))
-    if active is not None:
-        first = min(first, active.start)
+    if start is not None:
+        first = min(first, start)
     return datetime.combine(first, time(), zone) - MARGIN
 
 
