@@ -47,7 +47,7 @@ def test_the_rules_table_gives_the_figures_the_rules_use() -> None:
         f"over the last 7 days, against the same {pain_trend.REST_WEEKS} weeks before",
         f"{progression.REST_RISE_HOLDS:g} point or more higher and nothing grows;"
         f" {progression.REST_RISE_BACKS_OFF:g} or more and every step backs off",
-        f"nothing grows for {step_history.PAUSE_DAYS} days",
+        f"nothing grows for {pain_reading.PAUSE_DAYS} days",
         f"| Warnings | pain after {pain_reading.SEVERE} or more",
         "Thomeé 1997; Silbernagel et al. 2007",
         "NG59",

@@ -56,4 +56,7 @@ def test_each_history_file_is_read_once(
     monkeypatch.setattr(digest_cache, "_cached", counted)
     capsys.readouterr()
     assert main(command, now=lambda: NOW) == 0
-    assert files > 1 and len(reads) == files, sorted(reads)
+    if command[0] == "stats":
+        assert files > 1 and len(reads) == files, sorted(reads)
+    else:  # `today` reads only the files that can hold a session it needs (here none)
+        assert len(reads) == len(set(reads)) < files, sorted(reads)

@@ -39,7 +39,7 @@ COMMANDS: dict[str, str] = {
     "programs start": "programmes:start",
     "programs leave": "programmes:leave",
     "programs ics": "calendar:ics",
-    "today": "programmes:today",
+    "today": "today:today",
     "today --exit-code": "due_check:remind",  # quick: no pydantic, for a prompt or a timer
     "serve": "serve:serve",
     "morning": "coaching:morning",

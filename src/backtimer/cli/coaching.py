@@ -10,48 +10,17 @@ while one is open, the progression rules suggest no growth.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, tzinfo
-from typing import Any
+from datetime import datetime, tzinfo
 
 from backtimer.cli.digests import load_digests
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
 from backtimer.cli.output import error, print_json
+from backtimer.cli.today import morning_json, morning_lines
 from backtimer.domain.coaching import mornings, red_flags
 from backtimer.domain.history.digest import SessionDigest
 from backtimer.domain.programmes.standing import local_zone
 from backtimer.storage import coaching
 from backtimer.storage.history import HistoryStore
-
-GIVE_IT = "backtimer morning RATING (0 to 10)"
-
-
-def morning_lines(sessions: list[SessionDigest], now: datetime, zone: tzinfo) -> list[str]:
-    """What ``today`` says of the morning ratings: the one due now, the one due tomorrow."""
-    found = mornings.standing(sessions, now, zone)
-    lines = []
-    if found.due_now is not None:
-        words = mornings.session_words(found.due_now, now, zone)
-        lines.append(f"Due now: how your back is this morning, after {words}: {GIVE_IT}.")
-    if found.due_tomorrow is not None:
-        words = mornings.session_words(found.due_tomorrow, now, zone)
-        lines.append(f"Due tomorrow morning: how your back is then, after {words}.")
-    return lines
-
-
-def morning_json(sessions: list[SessionDigest], now: datetime, zone: tzinfo) -> dict[str, Any]:
-    """The morning ratings due, as ``today --json`` and ``morning --json`` print them."""
-    found = mornings.standing(sessions, now, zone)
-
-    def session(found: SessionDigest | None) -> dict[str, Any] | None:
-        if found is None:
-            return None
-        return {
-            "id": found.id,
-            "routine_name": found.routine_name,
-            "started_at": found.started_at.astimezone(UTC).isoformat(),
-        }
-
-    return {"due_now": session(found.due_now), "due_tomorrow": session(found.due_tomorrow)}
 
 
 def morning(args: argparse.Namespace) -> int:

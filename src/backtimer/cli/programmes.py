@@ -1,4 +1,8 @@
-"""The programme commands: ``programs``, ``programs start``, ``programs leave``, ``today``."""
+"""The programme commands: ``programs``, ``programs start``, ``programs leave``.
+
+``today`` lives in `backtimer.cli.today`; when a file is not plainly valid it reads
+the programmes here, in full (`full_today`).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,18 @@ import argparse
 from datetime import date, datetime
 from typing import Any
 
-from backtimer.cli.coaching import morning_json, morning_lines
-from backtimer.cli.exits import EXIT_INVALID, EXIT_OK
+from backtimer.cli.exits import EXIT_OK
 from backtimer.cli.lookup import loaded_programme
 from backtimer.cli.output import error, print_json, table
-from backtimer.domain.coaching.easier_week import EasierWeek
-from backtimer.domain.history.digest import SessionDigest
-from backtimer.domain.programmes.due import due_now
+from backtimer.cli.today import Today, progress_json
 from backtimer.domain.programmes.programme import ProgrammeEntry
 from backtimer.domain.programmes.schedule import Progress
-from backtimer.domain.programmes.standing import Situation, Standing, local_zone
+from backtimer.domain.programmes.standing import (
+    Situation,
+    Standing,
+    history_needed_from,
+    local_zone,
+)
 from backtimer.storage import programmes as programs
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.library import RoutineEntry
@@ -42,48 +48,6 @@ def _situation(
     """Every programme, where the active one stands, and the routine names by id."""
     found = _found(now)
     return found.programs, found.standing, found.names
-
-
-def easier_json(week: EasierWeek | None) -> dict[str, Any] | None:
-    """The easier week under way, as ``today --json`` prints it."""
-    if week is None:
-        return None
-    return {
-        "flare_day": week.flare_day.isoformat(),
-        "until": week.until.isoformat(),
-        "reasons": list(week.reasons),
-        "see_professional": week.see_professional,
-        "advice": week.advice(),
-    }
-
-
-def progress_json(plan: Progress, names: dict[str, str]) -> dict[str, Any]:
-    """Where a programme stands, as ``today --json`` and ``programs --json`` print it."""
-    today = plan.today_day
-    return {
-        "start": plan.start.isoformat(),
-        "today": plan.today.isoformat(),
-        "week": plan.week,
-        "finished": plan.finished,
-        "rest_day": today is None and not plan.finished,
-        "day": today.number if today else None,
-        "total_days": plan.total,
-        "done_days": plan.count("done"),
-        "missed_days": plan.count("missed"),
-        "slot": plan.lead.time if plan.lead else None,
-        "routine": plan.lead.routine if plan.lead else None,
-        "headline": plan.headline(names),
-        "today_slots": [
-            {
-                "time": state.slot.time,
-                "routine": state.slot.routine,
-                "done": state.done,
-                "late": state.late,
-            }
-            for state in plan.today_slots
-        ],
-        "weeks": plan.weeks_grid(),
-    }
 
 
 def programme_json(
@@ -147,6 +111,26 @@ def _why_it_does_not_load(standing: Standing) -> None:
             error(line)
 
 
+def full_today(now: datetime) -> Today:
+    """What ``today`` says, read in full: every programme and routine through their
+    models, each problem reported (the quick reading hands over to this)."""
+    store = HistoryStore()  # one store: the recent digests are read once, for both questions
+    found = _found(now, store)
+    standing = found.standing
+    _why_it_does_not_load(standing)
+    entry, enrolment = standing.entry, standing.enrolment
+    start = enrolment.start if enrolment else None
+    since = history_needed_from(start, now, local_zone(now))
+    return Today(
+        standing.progress,
+        found.names,
+        entry.id if entry else "",
+        entry.name if entry else "",
+        found.easier,
+        store.load_digests_since(since).sessions,
+    )
+
+
 def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
     """Where the programme under way stands, read in full; problems are reported, and
     the last value says whether there were any."""
@@ -154,56 +138,6 @@ def standing_now(now: datetime) -> tuple[Progress | None, dict[str, str], bool]:
     _why_it_does_not_load(standing)
     troubled = standing.enrolment is not None and standing.progress is None
     return standing.progress, names, troubled
-
-
-def today(args: argparse.Namespace) -> int:
-    now = args.now()
-    store = HistoryStore()  # one store: its digests are read once, for both questions
-    found = _found(now, store)
-    standing, names, easier = found.standing, found.names, found.easier
-    _why_it_does_not_load(standing)
-    plan = standing.progress
-    due = due_now(plan, now.astimezone(local_zone(now))) if plan else None
-    if args.json:
-        data: dict[str, Any] = {"active": plan is not None}
-        if plan is not None and standing.entry is not None:
-            data |= {"program": standing.entry.id, "name": standing.entry.name}
-            data |= progress_json(plan, names)
-            data["due_now"] = {"time": due.time, "routine": due.routine} if due else None
-            data["easier_week"] = easier_json(easier)
-        data["morning"] = morning_json(_sessions(store), now, local_zone(now))
-        print_json(data)
-        if args.exit_code:
-            return EXIT_OK if due is not None else EXIT_INVALID
-        return EXIT_OK
-    mornings = morning_lines(_sessions(store), now, local_zone(now))
-    if plan is None:
-        print("No programme is under way. See them with `backtimer programs`;")
-        print("start one with `backtimer programs start ID` or from the app (F5 in the picker).")
-        for line in mornings:
-            print(line)
-        return EXIT_OK
-    print(plan.headline(names))
-    for state in plan.today_slots:
-        when = state.slot.time if state.slot.time != "any" else "today"
-        status = (
-            "done" if state.done else "late, but there is still time" if state.late else "to do"
-        )
-        print(f"  {when:<8} {names.get(state.slot.routine, state.slot.routine)} — {status}")
-    if easier is not None:
-        print(easier.headline())
-        print(easier.advice())
-    if plan.lead is not None:
-        print(f"Start it: backtimer start {plan.lead.routine}")
-    for line in mornings:
-        print(line)
-    return EXIT_OK
-
-
-def _sessions(store: HistoryStore) -> list[SessionDigest]:
-    """The history's digests, for the morning ratings (from the store's memory: the
-    situation read them already, and only the files' keys are looked at again)."""
-    return store.load_digests().sessions
 
 
 def start(args: argparse.Namespace) -> int:

@@ -16,9 +16,9 @@ from typing import Any
 from backtimer.cli.digests import load_digests
 from backtimer.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from backtimer.cli.output import error, print_json
+from backtimer.domain.coaching.pain_reading import PROFESSIONAL
 from backtimer.domain.coaching.pain_trend import RestTrend, rest_ratings, rest_trend
 from backtimer.domain.coaching.progression import (
-    PROFESSIONAL,
     RULE_OF_THUMB,
     StepAdvice,
     own_sessions_of,

@@ -150,9 +150,43 @@ class HistoryStore:
             return self._load_digests()
 
     def _load_digests(self) -> DigestLoad:
+        files = self.files()
+        result, latest = self._digests_of(files)
+        file_cache.prune(files)
+        history_index.note(latest)
+        for gone in set(self._digests) - set(files):
+            self._digests.pop(gone, None)
+        return result
+
+    def load_digests_since(self, since: datetime) -> DigestLoad:
+        """The digests of the sessions started from ``since`` on, oldest first, and the
+        problems: exactly what `load_digests` gives, its sessions cut to those.
+
+        Only the files that can hold such a session are read: a leading run of
+        files is skipped while each is as noted at the last full reading, with no
+        damaged part and nothing that late (`history_index.unneeded`). Two sessions
+        that started at the same moment are put in order by the files they were
+        first seen in, some of which were skipped: then everything is read.
+        """
+        with self._reading:
+            files = self.files()
+            skip = history_index.unneeded(files, since)
+            if skip:
+                result, _ = self._digests_of(files[skip:])
+                recent = [s for s in result.sessions if s.started_at >= since]
+                if len({session.started_at for session in recent}) == len(recent):
+                    return DigestLoad(recent, result.problems)
+            result = self._load_digests()
+            result.sessions = [s for s in result.sessions if s.started_at >= since]
+            return result
+
+    def _digests_of(
+        self, files: list[Path]
+    ) -> tuple[DigestLoad, dict[Path, tuple[list[int], datetime | None]]]:
+        """The digests of these files, oldest first, and the latest session of each
+        file read without a problem (for `history_index.note`)."""
         result = DigestLoad()
         by_id: dict[str, SessionDigest] = {}
-        files = self.files()
         latest: dict[Path, tuple[list[int], datetime | None]] = {}
         for path in files:
             try:
@@ -165,15 +199,12 @@ class HistoryStore:
             result.problems += read.problems
             for session in read.sessions:
                 by_id[session.id] = session  # as in `load`, a later file wins
-            starts = [session.started_at for session in read.sessions]
-            latest[path] = (read.key, max(starts, default=None))
-        file_cache.prune(files)
-        history_index.note(latest)
+            if not read.problems:  # a damaged file is read every time, to say so
+                starts = [session.started_at for session in read.sessions]
+                latest[path] = (read.key, max(starts, default=None))
         result.problems += self.aside_notice()
-        for gone in set(self._digests) - set(files):
-            self._digests.pop(gone, None)
         result.sessions = sorted(by_id.values(), key=lambda s: s.started_at)
-        return result
+        return result, latest
 
     def _read(self, path: Path, limit: int) -> HistoryFile:
         """A history file's sessions and damaged parts; an empty one when it is not there.

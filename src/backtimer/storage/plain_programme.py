@@ -1,4 +1,4 @@
-"""A quick look at the programme under way, for ``backtimer today --exit-code``.
+"""A quick look at the programme under way, for ``backtimer today`` and ``--exit-code``.
 
 Reads only what the answer needs, without pydantic (see `backtimer.domain.programmes.due`
 for why): ``program.toml``, the programme's file, the names of the slots' routines
@@ -46,6 +46,18 @@ PROGRAMME_MAX_BYTES = 64 * KIB
 """As `backtimer.domain.programmes.programme.MAX_FILE_BYTES`."""
 HISTORY_MAX_BYTES = 64 * MIB
 """As `backtimer.storage.history_file.HISTORY_MAX_BYTES`."""
+
+
+@dataclass(frozen=True)
+class QuickPlan:
+    """The programme under way (by its id), when it started, and its routines' names."""
+
+    program_id: str
+    program: QuickProgramme
+    start: date
+    names: dict[str, str]
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Built-in routines whose sessions fill the slots of the person's copy."""
 
 
 @dataclass(frozen=True)
@@ -217,8 +229,9 @@ def _sessions(since: datetime) -> list[QuickSession]:
     return [session for session in by_id.values() if session.started_at >= since]
 
 
-def quick_look(now: datetime, zone: tzinfo) -> QuickLook | None:
-    """The programme under way and what is needed to say what it asks now, or None.
+def quick_plan() -> QuickPlan | None:
+    """The programme under way and its routines' names, as the full path has them, or
+    None when no programme is under way (``today`` reads the history itself).
 
     Raises:
         NotPlain: a file is missing, unreadable or not plainly valid; the full
@@ -235,6 +248,20 @@ def quick_look(now: datetime, zone: tzinfo) -> QuickLook | None:
     if program is None:
         raise NotPlain
     program, names, aliases = _followed(program, state.copies, _Routines())
+    return QuickPlan(program_id, program, start, names, aliases)
+
+
+def quick_look(now: datetime, zone: tzinfo) -> QuickLook | None:
+    """The programme under way and what is needed to say what it asks now, or None.
+
+    Raises:
+        NotPlain: a file is missing, unreadable or not plainly valid; the full
+            path then reads everything and says what is wrong.
+    """
+    plan = quick_plan()
+    if plan is None:
+        return None
+    program, start, names, aliases = plan.program, plan.start, plan.names, plan.aliases
     today = now.astimezone(zone).date()
     week_start = today - timedelta(days=(today - start).days % 7)
     # This programme week's sessions, and those of its days of rest (which can reach

@@ -25,7 +25,7 @@ from backtimer.domain.programmes.programme import (
     check_routines,
     parse_programme_bytes,
 )
-from backtimer.domain.programmes.standing import Situation, standing
+from backtimer.domain.programmes.standing import Situation, history_needed_from, standing
 from backtimer.domain.routines.routine import Source
 from backtimer.storage import locations
 from backtimer.storage.files import locked
@@ -163,8 +163,10 @@ def situation(store: HistoryStore, now: datetime, zone: tzinfo) -> Situation[Rou
     way is in an easier week after a flare-up (`backtimer.domain.coaching.easier_week`)."""
     routines = {entry.id: entry for entry in all_routines() if entry.ok}
     entries = all_programmes(set(routines))
-    history = store.load_digests()  # the compact form: fast and small at 10,000 sessions
     state, problems = load_state()
+    # The compact form, and only the sessions that can change the answer: fast at 10,000.
+    start = state.active.start if state.active else None
+    history = store.load_digests_since(history_needed_from(start, now, zone))
     found = standing(state, problems, history.sessions, now, zone, entries, set(routines))
     under_way = found.progress is not None and not found.progress.finished
     easier = easier_week(history.sessions, now, zone) if under_way else None

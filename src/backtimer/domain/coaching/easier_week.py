@@ -24,9 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from backtimer.domain.coaching.pain_reading import Mornings, RatedSession, day_text
-from backtimer.domain.coaching.progression import PROFESSIONAL
-from backtimer.domain.coaching.step_history import PAUSE_DAYS
+from backtimer.domain.coaching.pain_reading import (
+    PAUSE_DAYS,
+    PROFESSIONAL,
+    Mornings,
+    RatedSession,
+    day_text,
+)
 
 EASIER_DAYS = PAUSE_DAYS
 """How long an easier week lasts, from the day of the flare: as long as the rules'

@@ -50,6 +50,13 @@ ACCEPTABLE = 5
 SEVERE = 7
 """Pain after of this or more: see a professional; pain before of this or more: the session
 does not count toward growth."""
+PAUSE_DAYS = 7
+"""Days nothing grows after a flare (`progression`; an easier week lasts as long)."""
+PROFESSIONAL = (
+    "See a doctor or a physiotherapist about it before you do more; this is a timer's rule"
+    " of thumb, not medical advice."
+)
+"""What a warning asks, after the reasons."""
 
 SIGN_MEANS: dict[Kind, str] = {
     "nerve": "a sign of an irritated nerve",

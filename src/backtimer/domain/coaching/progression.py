@@ -51,6 +51,7 @@ from typing import Literal
 
 from backtimer.domain.coaching.pain_reading import (
     LOW_AFTER,
+    PAUSE_DAYS,
     RISE_ALLOWED,
     RatedSession,
     Reading,
@@ -59,7 +60,6 @@ from backtimer.domain.coaching.pain_reading import (
 from backtimer.domain.coaching.pain_trend import RestTrend, rest_ratings, rest_trend
 from backtimer.domain.coaching.step_history import (
     LOOK_BACK,
-    PAUSE_DAYS,
     WINDOW,
     Pair,
     Track,
@@ -87,11 +87,6 @@ RULE_OF_THUMB = (
 
 RED_FLAG_OPEN = "you said a warning sign applies: nothing grows until it has been checked"
 """Why no step grows while a red flag is open."""
-
-PROFESSIONAL = (
-    "See a doctor or a physiotherapist about it before you do more; this is a timer's rule"
-    " of thumb, not medical advice."
-)
 
 
 def own_sessions_of(routine_id: str, copied: Mapping[str, str]) -> set[str]:

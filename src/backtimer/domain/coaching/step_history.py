@@ -17,7 +17,13 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from backtimer.domain.coaching.pain_reading import Mornings, RatedSession, Reading, RecordedStep
+from backtimer.domain.coaching.pain_reading import (
+    PAUSE_DAYS,
+    Mornings,
+    RatedSession,
+    Reading,
+    RecordedStep,
+)
 from backtimer.domain.routines.exercise import Exercise
 from backtimer.domain.routines.ladder import Ladders, chain
 from backtimer.domain.routines.routine import Routine
@@ -27,8 +33,6 @@ WINDOW = timedelta(weeks=3)
 """Sessions older than this are not evidence for growing a dose."""
 LOOK_BACK = 2
 """A back-off looks at this many of the step's last sessions."""
-PAUSE_DAYS = 7
-"""Days nothing grows after a flare."""
 
 StepKey = tuple[str, int]
 """A step's move family (its ladder's first move) and its place among the steps of that family."""

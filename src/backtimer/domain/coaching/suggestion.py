@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from backtimer.domain.coaching.progression import PROFESSIONAL, StepAdvice
+from backtimer.domain.coaching.pain_reading import PROFESSIONAL
+from backtimer.domain.coaching.progression import StepAdvice
 from backtimer.domain.routines.describe import duration, step_sides
 from backtimer.domain.routines.exercise import Exercise
 from backtimer.domain.routines.ladder import Ladders, Notch, Position, chain, position, up

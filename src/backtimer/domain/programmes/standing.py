@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
+from backtimer.domain.coaching.easier_week import EASIER_DAYS
 from backtimer.domain.programmes.schedule import Attended, Progress, progress
 
 if TYPE_CHECKING:
@@ -58,6 +59,29 @@ def standing(
     aliases = {builtin: copy for builtin, copy in state.copies.items() if copy in routine_ids}
     plan = progress(entry.program, state.active.start, sessions, now, zone, aliases)
     return Standing(state.active, entry, plan, tuple(problems))
+
+
+MARGIN = timedelta(days=7)
+"""How much earlier than the rules look `history_needed_from` reaches: reading a few more
+sessions costs little, a flare left unread would cost a warning."""
+
+
+def history_needed_from(start: date | None, now: datetime, zone: tzinfo) -> datetime:
+    """The earliest start of a session that can change what ``today`` and the programme
+    views say at ``now``, with a programme under way since ``start`` (if any).
+
+    The calendar counts the sessions from the programme's start on
+    (`schedule.progress`); an easier week looks at the sessions of the last
+    `EASIER_DAYS` days and the mornings after them (`easier_week`); the morning
+    ratings at yesterday's and today's last sessions (`mornings.standing`). Each
+    reads the local day a session started on, so this goes back to the start of
+    the earliest of those days, and `MARGIN` before it.
+    """
+    today = now.astimezone(zone).date()
+    first = today - timedelta(days=max(EASIER_DAYS, 2))
+    if start is not None:
+        first = min(first, start)
+    return datetime.combine(first, time(), zone) - MARGIN
 
 
 class Named(Protocol):

@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from backtimer.domain.coaching.note_words import signs_in
-from backtimer.domain.coaching.pain_reading import SEVERE, SIGN_MEANS, day_text
+from backtimer.domain.coaching.pain_reading import PROFESSIONAL, SEVERE, SIGN_MEANS, day_text
 from backtimer.domain.coaching.pain_trend import TREND_DAYS, Trend
-from backtimer.domain.coaching.progression import PROFESSIONAL
 from backtimer.domain.parsing.words import plural
 from backtimer.domain.report.doses import DoseChange
 from backtimer.domain.report.model import MoveRow, Report

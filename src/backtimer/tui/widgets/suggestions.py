@@ -11,7 +11,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtimer.domain.coaching.progression import PROFESSIONAL, StepAdvice
+from backtimer.domain.coaching.pain_reading import PROFESSIONAL
+from backtimer.domain.coaching.progression import StepAdvice
 from backtimer.domain.coaching.suggestion import suggestion_line
 from backtimer.storage.library import exercises
 from backtimer.tui.markup import escape
