@@ -153,10 +153,8 @@ class Page:
 
     def focus(self) -> None:
         """Put the keyboard's focus in the terminal, as a person's click would (without
-        clicking on whatever is under the pointer). A key goes to the element with the
-        focus: on a loaded machine, with a second tab open, a "y" once never reached the
-        app (2 runs in 14; the page went on repainting as it does when the terminal loses
-        and regains the focus), and the test waited 20 s for the summary."""
+        clicking on whatever is under the pointer): a key goes to the element with the
+        focus, and a second tab came and went."""
         self.page.focus(".xterm-helper-textarea")
 
 

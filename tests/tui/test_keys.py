@@ -128,6 +128,24 @@ async def test_a_confirm_does_not_take_a_key_typed_as_it_appears(
         assert status(app) == "running"
 
 
+async def test_a_question_counts_its_moment_from_when_it_is_put_up_however_busy_the_app(
+    make_app: Make, clock: FakeClock
+) -> None:
+    """The moment a question ignores keys starts when it is put on screen. It started
+    when the app got round to noting it: on a busy machine the question was painted, read
+    and answered a second later, and the "y" fell in the moment and was lost (the browser
+    test failed so, 2 runs in 14)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_routine(pilot, "desk")
+        workout(app).action_stop()  # what q does: the question is put up...
+        clock.advance(1.0)  # ...and the app is busy for a second before anything else
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await on_top(pilot, SummaryScreen)
+
+
 async def test_ctrl_q_quits_and_saves_even_as_the_summary_appears(
     make_app: Make, clock: FakeClock
 ) -> None:

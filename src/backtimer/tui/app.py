@@ -101,6 +101,10 @@ class BacktimerApp(App[None]):
         return SturdyLinuxDriver
 
     def on_mount(self) -> None:
+        # The stamp is taken as the screen is put up, before it is painted: called later
+        # (as a signal's subscribers are), a busy app painted a question, and the person
+        # read and answered it, before its moment of grace had begun.
+        self.screen_change_signal.subscribe(self, self._stamp_question, immediate=True)
         self.screen_change_signal.subscribe(self, self._came_to_top)
         self._signals = install_signal_handlers(self)
         self._use_theme()
@@ -117,9 +121,12 @@ class BacktimerApp(App[None]):
 
     # ------------------------------------------------------------ which keys count
 
-    def _came_to_top(self, screen: Screen[object]) -> None:
+    def _stamp_question(self, screen: Screen[object]) -> None:
         if isinstance(screen, Question):
             screen.shown_at = self.services.clock()
+
+    def _came_to_top(self, screen: Screen[object]) -> None:
+        if isinstance(screen, Question):
             screen.add_class("-question")  # no toast over its answers (app.tcss)
         self._notices.came_to_top(self, screen)
 
